@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// readJSON reads a .json file (one article object, an array of them, or an
+// object with an "articles" array) or a .jsonl file (one object a line). A
+// broken line of JSON Lines is reported and the other lines are still read.
+func readJSON(path, source string, raw []byte, w *walker) error {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
+		sc := bufio.NewScanner(bytes.NewReader(raw))
+		sc.Buffer(nil, MaxFileSize+1)
+		for n := 1; sc.Scan(); n++ {
+			line := bytes.TrimSpace(sc.Bytes())
+			if len(line) == 0 {
+				continue
+			}
+			a, err := jsonArticle(line)
+			if err != nil {
+				w.report(path, n, err)
+				continue
+			}
+			if a.Source == "" {
+				a.Source = fmt.Sprintf("%s:%d", source, n)
+			}
+			if err := w.emit(path, n, a); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			w.report(path, 0, err)
+		}
+		return nil
+	}
+
+	objs, err := jsonObjects(raw)
+	if err != nil {
+		w.report(path, 0, err)
+		return nil
+	}
+	for i, obj := range objs {
+		a, err := jsonArticle(obj)
+		if err != nil {
+			w.report(path, 0, fmt.Errorf("article %d: %w", i+1, err))
+			continue
+		}
+		if a.Source == "" {
+			a.Source = source
+			if len(objs) > 1 {
+				a.Source = fmt.Sprintf("%s#%d", source, i+1)
+			}
+		}
+		if err := w.emit(path, 0, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonObjects splits a .json document into article objects.
+func jsonObjects(raw []byte) ([]json.RawMessage, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return nil, errors.New("empty file")
+	}
+	switch raw[0] {
+	case '[':
+		var objs []json.RawMessage
+		if err := json.Unmarshal(raw, &objs); err != nil {
+			return nil, fmt.Errorf("broken JSON: %w", err)
+		}
+		return objs, nil
+	case '{':
+		var wrapper struct {
+			Articles []json.RawMessage `json:"articles"`
+		}
+		if err := json.Unmarshal(raw, &wrapper); err != nil {
+			return nil, fmt.Errorf("broken JSON: %w", err)
+		}
+		if wrapper.Articles != nil {
+			return wrapper.Articles, nil
+		}
+		return []json.RawMessage{raw}, nil
+	}
+	return nil, errors.New("not JSON: expected an article object or an array of them (JSON Lines files end in .jsonl)")
+}
+
+// jsonArticle decodes one article object: text (or body/content), title,
+// outlet, url, published, under their common aliases.
+func jsonArticle(b []byte) (Article, error) {
+	fields, err := stringFields(b)
+	if err != nil {
+		return Article{}, err
+	}
+	var m meta
+	var a Article
+	for k, v := range fields {
+		switch strings.ToLower(k) {
+		case "text", "body", "content":
+			if a.Text == "" || strings.ToLower(k) == "text" {
+				a.Text = v
+			}
+		default:
+			m.set(k, v)
+		}
+	}
+	m.fill(&a)
+	text, err := Normalize([]byte(a.Text))
+	if err != nil {
+		return Article{}, fmt.Errorf("text: %w", err)
+	}
+	a.Text = text
+	a.Title = norm1(a.Title)
+	a.Outlet = norm1(a.Outlet)
+	return a, nil
+}
+
+// norm1 normalises a metadata string, dropping it if it is not valid text.
+func norm1(s string) string {
+	t, err := Normalize([]byte(s))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(t)
+}

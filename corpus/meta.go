@@ -1,0 +1,232 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// meta is the metadata an input may carry for an article, under the names
+// the formats use.
+type meta struct {
+	File, Outlet, Title, URL, Published string
+}
+
+// set assigns a metadata value by key, accepting common aliases; it reports
+// whether the key was known.
+func (m *meta) set(key, value string) bool {
+	value = strings.TrimSpace(value)
+	switch strings.ToLower(strings.TrimSpace(key)) {
+	case "file", "filename", "path":
+		m.File = value
+	case "outlet", "publisher", "site", "site_name", "source_name", "publication":
+		m.Outlet = value
+	case "title", "headline":
+		m.Title = value
+	case "url", "link":
+		m.URL = value
+	case "published", "date", "published_at", "pubdate", "datetime":
+		m.Published = value
+	default:
+		return false
+	}
+	return true
+}
+
+func (m meta) fill(a *Article) {
+	if m.Outlet != "" {
+		a.Outlet = m.Outlet
+	}
+	if m.Title != "" {
+		a.Title = m.Title
+	}
+	if m.URL != "" {
+		a.URL = m.URL
+	}
+	if m.Published != "" {
+		a.Published = m.Published
+	}
+}
+
+// frontMatter strips a leading "---" block of "key: value" lines from text
+// and fills the article's metadata from it. Text without one is returned
+// unchanged.
+func frontMatter(text string, a *Article) string {
+	if !strings.HasPrefix(text, "---\n") {
+		return text
+	}
+	end := strings.Index(text[4:], "\n---")
+	if end < 0 {
+		return text
+	}
+	block := text[4 : 4+end]
+	rest := text[4+end+4:]
+	if rest != "" && rest[0] != '\n' {
+		return text // "---" followed by more dashes or words: not front matter
+	}
+	var m meta
+	for _, line := range strings.Split(block, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			return text // not key: value lines, so not front matter
+		}
+		m.set(k, strings.Trim(strings.TrimSpace(v), `"'`))
+	}
+	m.fill(a)
+	return strings.TrimLeft(rest, "\n")
+}
+
+// manifest maps file names in one folder to their metadata.
+type manifest map[string]meta
+
+func (m manifest) lookup(name string) (meta, bool) {
+	e, ok := m[name]
+	return e, ok
+}
+
+func isManifest(name string) bool {
+	switch strings.ToLower(name) {
+	case "manifest.csv", "manifest.jsonl":
+		return true
+	}
+	return false
+}
+
+// manifest loads (once) the manifest of dir, if it has one.
+func (w *walker) manifest(dir string) (manifest, error) {
+	if m, ok := w.manifests[dir]; ok {
+		return m, nil
+	}
+	m := manifest{}
+	w.manifests[dir] = m
+	for _, name := range []string{"manifest.csv", "manifest.jsonl"} {
+		p := filepath.Join(dir, name)
+		raw, err := os.ReadFile(p)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err == nil {
+			if strings.HasSuffix(name, ".csv") {
+				err = parseCSVManifest(raw, m)
+			} else {
+				err = parseJSONLManifest(raw, m)
+			}
+		}
+		if err != nil {
+			return m, fmt.Errorf("manifest %s: %w", p, err)
+		}
+	}
+	return m, nil
+}
+
+func parseCSVManifest(raw []byte, m manifest) error {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	header := rows[0]
+	hasFile := false
+	for _, h := range header {
+		var probe meta
+		probe.set(h, "x")
+		hasFile = hasFile || probe.File != ""
+	}
+	if !hasFile {
+		return fmt.Errorf("the header row %q has no file column (want file,outlet,title,url,published)", strings.Join(header, ","))
+	}
+	for _, row := range rows[1:] {
+		var e meta
+		for i, v := range row {
+			if i < len(header) {
+				e.set(header[i], v)
+			}
+		}
+		if e.File != "" {
+			m[filepath.Base(e.File)] = e
+		}
+	}
+	return nil
+}
+
+func parseJSONLManifest(raw []byte, m manifest) error {
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(nil, MaxFileSize)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		fields, err := stringFields(line)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		var e meta
+		for k, v := range fields {
+			e.set(k, v)
+		}
+		if e.File != "" {
+			m[filepath.Base(e.File)] = e
+		}
+	}
+	return sc.Err()
+}
+
+// stringFields decodes a JSON object keeping its string, number and bool
+// values as strings.
+func stringFields(b []byte) (map[string]string, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %w", err)
+	}
+	out := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = s
+			continue
+		}
+		v = bytes.TrimSpace(v)
+		if len(v) > 0 && v[0] != '{' && v[0] != '[' && string(v) != "null" {
+			out[k] = string(v)
+		}
+	}
+	return out, nil
+}
+
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04Z07:00",
+	time.RFC1123Z, time.RFC1123, time.RFC850, "Mon, 2 Jan 2006 15:04:05 -0700",
+}
+
+var dayLayouts = []string{"2006-01-02", "2006/01/02", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006"}
+
+// normalizeDate rewrites a recognised date as ISO 8601 (a day as
+// 2006-01-02, a time as RFC 3339) and leaves anything else as given.
+func normalizeDate(s string) string {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format(time.RFC3339)
+		}
+	}
+	for _, l := range dayLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return s
+}

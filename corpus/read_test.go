@@ -1,0 +1,267 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestWalkFormats(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []Article // ID and Text checked separately
+		errs  []string  // substrings of the file errors, in order
+	}{
+		{
+			name:  "plain text, no metadata",
+			files: map[string]string{"a.txt": "First line.\r\nSecond line.\r\n"},
+			want:  []Article{{Source: "a.txt", Text: "First line.\nSecond line.\n"}},
+		},
+		{
+			name:  "front matter",
+			files: map[string]string{"b.md": "---\ntitle: \"Draft leaked\"\noutlet: Axios\npublished: 2025-11-20\n---\n\nBody text.\n"},
+			want:  []Article{{Source: "b.md", Outlet: "Axios", Title: "Draft leaked", Published: "2025-11-20", Text: "Body text.\n"}},
+		},
+		{
+			name: "manifest csv beside the files",
+			files: map[string]string{
+				"x/manifest.csv": "file,outlet,title,url,published\nc.txt,Reuters,Plan,https://r.example/1,2025-11-21T10:00:00Z\n",
+				"x/c.txt":        "Body.",
+			},
+			want: []Article{{Source: "x/c.txt", Outlet: "Reuters", Title: "Plan", URL: "https://r.example/1", Published: "2025-11-21T10:00:00Z", Text: "Body."}},
+		},
+		{
+			name: "manifest jsonl",
+			files: map[string]string{
+				"manifest.jsonl": `{"file":"d.txt","outlet":"BBC"}` + "\n",
+				"d.txt":          "Body.",
+			},
+			want: []Article{{Source: "d.txt", Outlet: "BBC", Text: "Body."}},
+		},
+		{
+			name: "json array and jsonl with a broken line",
+			files: map[string]string{
+				"e.json":  `[{"title":"T1","body":"One.","outlet":"AP","date":"2025-11-21"},{"text":"Two.","url":"https://u"}]`,
+				"f.jsonl": "{\"text\":\"Three.\",\"publisher\":\"Fox\"}\n{broken\n\n{\"text\":\"\"}\n",
+			},
+			want: []Article{
+				{Source: "e.json#1", Outlet: "AP", Title: "T1", Published: "2025-11-21", Text: "One."},
+				{Source: "e.json#2", URL: "https://u", Text: "Two."},
+				{Source: "f.jsonl:1", Outlet: "Fox", Text: "Three."},
+			},
+			errs: []string{"f.jsonl:2: not a JSON object", "f.jsonl:4: no article text"},
+		},
+		{
+			name: "html main text without navigation",
+			files: map[string]string{"g.html": `<!doctype html><html><head><title>Page</title>
+<meta property="og:site_name" content="The Outlet"><meta property="article:published_time" content="2025-11-21T08:00:00Z">
+<link rel="canonical" href="https://o.example/a"></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Head &amp; line</h1><p>First <b>para</b>graph
+here.</p><script>var x = 1;</script><p>Second &lt;para&gt;.</p><aside>Read more</aside></article>
+<footer>Copyright</footer></body></html>`},
+			want: []Article{{Source: "g.html", Outlet: "The Outlet", Title: "Page", URL: "https://o.example/a", Published: "2025-11-21T08:00:00Z", Text: "Head & line\nFirst paragraph here.\nSecond <para>."}},
+		},
+		{
+			name: "bad files are reported and skipped",
+			files: map[string]string{
+				"bad/latin1.txt":  "caf\xe9",
+				"bad/bin.txt":     "abc\x00def",
+				"bad/empty.txt":   " \n",
+				"bad/x.json":      `{"text": "unterminated`,
+				"bad/ok.txt":      "Fine.",
+				"bad/skip.pdf":    "%PDF",
+				"bad/.hidden.txt": "hidden",
+			},
+			want: []Article{{Source: "bad/ok.txt", Text: "Fine."}},
+			errs: []string{"bin.txt: binary data", "empty.txt: no article text", "latin1.txt: invalid UTF-8 at byte 3", "x.json: broken JSON"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			got, errs := ReadAll([]string{dir})
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d articles %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.ID != NewID(g.Outlet, g.Text) || len(g.ID) != 16 {
+					t.Errorf("article %d: ID %q is not the content ID", i, g.ID)
+				}
+				g.ID = ""
+				if g != w {
+					t.Errorf("article %d:\n got %+v\nwant %+v", i, g, w)
+				}
+			}
+			if len(errs) != len(tt.errs) {
+				t.Fatalf("got errors %v, want %d", errs, len(tt.errs))
+			}
+			for i, e := range errs {
+				if !strings.Contains(e.Error(), tt.errs[i]) {
+					t.Errorf("error %d = %q, want it to contain %q", i, e, tt.errs[i])
+				}
+			}
+		})
+	}
+}
+
+func TestWalkMissingPathAndSingleFile(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"sub/one.txt": "One."})
+	got, errs := ReadAll([]string{filepath.Join(dir, "nope"), filepath.Join(dir, "sub", "one.txt")})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no such file or folder") {
+		t.Errorf("errors = %v, want one 'no such file or folder'", errs)
+	}
+	if len(got) != 1 || got[0].Source != "one.txt" {
+		t.Errorf("got %+v, want one article with source one.txt", got)
+	}
+}
+
+func TestSameContentSameID(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a/x.txt": "Same words.\r\n", "b/y.txt": "Same words.\n"})
+	got, _ := ReadAll([]string{dir})
+	if len(got) != 2 || got[0].ID != got[1].ID {
+		t.Errorf("identical texts (after CRLF→LF) should share an ID: %+v", got)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{in: "\xef\xbb\xbfBOM", want: "BOM"},
+		{in: "a\r\nb\rc", want: "a\nb\nc"},
+		{in: "Cafe\u0301", want: "Caf\u00e9"}, // NFC
+		{in: "“curly” — dash", want: "“curly” — dash"},
+		{in: "ok\xff", err: "invalid UTF-8 at byte 2"},
+		{in: "\x00", err: "binary data"},
+	}
+	for _, tt := range tests {
+		got, err := Normalize([]byte(tt.in))
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Normalize(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("Normalize(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestSample(t *testing.T) {
+	arts := Sample()
+	if len(arts) != 5 {
+		t.Fatalf("sample has %d articles, want 5", len(arts))
+	}
+	for _, a := range arts {
+		if !strings.HasSuffix(a.Source, ".txt") || a.Outlet != "" || a.ID != NewID("", a.Text) || !strings.Contains(a.Text, "Ukraine") {
+			t.Errorf("sample article %+v is not a seed read by file name", a.Source)
+		}
+	}
+	if !strings.Contains(arts[0].Text, "significant, deliberate, and sustained armed attack") {
+		t.Error("seed 000 lost its text")
+	}
+}
+
+func TestNormalizeDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025-11-21":                    "2025-11-21",
+		"November 21, 2025":             "2025-11-21",
+		"Fri, 21 Nov 2025 10:00:00 GMT": "2025-11-21T10:00:00Z",
+		"2025-11-21T10:00:00+01:00":     "2025-11-21T10:00:00+01:00",
+		"sometime last week":            "sometime last week",
+	} {
+		if got := normalizeDate(in); got != want {
+			t.Errorf("normalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// checkArticle asserts what every reader promises of an article.
+func checkArticle(t *testing.T, a Article) {
+	t.Helper()
+	if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, '\r') || strings.ContainsRune(a.Text, 0) {
+		t.Errorf("text not normalised: %q", a.Text)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "a\r\nb", "\xef\xbb\xbfx", "\xff", "e\u0301", "“q”"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := Normalize(b)
+		if err != nil {
+			return
+		}
+		checkArticle(t, Article{Text: s})
+		if again, err := Normalize([]byte(s)); err != nil || again != s {
+			t.Errorf("Normalize is not idempotent: %q → %q (%v)", s, again, err)
+		}
+	})
+}
+
+func FuzzReadHTML(f *testing.F) {
+	for _, s := range []string{"", "<p>x", "<article><p>a</p><nav>n</nav></article>", "<meta charset=latin1><p>caf\xe9</p>", "<html><body><script>x</script>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := readHTML(b)
+		if err == nil {
+			checkArticle(t, a)
+		}
+	})
+}
+
+func FuzzJSONArticle(f *testing.F) {
+	for _, s := range []string{`{"text":"x"}`, `{"body":1}`, `[`, `{"title":{"a":1},"text":"\u0000"}`, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := jsonArticle(b)
+		if err == nil {
+			checkArticle(t, a)
+		}
+		_, _ = jsonObjects(b)
+	})
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{"---\ntitle: x\n---\nbody", "---\n---", "---\nnot front\n---\n", "---\ntitle: x\n----\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var a Article
+		rest := frontMatter(s, &a)
+		if !strings.HasSuffix(s, rest) {
+			t.Errorf("frontMatter must only strip a prefix: %q → %q", s, rest)
+		}
+	})
+}
+
+func FuzzManifest(f *testing.F) {
+	f.Add([]byte("file,outlet\na.txt,X\n"), []byte(`{"file":"a.txt","outlet":"X"}`))
+	f.Fuzz(func(t *testing.T, csvData, jsonl []byte) {
+		_ = parseCSVManifest(csvData, manifest{})
+		_ = parseJSONLManifest(jsonl, manifest{})
+	})
+}
