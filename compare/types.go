@@ -1,0 +1,65 @@
+package compare
+
+// Witness is one article's wording of a clustered statement.
+type Witness struct {
+	Article string `json:"article"` // corpus article ID
+	Source  string `json:"source"`
+	Outlet  string `json:"outlet"`
+	Start   int    `json:"start"` // byte offsets into the article text
+	End     int    `json:"end"`
+	Text    string `json:"text"` // exactly the article's Text[Start:End]
+}
+
+// Cluster is one statement several articles carry, with each article's
+// wording of it.
+type Cluster struct {
+	ID   int    `json:"cluster"` // 1-based rank in the sorted output
+	Kind string `json:"kind"`    // KindClause (or KindQuote, later)
+	// Witnesses are sorted by article order in the input; each article gives
+	// at most one.
+	Witnesses []Witness `json:"witnesses"`
+	// Similarity is the mean pairwise Similarity of the witnesses.
+	Similarity float64 `json:"similarity"`
+
+	// ---- alignment / variation fields (owned by align*.go, variation*.go) ----
+	// Add fields here on request of the alignment side; keep the JSON names
+	// stable once published.
+	// ---- end of alignment / variation fields ----
+}
+
+// Cluster kinds.
+const (
+	KindClause = "clause"
+	KindQuote  = "quote"
+)
+
+// Options tune Clusters. The zero value gives the defaults.
+type Options struct {
+	// Threshold is the least Similarity two spans need to be variants of one
+	// statement; 0 means DefaultThreshold.
+	Threshold float64
+	// MinArticles is the least number of distinct articles a cluster needs;
+	// 0 means 2.
+	MinArticles int
+	// MaxBucket caps how many spans one candidate bucket may hold before it
+	// is treated as boilerplate and skipped; 0 means DefaultMaxBucket.
+	MaxBucket int
+	// Thesaurus credits synonyms in Similarity; nil means DefaultThesaurus().
+	Thesaurus *Thesaurus
+}
+
+func (o Options) withDefaults() Options {
+	if o.Threshold <= 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.MinArticles <= 0 {
+		o.MinArticles = 2
+	}
+	if o.MaxBucket <= 0 {
+		o.MaxBucket = DefaultMaxBucket
+	}
+	if o.Thesaurus == nil {
+		o.Thesaurus = DefaultThesaurus()
+	}
+	return o
+}
