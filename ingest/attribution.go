@@ -1,0 +1,882 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// Attribution: who said a quote, and with which cue.
+//
+// The rules follow the patterns news prose uses to attribute speech
+// (Pareti, "Attribution: A Computational Approach", 2015; O'Keefe et al.,
+// "A Sequence Labelling Approach to Quote Attribution", EMNLP 2012):
+//
+//	"…," Peskov told reporters.        source and cue after the quote
+//	"…," said one EU diplomat.         cue, then source
+//	Zelensky wrote on Telegram: "…"    source and cue before it
+//	According to Axios, it "…"         "according to" and its source
+//	"A," he said. "B."                 B takes A's source
+//	"…" (a paragraph alone)            the previous paragraph's source
+//
+// A pronoun resolves to the person last named as a source, or to the last
+// person entity; a surname to the full name used before it.
+
+// atok is a word or punctuation token of the text.
+type atok struct {
+	start, end int
+	word       bool
+}
+
+// tokens splits text[s:e] into words and single punctuation characters.
+// Words keep inner apostrophes, hyphens, dots and ampersands (O’Reilly,
+// Lopez-Cantera, U.S., AT&T); a known abbreviation or an initial keeps its
+// final dot (Sen., J.).
+func attrTokens(text string, s, e int) []atok {
+	var out []atok
+	i := s
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:e])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isAlnum(r):
+			j := i + n
+			for j < e {
+				r2, n2 := utf8.DecodeRuneInString(text[j:e])
+				if isAlnum(r2) || unicode.Is(unicode.Mn, r2) {
+					j += n2
+					continue
+				}
+				if strings.ContainsRune("'’-.&", r2) && j+n2 < e {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2 : e])
+					if isAlnum(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			if j < e && text[j] == '.' && abbrevDot(text[i:j]) {
+				j++
+			}
+			out = append(out, atok{start: i, end: j, word: true})
+			i = j
+		default:
+			out = append(out, atok{start: i, end: i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+// abbrevDot reports whether a word followed by a full stop is an abbreviation
+// or an initial whose dot belongs to it.
+func abbrevDot(w string) bool {
+	if strings.Contains(w, ".") { // U.S
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return attrAbbrevs[w]
+}
+
+var attrAbbrevs = wordSet("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Adm Cmdr St Jr Sr Rev Prof " +
+	"Inc Co Corp Ltd Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec No vs Ft Mt Pres Supt Atty")
+
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// cueVerbs holds the inflected forms of verbs that report speech or writing.
+var cueVerbs = buildCueVerbs()
+
+func buildCueVerbs() map[string]bool {
+	regular := "add acknowledge admit announce answer argue ask assert bark blast boast brag " +
+		"caution charge chide claim comment complain concede conclude confirm contend continue " +
+		"counter declare demand deny describe emphasize emphasise exclaim explain gush " +
+		"insist joke lament maintain mock mourn muse note observe opine pledge " +
+		"plead point post predict proclaim promise quip recall recount reiterate remark remind " +
+		"repeat reply report respond retort scoff scream shout sigh snap state stress " +
+		"suggest testify text tout tweet urge vow warn whisper wonder write yell " +
+		"email declare posit reason rule allege stipulate"
+	irregular := "say said says saying tell told tells telling write wrote writes writing written " +
+		"cry cried cries crying reply replied replies replying deny denied denies denying " +
+		"testify testified testifies testifying quip quipped quips quipping snap snapped snaps " +
+		"brag bragged brags bragging " + "read reads"
+	m := wordSet(irregular)
+	for _, v := range strings.Fields(regular) {
+		m[v] = true
+		switch {
+		case strings.HasSuffix(v, "e"):
+			m[v+"s"], m[v+"d"], m[v[:len(v)-1]+"ing"] = true, true, true
+		case strings.HasSuffix(v, "y") && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+			m[v[:len(v)-1]+"ies"], m[v[:len(v)-1]+"ied"], m[v+"ing"] = true, true, true
+		case strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "x"):
+			m[v+"es"], m[v+"ed"], m[v+"ing"] = true, true, true
+		default:
+			m[v+"s"], m[v+"ed"], m[v+"ing"] = true, true, true
+		}
+	}
+	// Forms that are mostly something else in news prose.
+	for _, w := range []string{"notes", "posts", "states", "reads", "read", "points", "texts", "reports",
+		"charges", "claims", "comments", "remarks", "demands", "answers", "reason", "reasons", "ruled",
+		"rule", "rules", "ruling", "counters", "note", "post", "state", "report", "counter", "point",
+		"text", "stress", "warning", "reasoned", "continues", "continue", "continuing", "continued",
+		"pointed", "pointing", "reporting", "posting", "stating", "reading"} {
+		delete(m, w)
+	}
+	// …except after a subject they stay cues; see cueAfterSubject.
+	return m
+}
+
+// cueAfterSubject holds forms that are cues only right after a subject
+// ("Axios notes", "the draft states", "he continued").
+var cueAfterSubject = wordSet("notes states reads read posts reports reported comments remarks " +
+	"continued noted stated posted texted pointed charges claims counters countered")
+
+// isCue reports whether word w is a cue; afterSubject says whether it follows
+// a noun phrase (which admits more forms).
+func isCue(w string, afterSubject bool) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return false // "The United States has…"
+	}
+	lw := w
+	if cueVerbs[lw] {
+		return true
+	}
+	return afterSubject && (cueAfterSubject[lw] || lw == "noted" || lw == "stated")
+}
+
+// ingCue reports whether a cue word is a participle ("saying", "adding")
+// whose subject is the clause's subject.
+func ingCue(w string) bool { return strings.HasSuffix(strings.ToLower(w), "ing") }
+
+// Words that can sit between a subject and its cue verb.
+var (
+	auxWords        = wordSet("has had have was is were are would will did does do had also later then again once previously recently simply only just quickly repeatedly flatly frequently often then earlier still separately famously reportedly publicly privately bluntly angrily")
+	determiners     = wordSet("the a an one two three four five some several another many both this that these those his her their its our")
+	speakerPronouns = wordSet("he she they it we i you who")
+	// npStop are words that end a noun phrase when reading away from its head.
+	npStop = wordSet("that which when while as if because after before since though although where " +
+		"and but or nor so yet to in on at by for from with about into over under during without " +
+		"than then there here not no is was are were be been has had have will would can could " +
+		"should may might must did does do said says told tells according also this what whom whose " +
+		"how why")
+	platforms = wordSet("Telegram Twitter X Facebook Instagram Truth TikTok YouTube Threads Bluesky LinkedIn Weibo WeChat VK Medium Substack")
+)
+
+// tokText returns the text of token t.
+func (d *quoteDoc) tokText(t atok) string { return d.text[t.start:t.end] }
+
+func (d *quoteDoc) isCapWord(t atok) bool {
+	if !t.word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.text[t.start:t.end])
+	return unicode.IsUpper(r)
+}
+
+func (d *quoteDoc) lower(t atok) string { return strings.ToLower(d.text[t.start:t.end]) }
+
+// cueMatch is a found source and cue.
+type cueMatch struct {
+	speaker corpus.Span // the mention
+	cue     string
+	ok      bool
+}
+
+// attribute fills regions[i]'s speaker and cue.
+func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
+	r := &regions[i]
+	p := d.paras[r.para]
+	var prev *quoteRegion // the previous quote in the same paragraph
+	if i > 0 && regions[i-1].para == r.para {
+		prev = &regions[i-1]
+	}
+	var next *quoteRegion
+	if i+1 < len(regions) && regions[i+1].para == r.para {
+		next = &regions[i+1]
+	}
+	sentStart := d.sentenceStart(p, r.open, regions)
+	// 1. After the quote: "…," he said / said Trump.
+	if r.closed {
+		end := p.End
+		if next != nil {
+			end = next.open
+		}
+		if a := d.after(r.outer.End, end, regions); a.ok {
+			d.setAttribution(r, a, true)
+			return
+		}
+	}
+	// 2. Before it in its sentence: Trump said: "…" / according to Axios, "…".
+	leftStart := sentStart
+	if prev != nil && prev.outer.End > leftStart {
+		leftStart = prev.outer.End
+	}
+	if a := d.before(leftStart, r.open, sentStart); a.ok {
+		d.setAttribution(r, a, true)
+		return
+	}
+	// 3. The previous quote of the sentence or paragraph: "A," he said. "B."
+	if prev != nil && prev.attributed {
+		d.inherit(r, prev, prev.outer.End > sentStart || prev.outer.End >= sentStart-2)
+		if r.speaker.End > 0 {
+			return
+		}
+	}
+	// 4. A quote at the start of its sentence after "He said:".
+	if sentStart == r.open || d.onlyPunctBetween(sentStart, r.open) {
+		if ps, pe, ok := d.previousSentence(p, r, regions); ok && strings.HasSuffix(strings.TrimSpace(d.text[ps:pe]), ":") {
+			if a := d.before(ps, pe, ps); a.ok {
+				d.setAttribution(r, a, false)
+				return
+			}
+		}
+	}
+	// 5. A paragraph that continues or follows an attributed quote.
+	if r.open == p.Start && i > 0 {
+		q := &regions[i-1]
+		if q.attributed && (q.para == r.para-1 || r.continued) {
+			d.inherit(r, q, false)
+			return
+		}
+	}
+	// 6. A later quote of the sentence: see attributeBackwards.
+}
+
+// attributeBackwards gives a quote without a source the source of the next
+// quote in its sentence: Any "significant" offensive would be "a threat,"
+// according to the draft.
+func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
+	for i := len(regions) - 2; i >= 0; i-- {
+		r, next := &regions[i], &regions[i+1]
+		if r.attributed || !next.attributed || !next.cueNear || next.para != r.para {
+			continue
+		}
+		p := d.paras[r.para]
+		if d.sentenceStart(p, next.open, regions) <= r.open {
+			d.inherit(r, next, true)
+		}
+	}
+}
+
+// setAttribution records a on r and resolves the speaker's name.
+func (d *quoteDoc) setAttribution(r *quoteRegion, a cueMatch, near bool) {
+	r.attributed = true
+	r.cueNear = near
+	r.cue = a.cue
+	r.speaker = a.speaker
+	if a.speaker.End > a.speaker.Start {
+		r.speakerName = d.resolve(a.speaker)
+	}
+}
+
+func (d *quoteDoc) inherit(r, from *quoteRegion, near bool) {
+	r.attributed = from.attributed
+	r.cueNear = near
+	r.cue = from.cue
+	r.speaker = from.speaker
+	r.speakerName = from.speakerName
+}
+
+func (d *quoteDoc) onlyPunctBetween(s, e int) bool {
+	for _, t := range attrTokens(d.text, s, e) {
+		if t.word {
+			return false
+		}
+	}
+	return true
+}
+
+// after reads the cueMatch that follows a closing quotation quoteMark, up to
+// end: "…," he said; "…," said one EU diplomat; "…," according to Axios.
+func (d *quoteDoc) after(start, end int, regions []quoteRegion) cueMatch {
+	ts := attrTokens(d.text, start, end)
+	// Skip punctuation between the mark and the attribution.
+	k := 0
+	for k < len(ts) && !ts[k].word && strings.ContainsAny(d.tokText(ts[k]), ",—–-") {
+		k++
+	}
+	ts = ts[k:]
+	if len(ts) == 0 || !ts[0].word {
+		return cueMatch{}
+	}
+	// according to X
+	if len(ts) >= 3 && d.lower(ts[0]) == "according" && d.lower(ts[1]) == "to" {
+		if np := d.npAfter(ts[2:]); np.End > np.Start {
+			return cueMatch{speaker: np, cue: "according to", ok: true}
+		}
+	}
+	// as X said / as X put it
+	if d.lower(ts[0]) == "as" && len(ts) > 2 {
+		for j := 1; j < len(ts) && j < 8; j++ {
+			if ts[j].word && (isCue(d.tokText(ts[j]), true) || d.lower(ts[j]) == "put") {
+				if np := d.head(d.npBefore(ts[1:j])); np.End > np.Start {
+					return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+				}
+			}
+		}
+	}
+	// said X
+	if isCue(d.tokText(ts[0]), false) && !ingCue(d.tokText(ts[0])) {
+		if np := d.npAfter(ts[1:]); np.End > np.Start {
+			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true}
+		}
+	}
+	// X said
+	for j := 1; j < len(ts) && j < 14; j++ {
+		t := ts[j]
+		if !t.word {
+			if d.isTerminal(t) {
+				break
+			}
+			continue
+		}
+		if !isCue(d.tokText(t), true) {
+			continue
+		}
+		subj := ts[:j]
+		// Drop auxiliaries and adverbs: "he later told".
+		for len(subj) > 0 && subj[len(subj)-1].word && auxWords[d.lower(subj[len(subj)-1])] {
+			subj = subj[:len(subj)-1]
+		}
+		// An appositive or relative clause: keep what precedes its comma.
+		if c := commaIndex(d, subj); c > 0 {
+			subj = subj[:c]
+		}
+		if np := d.npBefore(subj); np.End > np.Start && np.Start == subj[0].start {
+			return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
+		}
+		break
+	}
+	return cueMatch{}
+}
+
+func commaIndex(d *quoteDoc, ts []atok) int {
+	for i, t := range ts {
+		if !t.word && d.tokText(t) == "," {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *quoteDoc) isTerminal(t atok) bool {
+	s := d.tokText(t)
+	return s == "." || s == "!" || s == "?" || s == ";" || s == "…" || isDoubleMarkTok(s)
+}
+
+func isDoubleMarkTok(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	ok, _ := doubleGlyph(r)
+	return ok
+}
+
+// before reads the cueMatch in text[start:end] before an opening mark:
+// "Trump said", "Cruz told reporters that", "according to Axios,".
+// sentStart is where the sentence begins, for clauses whose subject is
+// far from the cue ("…, saying", "…, but said").
+func (d *quoteDoc) before(start, end, sentStart int) cueMatch {
+	ts := attrTokens(d.text, start, end)
+	for j := len(ts) - 1; j >= 0; j-- {
+		t := ts[j]
+		if !t.word {
+			if s := d.tokText(t); isDoubleMarkTok(s) {
+				break
+			}
+			continue
+		}
+		lw := d.lower(t)
+		// according to X, "…"
+		if lw == "according" && j+2 < len(ts) && d.lower(ts[j+1]) == "to" {
+			if np := d.npAfter(ts[j+2:]); np.End > np.Start {
+				return cueMatch{speaker: np, cue: "according to", ok: true}
+			}
+		}
+		// quoted/cited X as saying
+		if (lw == "quoted" || lw == "cited") && j+1 < len(ts) {
+			for k := j + 1; k+1 < len(ts) && k < j+10; k++ {
+				if d.lower(ts[k]) == "as" && d.lower(ts[k+1]) == "saying" {
+					if np := d.npAfter(ts[j+1 : k]); np.End > np.Start {
+						return cueMatch{speaker: np, cue: lw + " … as saying", ok: true}
+					}
+				}
+			}
+		}
+		prevWord := j > 0 && ts[j-1].word
+		if !isCue(d.tokText(t), prevWord) {
+			continue
+		}
+		if ingCue(lw) || j == 0 || d.coordinated(ts[:j]) {
+			// "…, saying", "but said": the clause's subject.
+			if np := d.subjectOf(sentStart, t.start); np.End > np.Start {
+				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+			}
+			continue
+		}
+		subj := ts[:j]
+		subj = d.relativeAntecedent(stripAux(d, subj))
+		if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
+			// "Trump, the nominee, said" / "Trump, who …, said"
+			if c := lastComma(d, subj[:len(subj)-1]); c >= 0 {
+				subj = subj[:c]
+			}
+		}
+		if np := d.npBefore(subj); np.End > np.Start {
+			return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
+		}
+	}
+	return cueMatch{}
+}
+
+func lastComma(d *quoteDoc, ts []atok) int {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if !ts[i].word && d.tokText(ts[i]) == "," {
+			return i
+		}
+	}
+	return -1
+}
+
+// coordinated reports whether the words before a cue end in a conjunction or
+// comma, so the cue's subject is the clause's ("…, but said").
+func (d *quoteDoc) coordinated(ts []atok) bool {
+	for i := len(ts) - 1; i >= 0; i-- {
+		t := ts[i]
+		if t.word && auxWords[d.lower(t)] {
+			continue
+		}
+		if !t.word {
+			return d.tokText(t) == ","
+		}
+		lw := d.lower(t)
+		return lw == "and" || lw == "but" || lw == "then"
+	}
+	return true
+}
+
+// cueText renders the cue at ts[j]: the verb, with "on Telegram" when a
+// platform follows it.
+func (d *quoteDoc) cueText(ts []atok, j int) string {
+	cue := d.tokText(ts[j])
+	if j+2 < len(ts) && d.lower(ts[j+1]) == "on" && platforms[d.tokText(ts[j+2])] {
+		return d.text[ts[j].start:ts[j+2].end]
+	}
+	return cue
+}
+
+// npBefore returns the noun phrase that ends ts (the subject before a cue):
+// reading leftwards over capitalised words, possessives, determiners and
+// nouns until a function word or punctuation; the name at its end when it
+// has one after common words ("Kremlin spokesperson Dmitry Peskov" →
+// "Dmitry Peskov").
+func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
+	if len(ts) == 0 || !ts[len(ts)-1].word {
+		return corpus.Span{}
+	}
+	last := ts[len(ts)-1]
+	if speakerPronouns[d.lower(last)] {
+		return corpus.Span{Start: last.start, End: last.end}
+	}
+	i := len(ts) - 1
+	for i >= 0 && len(ts)-i <= 8 {
+		t := ts[i]
+		if !t.word {
+			break
+		}
+		lw := d.lower(t)
+		if npStop[lw] && !(d.isCapWord(t) && i < len(ts)-1) {
+			break
+		}
+		if speakerPronouns[lw] {
+			break
+		}
+		if determiners[lw] {
+			i--
+			break
+		}
+		i--
+	}
+	np := ts[i+1:]
+	if len(np) == 0 || !d.hasNoun(np) {
+		return corpus.Span{}
+	}
+	return corpus.Span{Start: np[0].start, End: np[len(np)-1].end}
+}
+
+// head narrows the phrase at span np; see headMention.
+func (d *quoteDoc) head(np corpus.Span) corpus.Span {
+	return d.headMention(attrTokens(d.text, np.Start, np.End))
+}
+
+// headMention narrows a noun phrase to the name at its end when common words
+// precede it; otherwise it is the whole phrase ("one US official", "the
+// Kremlin").
+func (d *quoteDoc) headMention(np []atok) corpus.Span {
+	if !d.hasNoun(np) {
+		return corpus.Span{}
+	}
+	j := len(np)
+	for j > 0 && (d.isCapWord(np[j-1]) || startsWithDigit(d.tokText(np[j-1]))) {
+		j--
+	}
+	if j < len(np) && j > 0 {
+		common := false
+		for _, t := range np[:j] {
+			if !determiners[d.lower(t)] {
+				common = true
+			}
+		}
+		if common {
+			np = np[j:]
+		}
+	}
+	return corpus.Span{Start: np[0].start, End: np[len(np)-1].end}
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isASCIIDigit(r)
+}
+
+// hasNoun reports whether a candidate phrase can name a speaker: it holds a
+// capitalised word or a word other than determiners.
+func (d *quoteDoc) hasNoun(np []atok) bool {
+	for _, t := range np {
+		if t.word && !determiners[d.lower(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// npAfter returns the noun phrase that starts ts (the source after "said"
+// or "according to"), up to punctuation or a function word.
+func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
+	if len(ts) == 0 || !ts[0].word {
+		return corpus.Span{}
+	}
+	if speakerPronouns[d.lower(ts[0])] {
+		return corpus.Span{Start: ts[0].start, End: ts[0].end}
+	}
+	j := 0
+	for j < len(ts) && j < 8 {
+		t := ts[j]
+		if !t.word {
+			break
+		}
+		lw := d.lower(t)
+		if j > 0 && npStop[lw] && !d.isCapWord(t) {
+			break
+		}
+		if j > 0 && (ingCue(lw) || isCue(lw, false)) && !d.isCapWord(t) {
+			break
+		}
+		j++
+	}
+	np := ts[:j]
+	if len(np) == 0 {
+		return corpus.Span{}
+	}
+	return d.headMention(np)
+}
+
+// subjectOf returns the subject of the clause that starts at s, for cues
+// that sit far from it: the first pronoun or name before end.
+func (d *quoteDoc) subjectOf(s, end int) corpus.Span {
+	ts := attrTokens(d.text, s, end)
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if !t.word {
+			continue
+		}
+		lw := d.lower(t)
+		if speakerPronouns[lw] && lw != "it" && lw != "you" {
+			return corpus.Span{Start: t.start, End: t.end}
+		}
+		if d.isCapWord(t) && !nonNameCaps[lw] {
+			j := i
+			for j < len(ts) && (d.isCapWord(ts[j]) || j > i && d.lower(ts[j]) == "of") {
+				j++
+			}
+			end := ts[j-1].end
+			// A possessive takes its noun: "Zelensky's office".
+			if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				for k := j; k < len(ts) && k < j+3 && ts[k].word && !npStop[d.lower(ts[k])] && !isCue(d.tokText(ts[k]), true); k++ {
+					end = ts[k].end
+				}
+			}
+			return corpus.Span{Start: ts[i].start, End: end}
+		}
+	}
+	return corpus.Span{}
+}
+
+// nonNameCaps are capitalised at a sentence start without being names.
+var nonNameCaps = wordSet("the a an but and in on at after before during when while as if " +
+	"meanwhile however still yet so then later also speaking asked according for with from " +
+	"this that these those there it its his her their our we i you he she they " +
+	"monday tuesday wednesday thursday friday saturday sunday")
+
+// resolve turns a speaker mention into the name it refers to: the canonical
+// name of an entity it overlaps, a pronoun's antecedent, the full name for
+// a surname, or the mention itself.
+func (d *quoteDoc) resolve(m corpus.Span) string {
+	mention := d.text[m.Start:m.End]
+	lw := strings.ToLower(mention)
+	if lw == "he" || lw == "she" || lw == "who" || lw == "i" {
+		return d.antecedent(m.Start)
+	}
+	if speakerPronouns[lw] {
+		return ""
+	}
+	if e, ok := d.entityAt(m); ok {
+		return e.Canonical
+	}
+	name := stripHonorifics(mention)
+	if !strings.Contains(name, " ") && isCapitalized(name) {
+		if full := d.fullName(name, m.Start); full != "" {
+			return full
+		}
+	}
+	return name
+}
+
+// entityAt returns the longest PERSON, ORG or GPE entity overlapping m.
+func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
+	var best corpus.Entity
+	found := false
+	for _, e := range d.entities {
+		if e.Start >= m.End {
+			break
+		}
+		if e.End <= m.Start || e.Canonical == "" {
+			continue
+		}
+		if !found || e.End-e.Start > best.End-best.Start {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// antecedent finds the person a pronoun at pos refers to: the last person
+// entity before it or, without entities, the last name that was the
+// subject of a cue, or the last capitalised name.
+func (d *quoteDoc) antecedent(pos int) string {
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" {
+			return e.Canonical
+		}
+	}
+	if len(d.entities) > 0 {
+		return ""
+	}
+	start := 0
+	if pos > 3000 {
+		start = pos - 3000
+	}
+	// Align start to a rune boundary.
+	for start > 0 && !utf8.RuneStart(d.text[start]) {
+		start--
+	}
+	ts := attrTokens(d.text, start, pos)
+	for i := len(ts) - 1; i >= 0; i-- {
+		if !ts[i].word || !isCue(d.tokText(ts[i]), true) {
+			continue
+		}
+		if np := d.head(d.npBefore(stripAux(d, ts[:i]))); np.End > np.Start {
+			name := d.text[np.Start:np.End]
+			if d.isCapWord(atok{start: np.Start, end: np.End, word: true}) && !nonNameCaps[strings.ToLower(name)] {
+				name = stripHonorifics(name)
+				if !strings.Contains(name, " ") {
+					if full := d.fullName(name, np.Start); full != "" {
+						return full
+					}
+				}
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// relativeAntecedent replaces a relative pronoun that ends a subject by the
+// phrase it refers to: "Article 5, which stipulates" → "Article 5".
+func (d *quoteDoc) relativeAntecedent(ts []atok) []atok {
+	n := len(ts)
+	if n >= 2 && ts[n-1].word && (d.lower(ts[n-1]) == "which" || d.lower(ts[n-1]) == "that") &&
+		!ts[n-2].word && d.tokText(ts[n-2]) == "," {
+		return ts[:n-2]
+	}
+	return ts
+}
+
+func stripAux(d *quoteDoc, ts []atok) []atok {
+	for len(ts) > 0 && ts[len(ts)-1].word && auxWords[d.lower(ts[len(ts)-1])] {
+		ts = ts[:len(ts)-1]
+	}
+	return ts
+}
+
+// fullName returns the longest earlier name ending with surname, or "".
+func (d *quoteDoc) fullName(surname string, before int) string {
+	surname = strings.TrimSuffix(strings.TrimSuffix(surname, "’s"), "'s")
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if e.Start < before && e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) {
+			return e.Canonical
+		}
+	}
+	idx := strings.LastIndex(d.text[:before], " "+surname)
+	for idx >= 0 {
+		// Walk back over capitalised words before the surname.
+		ts := attrTokens(d.text, max(0, idx-60), idx)
+		j := len(ts)
+		for j > 0 && d.isCapWord(ts[j-1]) && !nonNameCaps[d.lower(ts[j-1])] {
+			j--
+		}
+		if j < len(ts) {
+			full := stripHonorifics(d.text[ts[j].start : idx+1+len(surname)])
+			if strings.Contains(full, " ") {
+				return full
+			}
+		}
+		idx = strings.LastIndex(d.text[:idx], " "+surname)
+	}
+	return ""
+}
+
+// stripHonorifics removes honorifics and job titles before a name and a
+// possessive after it: "President Volodymyr Zelensky’s" → "Volodymyr
+// Zelensky".
+func stripHonorifics(name string) string {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	fields := strings.Fields(name)
+	for i := len(fields) - 2; i >= 0; i-- {
+		if honorifics[strings.TrimSuffix(strings.ToLower(fields[i]), ".")] {
+			fields = fields[i+1:]
+			break
+		}
+	}
+	if len(fields) > 1 && strings.EqualFold(fields[0], "the") && isCapitalized(fields[1]) {
+		fields = fields[1:]
+	}
+	return strings.Join(fields, " ")
+}
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+var honorifics = wordSet("president mr mrs ms dr sen senator rep representative gov governor gen general " +
+	"secretary minister prime vice chancellor speaker judge justice mayor ambassador lt col sgt " +
+	"capt adm rev prof professor pope king queen prince princess sir dame lord lady chairman " +
+	"chairwoman spokesman spokeswoman spokesperson former candidate nominee attorney leader " +
+	"chief commissioner director deputy sheriff officer agent coach")
+
+// sentenceStart returns where the sentence holding pos begins inside
+// paragraph p: after the last full stop, question or exclamation mark that
+// is outside every quotation and followed by a capital or an opening mark.
+func (d *quoteDoc) sentenceStart(p corpus.Span, pos int, regions []quoteRegion) int {
+	if len(d.sentences) > 0 {
+		best := p.Start
+		for _, s := range d.sentences {
+			if s.Start > pos {
+				break
+			}
+			if s.Start >= p.Start && s.Start <= pos && !regionsEnclose(regions, s.Start) {
+				best = s.Start
+			}
+		}
+		return best
+	}
+	start := p.Start
+	ts := attrTokens(d.text, p.Start, pos)
+	for i, t := range ts {
+		if t.word || regionsEnclose(regions, t.start) {
+			continue
+		}
+		s := d.tokText(t)
+		if s != "." && s != "!" && s != "?" {
+			continue
+		}
+		if i+1 < len(ts) {
+			n := ts[i+1]
+			ns := d.tokText(n)
+			r, _ := utf8.DecodeRuneInString(ns)
+			if unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r) {
+				start = n.start
+			}
+		}
+	}
+	// A quote that ends a sentence inside its marks ("… done.” Then …").
+	for _, r := range regions {
+		if r.para < 0 || r.outer.End > pos || r.outer.Start < p.Start || !r.closed {
+			continue
+		}
+		if r.outer.End > start && quoteEndsSentence(d.text[r.outer.Start:r.close]) {
+			rest := attrTokens(d.text, r.outer.End, pos)
+			if len(rest) > 0 && d.isCapWord(rest[0]) && !d.attributionStart(rest) {
+				start = rest[0].start
+			}
+		}
+	}
+	return start
+}
+
+// attributionStart reports whether ts begins like an cueMatch tail
+// ("Pence said", "said Pence").
+func (d *quoteDoc) attributionStart(ts []atok) bool {
+	for j := 0; j < len(ts) && j < 5; j++ {
+		if !ts[j].word {
+			return false
+		}
+		if isCue(d.tokText(ts[j]), j > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteEndsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+func regionsEnclose(rs []quoteRegion, pos int) bool {
+	for _, r := range rs {
+		if pos > r.outer.Start && pos < r.outer.End {
+			return true
+		}
+	}
+	return false
+}
+
+// previousSentence returns the sentence before quoteRegion r's: in its paragraph,
+// or the last sentence of the previous paragraph.
+func (d *quoteDoc) previousSentence(p corpus.Span, r *quoteRegion, regions []quoteRegion) (int, int, bool) {
+	start := d.sentenceStart(p, r.open, regions)
+	if start > p.Start {
+		e := start
+		return d.sentenceStart(p, max(p.Start, e-1), regions), e, true
+	}
+	if r.para == 0 {
+		return 0, 0, false
+	}
+	pp := d.paras[r.para-1]
+	return d.sentenceStart(pp, pp.End, regions), pp.End, true
+}

@@ -1,0 +1,540 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// Quote extraction is a rule-based scanner in the spirit of the quotation
+// extractors of Pouliquen et al., "Automatic Detection of Quotations in
+// Multilingual News" (RANLP 2007) and Pareti's cueMatch work on PARC
+// ("Automatically Detecting and Attributing Indirect Quotations", EMNLP
+// 2013): pair the quotation marks of each paragraph, keep the quoted spans
+// that report words (long enough to be speech, or attributed by a cue), and
+// find each one's source and cue in its sentence or a neighbouring one.
+
+// Quotes finds the direct quotations in text and who said them.
+//
+// Quotation marks are paired paragraph by paragraph (a paragraph is a line):
+// curly and straight double quotes, with straight ones read as opening or
+// closing from the characters around them; single quotes nest inside double
+// ones and count on their own only when the sentence attributes them. A quote
+// left open at the end of a paragraph whose successor opens with a quotation
+// mark runs on into it (the newspaper convention), and each paragraph's part
+// is its own Quote with the same speaker. An opening mark that is never
+// closed ends at its paragraph, so a stray mark never swallows the rest of an
+// article. Quoted names, titles and scare quotes (one to three words the
+// sentence does not attribute) are skipped.
+//
+// Each Quote spans the words inside the marks, without the marks and without
+// trailing , . ; : that belong to the sentence; text[q.Start:q.End] == q.Text.
+// The speaker is looked for around the quote (see attribute); entities, when
+// given, resolve the mention to a named entity's canonical name. sentences
+// are the article's sentence spans (nil is allowed): they bound the search
+// for a cue in the sentences before and after a quote.
+//
+// The result is ordered by Start and is the same for the same input.
+func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []corpus.Quote {
+	doc := newQuoteDoc(text, sentences, entities)
+	regions := doc.scan()
+	out := make([]corpus.Quote, 0, len(regions))
+	for i := range regions {
+		doc.attribute(regions, i)
+	}
+	doc.attributeBackwards(regions)
+	for i := range regions {
+		r := &regions[i]
+		if r.inner.Start >= r.inner.End || !doc.keep(r) {
+			continue
+		}
+		q := corpus.Quote{
+			Start: r.inner.Start,
+			End:   r.inner.End,
+			Text:  text[r.inner.Start:r.inner.End],
+			Cue:   r.cue,
+		}
+		if r.speaker.End > r.speaker.Start {
+			q.SpeakerStart, q.SpeakerEnd = r.speaker.Start, r.speaker.End
+			q.Speaker = r.speakerName
+		}
+		out = append(out, q)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// quoteRegion is one quoted stretch of a paragraph as the scanner found it.
+type quoteRegion struct {
+	open  int         // byte offset of the opening mark
+	close int         // byte offset of the closing quoteMark, or the paragraph end
+	outer corpus.Span // from the opening mark to after the closing mark
+	inner corpus.Span // the quoted words: the Quote span
+	para  int         // index of the paragraph in quoteDoc.paras
+	// closed is false when the quote ran to the end of its paragraph
+	// without a closing mark.
+	closed bool
+	// runsOn marks a quote continued in the next paragraph; continued
+	// marks the paragraph that continues one.
+	runsOn, continued bool
+	single            bool // delimited by single quotation marks
+
+	// Attribution, filled by attribute.
+	attributed  bool
+	speaker     corpus.Span
+	speakerName string
+	cue         string
+	// cueNear is true when the cue sits in the quote's own sentence.
+	cueNear bool
+}
+
+// quoteDoc holds one article's text and what the scanner and cueMatch
+// steps share about it.
+type quoteDoc struct {
+	text      string
+	sentences []corpus.Span
+	entities  []corpus.Entity
+	paras     []corpus.Span
+}
+
+func newQuoteDoc(text string, sentences []corpus.Span, entities []corpus.Entity) *quoteDoc {
+	d := &quoteDoc{text: text, entities: validEntities(text, entities)}
+	d.sentences = validSpans(text, sentences)
+	d.paras = quoteParagraphs(text)
+	return d
+}
+
+// validSpans returns the spans that lie inside text, sorted, so that bad input
+// from a caller cannot make the scanner index out of range.
+func validSpans(text string, spans []corpus.Span) []corpus.Span {
+	out := make([]corpus.Span, 0, len(spans))
+	for _, s := range spans {
+		if s.Start >= 0 && s.Start < s.End && s.End <= len(text) {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func validEntities(text string, ents []corpus.Entity) []corpus.Entity {
+	out := make([]corpus.Entity, 0, len(ents))
+	for _, e := range ents {
+		if e.Start >= 0 && e.Start < e.End && e.End <= len(text) {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// paragraphs returns the non-blank lines of text, without surrounding spaces.
+func quoteParagraphs(text string) []corpus.Span {
+	var out []corpus.Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpaceIn(text, start, end)
+		if s < e {
+			out = append(out, corpus.Span{Start: s, End: e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// trimSpace narrows [s, e) of text past leading and trailing white space.
+func trimSpaceIn(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// Quotation mark roles.
+const (
+	markNone  = iota
+	markOpen  // can only open
+	markClose // can only close
+	markBoth  // straight mark between two words or two spaces: toggles
+)
+
+// mark is one quotation mark in a paragraph.
+type quoteMark struct {
+	pos, size int
+	double    bool
+	role      int
+}
+
+// isDoubleMark reports whether r is a double quotation mark and what its
+// glyph says about its direction.
+func doubleGlyph(r rune) (ok bool, role int) {
+	switch r {
+	case '"', '\uFF02':
+		return true, markBoth
+	case '\u201C', '\u201E', '\u00AB': // “ „ «
+		return true, markOpen
+	case '\u201D', '\u00BB': // ” »
+		return true, markClose
+	}
+	return false, markNone
+}
+
+func singleGlyph(r rune) (ok bool, role int) {
+	switch r {
+	case '\'':
+		return true, markBoth
+	case '\u2018', '\u201A': // ‘ ‚
+		return true, markOpen
+	case '\u2019': // ’
+		return true, markClose
+	}
+	return false, markNone
+}
+
+// openerContext reports whether a mark between prev and next reads as an
+// opening mark: it follows a space, a bracket, a dash or the start of the
+// paragraph, and a non-space follows it.
+func openerContext(prev, next rune) bool {
+	return markLeftEdge(prev) && next != 0 && !unicode.IsSpace(next)
+}
+
+func closerContext(prev, next rune) bool {
+	return prev != 0 && !unicode.IsSpace(prev) && markRightEdge(next)
+}
+
+func markLeftEdge(r rune) bool {
+	switch {
+	case r == 0, unicode.IsSpace(r):
+		return true
+	case strings.ContainsRune("([{—–-/:;,", r):
+		return true
+	}
+	return isQuoteGlyph(r)
+}
+
+func markRightEdge(r rune) bool {
+	switch {
+	case r == 0, unicode.IsSpace(r):
+		return true
+	case strings.ContainsRune(")]}—–-/:;,.!?…", r):
+		return true
+	}
+	return isQuoteGlyph(r)
+}
+
+func isQuoteGlyph(r rune) bool {
+	if ok, _ := doubleGlyph(r); ok {
+		return true
+	}
+	ok, _ := singleGlyph(r)
+	return ok
+}
+
+// marks lists the quotation marks of text[p.Start:p.End] with their roles
+// read from the glyph and the characters around it.
+func (d *quoteDoc) marks(p corpus.Span) []quoteMark {
+	var out []quoteMark
+	text := d.text
+	for i := p.Start; i < p.End; {
+		r, n := utf8.DecodeRuneInString(text[i:p.End])
+		dbl, role := doubleGlyph(r)
+		sgl := false
+		if !dbl {
+			sgl, role = singleGlyph(r)
+		}
+		if !dbl && !sgl {
+			i += n
+			continue
+		}
+		var prev, next rune
+		if i > p.Start {
+			prev, _ = utf8.DecodeLastRuneInString(text[p.Start:i])
+		}
+		if i+n < p.End {
+			next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
+		}
+		openCtx, closeCtx := openerContext(prev, next), closerContext(prev, next)
+		switch {
+		case sgl && isAlnum(prev) && isAlnum(next):
+			role = markNone // an apostrophe: don't, O’Reilly
+		case sgl && role != markOpen && (prev == 's' || prev == 'S') && !isAlnum(next):
+			// Plural possessive (voters’) or a closing mark: closing only.
+			role = markClose
+		case sgl && role == markClose && prev == 0 || sgl && role != markOpen && markLeftEdge(prev) && isASCIIDigit(next):
+			role = markNone // ’90s, ’Tis at a paragraph start
+		case role == markBoth && openCtx && !closeCtx:
+			role = markOpen
+		case role == markBoth && closeCtx && !openCtx:
+			role = markClose
+		case role == markOpen && closeCtx && !openCtx && !markLeftEdge(prev):
+			role = markClose // a curly mark typed the wrong way round
+		case role == markClose && openCtx && !closeCtx && !isAlnum(prev):
+			role = markOpen
+		}
+		if role != markNone {
+			out = append(out, quoteMark{pos: i, size: n, double: dbl, role: role})
+		}
+		i += n
+	}
+	return out
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// scan pairs the quotation marks of every paragraph into regions.
+func (d *quoteDoc) scan() []quoteRegion {
+	var out []quoteRegion
+	carry := false // the previous paragraph left a quote open that runs on
+	for pi, p := range d.paras {
+		ms := d.marks(p)
+		nextOpens := pi+1 < len(d.paras) && d.startsWithOpening(d.paras[pi+1])
+		out = d.scanParagraph(out, pi, p, ms, carry, nextOpens)
+		carry = len(out) > 0 && out[len(out)-1].para == pi && out[len(out)-1].runsOn
+	}
+	return out
+}
+
+// startsWithOpening reports whether paragraph p begins with an opening
+// double quotation mark.
+func (d *quoteDoc) startsWithOpening(p corpus.Span) bool {
+	r, _ := utf8.DecodeRuneInString(d.text[p.Start:p.End])
+	ok, role := doubleGlyph(r)
+	return ok && role != markClose
+}
+
+func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []quoteMark, carry, nextOpens bool) []quoteRegion {
+	// Double quotation marks first.
+	open := -1 // index into ms of the open double mark
+	var doubles []quoteRegion
+	for i, m := range ms {
+		if !m.double {
+			continue
+		}
+		if open < 0 {
+			if m.role == markOpen || m.role == markBoth && !d.inchMark(m) {
+				open = i
+			}
+			continue
+		}
+		if m.role == markOpen {
+			// A second opening mark while one is open: the first was never
+			// closed. Start again here.
+			open = i
+			continue
+		}
+		doubles = append(doubles, d.newRegion(pi, ms[open], &m))
+		open = -1
+	}
+	if open >= 0 {
+		r := d.newRegion(pi, ms[open], nil)
+		switch {
+		case nextOpens:
+			r.runsOn = true
+			doubles = append(doubles, r)
+		case ms[open].pos == p.Start || d.afterColon(p, ms[open].pos):
+			// A paragraph-long quote missing its closing mark.
+			doubles = append(doubles, r)
+		}
+	}
+	if carry && len(doubles) > 0 && doubles[0].open == p.Start {
+		doubles[0].continued = true
+	}
+	// Single quotation marks outside the double-quoted regions.
+	open = -1
+	var singles []quoteRegion
+	for i, m := range ms {
+		if m.double || regionsCover(doubles, m.pos) {
+			continue
+		}
+		if open >= 0 && regionsCover(doubles, ms[open].pos) {
+			open = -1
+		}
+		switch {
+		case open < 0 && (m.role == markOpen || m.role == markBoth):
+			open = i
+		case open >= 0 && (m.role == markClose || m.role == markBoth):
+			if !regionsCross(doubles, ms[open].pos, m.pos) {
+				r := d.newRegion(pi, ms[open], &m)
+				r.single = true
+				singles = append(singles, r)
+			}
+			open = -1
+		}
+	}
+	all := append(doubles, singles...)
+	sort.Slice(all, func(i, j int) bool { return all[i].open < all[j].open })
+	return append(out, all...)
+}
+
+// inchMark reports whether a straight double mark right after a digit is a
+// unit (6'2", 12" ruler) rather than a quotation mark.
+func (d *quoteDoc) inchMark(m quoteMark) bool {
+	if m.pos == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(d.text[:m.pos])
+	return isASCIIDigit(prev)
+}
+
+// afterColon reports whether the text of paragraph p before pos ends with a
+// colon ("He said: "…).
+func (d *quoteDoc) afterColon(p corpus.Span, pos int) bool {
+	s := strings.TrimRight(d.text[p.Start:pos], " \t")
+	return strings.HasSuffix(s, ":")
+}
+
+func regionsCover(rs []quoteRegion, pos int) bool {
+	for _, r := range rs {
+		if pos >= r.outer.Start && pos < r.outer.End {
+			return true
+		}
+	}
+	return false
+}
+
+func regionsCross(rs []quoteRegion, a, b int) bool {
+	for _, r := range rs {
+		if r.outer.Start < b && r.outer.End > a {
+			return true
+		}
+	}
+	return false
+}
+
+// newRegion builds the quoteRegion from opening mark o to closing mark c, or to
+// the paragraph end when c is nil.
+func (d *quoteDoc) newRegion(pi int, o quoteMark, c *quoteMark) quoteRegion {
+	p := d.paras[pi]
+	r := quoteRegion{open: o.pos, para: pi}
+	if c != nil {
+		r.close = c.pos
+		r.closed = true
+		r.outer = corpus.Span{Start: o.pos, End: c.pos + c.size}
+	} else {
+		r.close = p.End
+		r.outer = corpus.Span{Start: o.pos, End: p.End}
+	}
+	r.inner = quoteInner(d.text, o.pos+o.size, r.close)
+	return r
+}
+
+// quoteInner trims the quoted text between the marks: white space, and the
+// trailing , ; : and a single full stop that belong to the sentence (an
+// ellipsis stays).
+func quoteInner(text string, s, e int) corpus.Span {
+	s, e = trimSpaceIn(text, s, e)
+	for e > s {
+		c := text[e-1]
+		switch {
+		case c == ',' || c == ';' || c == ':':
+			e--
+		case c == '.' && !strings.HasSuffix(text[s:e], "..."):
+			e--
+		default:
+			s, e = trimSpaceIn(text, s, e)
+			return corpus.Span{Start: s, End: e}
+		}
+		s, e = trimSpaceIn(text, s, e)
+	}
+	return corpus.Span{Start: s, End: s}
+}
+
+// keep decides whether a quoted quoteRegion reports words: a quotation of four
+// words or more that is not a title or markup, or a shorter one (a partial
+// quote or a term) that its sentence attributes.
+func (d *quoteDoc) keep(r *quoteRegion) bool {
+	inner := d.text[r.inner.Start:r.inner.End]
+	if looksLikeMarkup(d.text, r) {
+		return false
+	}
+	words := quoteWordCount(inner)
+	if r.single {
+		return r.attributed && r.cueNear && words >= 1
+	}
+	if looksLikeTitle(inner) {
+		return false
+	}
+	if words >= 4 {
+		return true
+	}
+	if r.continued || r.runsOn {
+		return true
+	}
+	return r.attributed && r.cueNear
+}
+
+// looksLikeMarkup catches quoted HTML attribute values and URLs.
+func looksLikeMarkup(text string, r *quoteRegion) bool {
+	if r.open > 0 && text[r.open-1] == '=' {
+		return true
+	}
+	inner := text[r.inner.Start:r.inner.End]
+	return strings.Contains(inner, "http://") || strings.Contains(inner, "https://") ||
+		strings.ContainsAny(inner, "<>")
+}
+
+func quoteWordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isAlnum(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}
+
+// looksLikeTitle reports whether every word of a short quotation starts with a
+// capital letter or is a short function word: a name or a title ("Meet the
+// Press", "America First").
+func looksLikeTitle(s string) bool {
+	fields := strings.Fields(s)
+	if len(fields) == 0 || len(fields) > 8 {
+		return false
+	}
+	caps := 0
+	for i, f := range fields {
+		f = strings.TrimFunc(f, func(r rune) bool { return !isAlnum(r) })
+		if f == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case i > 0 && titleSmallWords[strings.ToLower(f)]:
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true,
+}
