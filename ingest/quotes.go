@@ -259,7 +259,11 @@ func (d *quoteDoc) marks(p corpus.Span) []quoteMark {
 		r, n := utf8.DecodeRuneInString(text[i:p.End])
 		dbl, role := doubleGlyph(r)
 		sgl := false
-		if !dbl {
+		if r == '\'' && i+1 < p.End && text[i+1] == '\'' {
+			// Two apostrophes standing for a double quotation mark, as in
+			// text converted from some news feeds: ''Yes,'' she said.
+			dbl, role, n = true, markBoth, 2
+		} else if !dbl {
 			sgl, role = singleGlyph(r)
 		}
 		if !dbl && !sgl {
@@ -319,6 +323,9 @@ func (d *quoteDoc) scan() []quoteRegion {
 // startsWithOpening reports whether paragraph p begins with an opening
 // double quotation mark.
 func (d *quoteDoc) startsWithOpening(p corpus.Span) bool {
+	if strings.HasPrefix(d.text[p.Start:p.End], "''") {
+		return true
+	}
 	r, _ := utf8.DecodeRuneInString(d.text[p.Start:p.End])
 	ok, role := doubleGlyph(r)
 	return ok && role != markClose
