@@ -1,0 +1,346 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// Errors a caller can test for with errors.Is. The errors Open returns wrap
+// them with the index directory and a hint saying what to do.
+var (
+	// ErrLocked: another process has the index open for writing (or, for
+	// a writer, for reading).
+	ErrLocked = errors.New("index is in use by another variorum process")
+	// ErrDamaged: the index cannot be read; it has to be rebuilt.
+	ErrDamaged = errors.New("index is damaged")
+	// ErrNotIndex: the directory holds something other than a variorum
+	// index; it is left alone.
+	ErrNotIndex = errors.New("not a variorum index")
+	// ErrNoIndex: a read-only open of a directory that holds no index.
+	ErrNoIndex = errors.New("no index")
+	// ErrReadOnly: Add on an index opened with Options.ReadOnly.
+	ErrReadOnly = errors.New("index is open read-only")
+)
+
+// DefaultLockTimeout is how long Open waits for another process to release
+// the index when Options.LockTimeout is zero.
+const DefaultLockTimeout = time.Second
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens an existing index for searching only. Read-only
+	// openers share the index with each other, not with a writer.
+	ReadOnly bool
+	// LockTimeout is how long to wait for another process to release the
+	// index before failing with ErrLocked; DefaultLockTimeout when zero.
+	LockTimeout time.Duration
+}
+
+// Index is a variorum index opened by Open. Its methods are safe for
+// concurrent use.
+type Index struct {
+	dir      string
+	readOnly bool
+	idx      bleve.Index
+}
+
+// openError is an error of Open: a kind (one of the Err values), the
+// directory, what went wrong underneath and what to do about it.
+type openError struct {
+	kind  error
+	dir   string
+	cause error
+}
+
+func (e *openError) Error() string {
+	switch e.kind {
+	case ErrLocked:
+		return fmt.Sprintf("index %s is in use by another variorum process; try again when it has finished", e.dir)
+	case ErrDamaged:
+		return fmt.Sprintf("index %s is damaged (%v); remove %s and run variorum ingest again", e.dir, e.cause, e.dir)
+	case ErrNotIndex:
+		return fmt.Sprintf("%s exists and is not a variorum index (%v); choose another index directory", e.dir, e.cause)
+	case ErrNoIndex:
+		return fmt.Sprintf("no index at %s; run variorum ingest first", e.dir)
+	}
+	return fmt.Sprintf("open index %s: %v", e.dir, e.cause)
+}
+
+func (e *openError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.kind}
+	}
+	return []error{e.kind, e.cause}
+}
+
+// indexMetaFile is the file bleve writes at the top of every index
+// directory; storeDir holds the scorch segments and root.bolt.
+const (
+	indexMetaFile = "index_meta.json"
+	storeDir      = "store"
+	rootBolt      = "root.bolt"
+)
+
+// Open opens the index in dir, creating it when dir does not exist or is an
+// empty directory (unless opts.ReadOnly). It fails with ErrLocked when
+// another process holds the index for longer than opts.LockTimeout, with
+// ErrDamaged when the index cannot be read, with ErrNotIndex when dir holds
+// something else, and with ErrNoIndex when a read-only open finds nothing.
+func Open(dir string, opts Options) (*Index, error) {
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0:
+		if opts.ReadOnly {
+			return nil, &openError{kind: ErrNoIndex, dir: dir}
+		}
+		return create(dir, opts)
+	case err != nil:
+		if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+			return nil, &openError{kind: ErrNotIndex, dir: dir, cause: errors.New("it is a file")}
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	names := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	if !names[indexMetaFile] {
+		if names[storeDir] {
+			return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(indexMetaFile + " is missing")}
+		}
+		return nil, &openError{kind: ErrNotIndex, dir: dir, cause: errors.New("it has no " + indexMetaFile)}
+	}
+	// Bolt would quietly make a new, empty root (or fail oddly when
+	// read-only), and bleve would then complain about the mapping.
+	root := filepath.Join(dir, storeDir, rootBolt)
+	switch st, err := os.Stat(root); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is missing")}
+	case err == nil && st.Size() == 0:
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is empty")}
+	}
+	return open(dir, opts)
+}
+
+// runtimeConfig is what bleve's scorch reads when opening the store.
+func runtimeConfig(opts Options) map[string]interface{} {
+	return map[string]interface{}{
+		"read_only":    opts.ReadOnly,
+		"bolt_timeout": opts.LockTimeout.String(),
+	}
+}
+
+func create(dir string, opts Options) (ix *Index, err error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: mapping: %w", dir, err)
+	}
+	defer recoverOpen(dir, &ix, &err)
+	idx, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, runtimeConfig(opts))
+	if errors.Is(err, bleve.ErrorIndexPathExists) {
+		// Another process created it between our look and our create.
+		return open(dir, opts)
+	}
+	if err != nil {
+		return nil, classify(dir, err)
+	}
+	return &Index{dir: dir, idx: idx}, nil
+}
+
+// open opens an existing index. It first opens it read-only and checks it:
+// when the newest snapshot of an index cannot be loaded, scorch logs the
+// failure and silently falls back to an older snapshot, and a writer then
+// purges the newest one, losing what it held. A damaged index must fail
+// before any writer touches it.
+func open(dir string, opts Options) (*Index, error) {
+	ro := opts
+	ro.ReadOnly = true
+	ix, err := openChecked(dir, ro)
+	if err != nil || opts.ReadOnly {
+		return ix, err
+	}
+	if err := ix.Close(); err != nil {
+		return nil, err
+	}
+	return openChecked(dir, opts)
+}
+
+func openChecked(dir string, opts Options) (ix *Index, err error) {
+	defer recoverOpen(dir, &ix, &err)
+	idx, err := bleve.OpenUsing(dir, runtimeConfig(opts))
+	if err != nil {
+		return nil, classify(dir, err)
+	}
+	ix = &Index{dir: dir, readOnly: opts.ReadOnly, idx: idx}
+	if opts.ReadOnly {
+		err = ix.check()
+	}
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// recoverOpen turns a panic inside bleve while opening (corrupt files can
+// cause one) into ErrDamaged.
+func recoverOpen(dir string, ix **Index, err *error) {
+	if r := recover(); r != nil {
+		*ix = nil
+		*err = &openError{kind: ErrDamaged, dir: dir, cause: fmt.Errorf("%v", r)}
+	}
+}
+
+// classify maps an error of bleve's open to one of ours. Lock time-outs are
+// ErrLocked; operating-system trouble (permissions, no space, too many open
+// files) is passed on; anything else means the files are not what bleve
+// wrote.
+func classify(dir string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return &openError{kind: ErrLocked, dir: dir, cause: err}
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EMFILE),
+		errors.Is(err, syscall.ENFILE), errors.Is(err, syscall.EROFS), errors.Is(err, syscall.ENOMEM):
+		return fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if strings.HasPrefix(err.Error(), "error parsing mapping JSON") {
+		// Bleve found no readable mapping in the index root.
+		return &openError{kind: ErrDamaged, dir: dir, cause: errors.New("its root (" + storeDir + "/" + rootBolt + ") holds no readable mapping")}
+	}
+	return &openError{kind: ErrDamaged, dir: dir, cause: firstLine(err)}
+}
+
+// firstLine keeps the first line of err's message: bleve appends the whole
+// mapping to some of its errors.
+func firstLine(err error) error {
+	if msg, _, cut := strings.Cut(err.Error(), "\n"); cut {
+		return errors.New(msg)
+	}
+	return err
+}
+
+// check makes sure the index opened read-only is a variorum index of this
+// format, that its newest snapshot is the one loaded and that it can be
+// read.
+func (ix *Index) check() error {
+	im, ok := ix.idx.Mapping().(*mapping.IndexMappingImpl)
+	if !ok || im.CustomAnalysis == nil {
+		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping was not made by variorum")}
+	}
+	if _, ok := im.CustomAnalysis.Analyzers[formatMarker]; !ok {
+		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping is not this variorum's format")}
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return &openError{kind: ErrDamaged, dir: ix.dir, cause: err}
+	}
+	if s, ok := adv.(*scorch.Scorch); ok {
+		epochs, err := s.RootBoltSnapshotEpochs()
+		if err != nil {
+			return &openError{kind: ErrDamaged, dir: ix.dir, cause: err}
+		}
+		if len(epochs) > 0 { // newest first
+			snap, err := s.LoadSnapshot(epochs[0])
+			if err != nil {
+				return &openError{kind: ErrDamaged, dir: ix.dir, cause: fmt.Errorf("its newest snapshot cannot be loaded: %s",
+					strings.ReplaceAll(firstLine(err).Error(), "failed to load segment: error opening bolt segment: ", "segment: "))}
+			}
+			_ = snap.DecRef()
+		}
+	}
+	if _, err := ix.idx.DocCount(); err != nil {
+		return &openError{kind: ErrDamaged, dir: ix.dir, cause: err}
+	}
+	return nil
+}
+
+// Dir returns the directory the index lives in.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	if err := ix.idx.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.dir, err)
+	}
+	return nil
+}
+
+// Count returns the number of documents in the index.
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count index %s: %w", ix.dir, err)
+	}
+	return n, nil
+}
+
+// documentsPage is how many stored documents Documents reads per request.
+const documentsPage = 500
+
+// Documents returns every stored document, sorted by ID.
+func (ix *Index) Documents(ctx context.Context) ([]corpus.Document, error) {
+	n, err := ix.Count()
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]corpus.Document, 0, n)
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), documentsPage, 0, false)
+		req.Fields = []string{fieldDoc}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := ix.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("read documents of %s: %w", ix.dir, err)
+		}
+		for _, h := range res.Hits {
+			d, err := storedDoc(h)
+			if err != nil {
+				return nil, fmt.Errorf("read documents of %s: %w", ix.dir, err)
+			}
+			docs = append(docs, d)
+		}
+		if len(res.Hits) < documentsPage {
+			break
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs, nil
+}
+
+// storedDoc decodes the corpus.Document stored with a hit.
+func storedDoc(h *search.DocumentMatch) (corpus.Document, error) {
+	var d corpus.Document
+	s, ok := h.Fields[fieldDoc].(string)
+	if !ok {
+		return d, fmt.Errorf("document %s: stored copy missing", h.ID)
+	}
+	if err := json.Unmarshal([]byte(s), &d); err != nil {
+		return d, fmt.Errorf("document %s: stored copy: %w", h.ID, err)
+	}
+	return d, nil
+}

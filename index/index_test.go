@@ -1,0 +1,380 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+func TestOpenCreateReopenDocuments(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	docs := sampleDocs(false)
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := ix.Add(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != len(docs) {
+		t.Errorf("added %d, want %d", added, len(docs))
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, err = Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n, err := ix.Count()
+	if err != nil || n != uint64(len(docs)) {
+		t.Errorf("Count() = %d, %v; want %d", n, err, len(docs))
+	}
+	got, err := ix.Documents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append([]corpus.Document(nil), docs...)
+	sort.Slice(want, func(i, j int) bool { return want[i].ID < want[j].ID })
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Documents() differ from what was added")
+	}
+	if _, err := ix.Add(context.Background(), docs, nil); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Add on read-only index: %v, want ErrReadOnly", err)
+	}
+}
+
+func TestDocumentsPages(t *testing.T) {
+	// More documents than one page of Documents.
+	var docs []corpus.Document
+	for i := range documentsPage + 7 {
+		text := "Article number " + strings.Repeat("x", i%13) + " " + string(rune('a'+i%26)) + "."
+		text += " Serial " + strings.Repeat("y", i) + "."
+		docs = append(docs, docOf(corpus.Article{ID: corpus.NewID("", text), Source: "gen", Text: text}))
+	}
+	ix := openSample(t, docs)
+	got, err := ix.Documents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(docs) {
+		t.Fatalf("Documents() returned %d, want %d", len(got), len(docs))
+	}
+	if !sort.SliceIsSorted(got, func(i, j int) bool { return got[i].ID < got[j].ID }) {
+		t.Error("Documents() not sorted by ID")
+	}
+}
+
+func TestAddSkipsExisting(t *testing.T) {
+	ctx := context.Background()
+	docs := sampleDocs(false)
+	ix := openSample(t, docs[:3])
+
+	queries := []Query{
+		{Text: "sustained armed attack"},
+		{Text: `"armed attack"`},
+		{Text: "ceasefire"},
+		{Text: "Witkoff Umerov"},
+	}
+	totals := func() []uint64 {
+		var out []uint64
+		for _, q := range queries {
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, res.Total)
+		}
+		return out
+	}
+
+	tests := []struct {
+		name      string
+		docs      []corpus.Document
+		wantAdded int
+	}{
+		{"same docs again", docs[:3], 0},
+		{"repeats within the input", append(docs[:1:1], docs[0], docs[0]), 0},
+		{"old plus new", docs, 2},
+		{"all again", docs, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := totals()
+			var calls [][2]int
+			added, err := ix.Add(ctx, tt.docs, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if added != tt.wantAdded {
+				t.Errorf("added %d, want %d", added, tt.wantAdded)
+			}
+			if len(calls) == 0 || calls[len(calls)-1] != [2]int{len(tt.docs), len(tt.docs)} {
+				t.Errorf("progress calls %v, want last (%d, %d)", calls, len(tt.docs), len(tt.docs))
+			}
+			if after := totals(); tt.wantAdded == 0 && !reflect.DeepEqual(before, after) {
+				t.Errorf("hit counts changed from %v to %v", before, after)
+			}
+		})
+	}
+	n, err := ix.Count()
+	if err != nil || n != uint64(len(docs)) {
+		t.Errorf("Count() = %d, %v; want %d", n, err, len(docs))
+	}
+}
+
+func TestAddRejectsMissingID(t *testing.T) {
+	ix := openSample(t, nil)
+	d := sampleDocs(false)[0]
+	d.ID = ""
+	if _, err := ix.Add(context.Background(), []corpus.Document{d}, nil); err == nil {
+		t.Error("Add of a document without ID succeeded")
+	}
+}
+
+// TestAddInterrupted cancels an Add after its first batch: what that batch
+// stored survives, and a later Add completes the corpus.
+func TestAddInterrupted(t *testing.T) {
+	var docs []corpus.Document
+	for i := range 2*BatchSize + 10 {
+		text := "Report " + strings.Repeat("z", i) + " on the ceasefire talks."
+		docs = append(docs, docOf(corpus.Article{ID: corpus.NewID("", text), Source: "gen", Text: text}))
+	}
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	added, err := ix.Add(ctx, docs, func(done, total int) { cancel() })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Add after cancel: %v, want context.Canceled", err)
+	}
+	if added != BatchSize {
+		t.Errorf("added %d before the cancel took effect, want %d", added, BatchSize)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, _ := ix.Count(); n != BatchSize {
+		t.Errorf("after reopening: %d documents, want %d", n, BatchSize)
+	}
+	added, err = ix.Add(context.Background(), docs, nil)
+	if err != nil || added != len(docs)-BatchSize {
+		t.Errorf("second Add: %d, %v; want %d", added, err, len(docs)-BatchSize)
+	}
+}
+
+func TestOpenLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	w, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []Options{
+		{LockTimeout: 50 * time.Millisecond},
+		{LockTimeout: 50 * time.Millisecond, ReadOnly: true},
+	} {
+		ix, err := Open(dir, opts)
+		if err == nil {
+			ix.Close()
+			t.Fatalf("Open(%+v) while a writer holds the index succeeded", opts)
+		}
+		if !errors.Is(err, ErrLocked) {
+			t.Errorf("Open(%+v): %v, want ErrLocked", opts, err)
+		}
+		if want := "index " + dir + " is in use by another variorum process"; !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Readers share the index with each other, and keep writers out.
+	r1, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	defer r2.Close()
+	if _, err := Open(dir, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Errorf("writer while readers hold the index: %v, want ErrLocked", err)
+	}
+}
+
+// segments returns the zap segment files of the index in dir.
+func segments(t *testing.T, dir string) []string {
+	t.Helper()
+	zaps, err := filepath.Glob(filepath.Join(dir, storeDir, "*.zap"))
+	if err != nil || len(zaps) == 0 {
+		t.Fatalf("no segments in %s (%v)", dir, err)
+	}
+	return zaps
+}
+
+func TestOpenDamaged(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(t *testing.T, dir string)
+	}{
+		{"index_meta.json truncated", func(t *testing.T, dir string) {
+			truncate(t, filepath.Join(dir, indexMetaFile), 5)
+		}},
+		{"index_meta.json missing", func(t *testing.T, dir string) {
+			remove(t, filepath.Join(dir, indexMetaFile))
+		}},
+		{"segment truncated", func(t *testing.T, dir string) {
+			for _, z := range segments(t, dir) {
+				truncate(t, z, 100)
+			}
+		}},
+		{"segment missing", func(t *testing.T, dir string) {
+			for _, z := range segments(t, dir) {
+				remove(t, z)
+			}
+		}},
+		{"root.bolt garbage", func(t *testing.T, dir string) {
+			garble(t, filepath.Join(dir, storeDir, rootBolt))
+		}},
+		{"root.bolt missing", func(t *testing.T, dir string) {
+			remove(t, filepath.Join(dir, storeDir, rootBolt))
+		}},
+		{"root.bolt empty", func(t *testing.T, dir string) {
+			truncate(t, filepath.Join(dir, storeDir, rootBolt), 0)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "ix")
+			ix, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ix.Add(context.Background(), sampleDocs(false), nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Close(); err != nil {
+				t.Fatal(err)
+			}
+			tt.damage(t, dir)
+			for _, ro := range []bool{false, true} {
+				ix, err := Open(dir, Options{ReadOnly: ro})
+				if err == nil {
+					ix.Close()
+					t.Fatalf("Open(ReadOnly: %v) of a damaged index succeeded", ro)
+				}
+				if !errors.Is(err, ErrDamaged) {
+					t.Errorf("Open(ReadOnly: %v): %v, want ErrDamaged", ro, err)
+				}
+				msg := err.Error()
+				for _, want := range []string{"damaged", "remove " + dir + " and run variorum ingest again"} {
+					if !strings.Contains(msg, want) {
+						t.Errorf("error %q does not say %q", msg, want)
+					}
+				}
+				if strings.Contains(msg, "mapping JSON") || strings.Contains(msg, "\n") {
+					t.Errorf("error %q carries bleve's internals", msg)
+				}
+			}
+		})
+	}
+}
+
+func truncate(t *testing.T, path string, size int64) {
+	t.Helper()
+	if err := os.Truncate(path, size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func remove(t *testing.T, path string) {
+	t.Helper()
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func garble(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b {
+		b[i] = byte(i*7 + 3)
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenNotIndex(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, dir string) string // returns a file that must survive
+		opts    Options
+		want    error
+	}{
+		{"directory with other files", func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "notes.txt")
+			if err := os.WriteFile(p, []byte("keep me"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}, Options{}, ErrNotIndex},
+		{"a file", func(t *testing.T, dir string) string {
+			if err := os.Remove(dir); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dir, []byte("keep me"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		}, Options{}, ErrNotIndex},
+		{"read-only, nothing there", func(t *testing.T, dir string) string { return "" }, Options{ReadOnly: true}, ErrNoIndex},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "ix")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			keep := tt.prepare(t, dir)
+			ix, err := Open(dir, tt.opts)
+			if err == nil {
+				ix.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Open: %v, want %v", err, tt.want)
+			}
+			if keep != "" {
+				if b, err := os.ReadFile(keep); err != nil || string(b) != "keep me" {
+					t.Errorf("%s was touched: %q, %v", keep, b, err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,154 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Names stored in the index mapping. The analyser's name carries the format
+// version: an index whose mapping lacks it was built by another program or
+// by an incompatible variorum.
+const (
+	analyzerText = "variorum_en_v1"
+	analyzerFold = "variorum_fold_v1"
+	filterUS     = "variorum_us"
+	formatMarker = analyzerText
+)
+
+// Field names of an article document.
+const (
+	fieldText       = "text"
+	fieldTitle      = "title"
+	fieldOutlet     = "outlet"      // keyword, for facets
+	fieldOutletFold = "outlet_fold" // lower-cased, for the --outlet filter
+	fieldSource     = "source"
+	fieldPublished  = "published"      // datetime when it parses
+	fieldPubText    = "published_text" // keyword when it does not
+	fieldEntity     = "entity"         // canonical names, keyword, for facets
+	fieldEntityFold = "entity_fold"    // canonical names and mentions, lower-cased
+	fieldEntityText = "entity_text"    // mentions, analysed
+	fieldQuote      = "quote"          // quote texts, analysed
+	fieldDoc        = "doc"            // the corpus.Document as JSON, stored only
+)
+
+// usForms are the spellings of the United States folded into one term. They
+// are matched before lower-casing, so the pronoun "us" (a stop word) stays
+// apart from "US".
+var usForms = map[string]bool{
+	"US": true, "U.S": true, "U.S.": true, "USA": true, "U.S.A": true, "U.S.A.": true,
+}
+
+// usTerm is what every spelling in usForms is indexed as; it is not a stop
+// word and the stemmer leaves it alone.
+const usTerm = "usa"
+
+// usFilter folds "US", "U.S." and "USA" into one term so that a search for
+// any of them finds the others. Token offsets are left untouched, so marks
+// still point at the spelling in the text.
+type usFilter struct{}
+
+func (usFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if usForms[string(t.Term)] {
+			t.Term = []byte(usTerm)
+			t.KeyWord = true
+		}
+	}
+	return in
+}
+
+func init() {
+	err := registry.RegisterTokenFilter(filterUS, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return usFilter{}, nil
+	})
+	if err != nil {
+		panic(err) // only if another package registered the same name
+	}
+}
+
+// newMapping returns the index mapping of an article document.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	err := im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
+		"type":      custom.Name,
+		"tokenizer": unicode.Name,
+		"token_filters": []interface{}{
+			en.PossessiveName,
+			filterUS,
+			lowercase.Name,
+			en.StopName,
+			porter.Name,
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = im.AddCustomAnalyzer(analyzerFold, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []interface{}{lowercase.Name},
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	analysed := func(vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzerText
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors
+		f.DocValues = false
+		return f
+	}
+	kw := func(analyzer string, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	published := bleve.NewDateTimeFieldMapping()
+	published.Store = false
+	published.IncludeInAll = false
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+
+	article := bleve.NewDocumentStaticMapping()
+	article.AddFieldMappingsAt(fieldText, analysed(true))
+	article.AddFieldMappingsAt(fieldTitle, analysed(true))
+	article.AddFieldMappingsAt(fieldOutlet, kw(keyword.Name, true))
+	article.AddFieldMappingsAt(fieldOutletFold, kw(analyzerFold, false))
+	article.AddFieldMappingsAt(fieldSource, kw(keyword.Name, false))
+	article.AddFieldMappingsAt(fieldPublished, published)
+	article.AddFieldMappingsAt(fieldPubText, kw(keyword.Name, false))
+	article.AddFieldMappingsAt(fieldEntity, kw(keyword.Name, true))
+	article.AddFieldMappingsAt(fieldEntityFold, kw(analyzerFold, false))
+	article.AddFieldMappingsAt(fieldEntityText, analysed(false))
+	article.AddFieldMappingsAt(fieldQuote, analysed(false))
+	article.AddFieldMappingsAt(fieldDoc, stored)
+
+	im.DefaultMapping = article
+	im.DefaultAnalyzer = analyzerText
+	im.DefaultField = fieldText
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.ScoringModel = "tf-idf"
+	return im, im.Validate()
+}
