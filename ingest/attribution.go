@@ -223,7 +223,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	if prev != nil && prev.outer.End > leftStart {
 		leftStart = prev.outer.End
 	}
-	if a := d.before(leftStart, r.open, sentStart); a.ok {
+	if a := d.before(leftStart, r.open, sentStart, regions); a.ok {
 		d.setAttribution(r, a, true)
 		return
 	}
@@ -237,7 +237,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	// 4. A quote at the start of its sentence after "He said:".
 	if sentStart == r.open || d.onlyPunctBetween(sentStart, r.open) {
 		if ps, pe, ok := d.previousSentence(p, r, regions); ok && strings.HasSuffix(strings.TrimSpace(d.text[ps:pe]), ":") {
-			if a := d.before(ps, pe, ps); a.ok {
+			if a := d.before(ps, pe, ps, regions); a.ok {
 				d.setAttribution(r, a, false)
 				return
 			}
@@ -252,6 +252,29 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		}
 	}
 	// 6. A later quote of the sentence: see attributeBackwards.
+}
+
+// attributeSubjects gives each quote still without a source the subject of
+// its sentence, when the sentence has one before the quote: a partial
+// quote in reported speech ("Trump accused the audience of consisting of
+// "donors""). The cue stays empty and the quote does not count as
+// attributed for telling quotes from scare quotes.
+func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
+	for i := range regions {
+		r := &regions[i]
+		if r.speaker.End > r.speaker.Start {
+			continue
+		}
+		p := d.paras[r.para]
+		sentStart := d.sentenceStart(p, r.open, regions)
+		if sentStart >= r.open {
+			continue
+		}
+		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start {
+			r.speaker = np
+			r.speakerName = d.resolve(np)
+		}
+	}
 }
 
 // attributeBackwards gives a quote without a source the source of the next
@@ -347,9 +370,7 @@ func (d *quoteDoc) after(start, end int, regions []quoteRegion) cueMatch {
 		}
 		subj := ts[:j]
 		// Drop auxiliaries and adverbs: "he later told".
-		for len(subj) > 0 && subj[len(subj)-1].word && auxWords[d.lower(subj[len(subj)-1])] {
-			subj = subj[:len(subj)-1]
-		}
+		subj = stripAux(d, subj)
 		// An appositive or relative clause: keep what precedes its comma.
 		if c := commaIndex(d, subj); c > 0 {
 			subj = subj[:c]
@@ -386,7 +407,7 @@ func isDoubleMarkTok(s string) bool {
 // "Trump said", "Cruz told reporters that", "according to Axios,".
 // sentStart is where the sentence begins, for clauses whose subject is
 // far from the cue ("…, saying", "…, but said").
-func (d *quoteDoc) before(start, end, sentStart int) cueMatch {
+func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion) cueMatch {
 	ts := attrTokens(d.text, start, end)
 	for j := len(ts) - 1; j >= 0; j-- {
 		t := ts[j]
@@ -417,9 +438,15 @@ func (d *quoteDoc) before(start, end, sentStart int) cueMatch {
 		if !isCue(d.tokText(t), prevWord) {
 			continue
 		}
+		if j == 0 && !ingCue(lw) {
+			// "…," said Trump. "…"
+			if np := d.npAfter(ts[1:]); np.End > np.Start {
+				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+			}
+		}
 		if ingCue(lw) || j == 0 || d.coordinated(ts[:j]) {
 			// "…, saying", "but said": the clause's subject.
-			if np := d.subjectOf(sentStart, t.start); np.End > np.Start {
+			if np := d.subjectOf(sentStart, t.start, regions); np.End > np.Start {
 				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
 			}
 			continue
@@ -591,36 +618,114 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 	return d.headMention(np)
 }
 
-// subjectOf returns the subject of the clause that starts at s, for cues
-// that sit far from it: the first pronoun or name before end.
-func (d *quoteDoc) subjectOf(s, end int) corpus.Span {
+// subjectOf returns the subject of the sentence that starts at s, for cues
+// that sit far from it ("…, saying", "… and said") and for partial quotes
+// whose sentence reports someone's words without a cue the rules know
+// ("Trump accused the audience of consisting of "donors""). It skips an
+// opening conjunction, a dateline and an introductory phrase up to its
+// comma, and quotations; then takes a pronoun, a run of capitalised words
+// (with a possessive's noun: "Zelensky's office"), or a determiner and the
+// words after it up to a function word or a verb-like word.
+func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	ts := attrTokens(d.text, s, end)
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		if !t.word {
-			continue
+	// Drop quoted words.
+	k := 0
+	for _, t := range ts {
+		if !regionsCover(regions, t.start) {
+			ts[k] = t
+			k++
 		}
-		lw := d.lower(t)
-		if speakerPronouns[lw] && lw != "it" && lw != "you" {
-			return corpus.Span{Start: t.start, End: t.end}
-		}
-		if d.isCapWord(t) && !nonNameCaps[lw] {
-			j := i
-			for j < len(ts) && (d.isCapWord(ts[j]) || j > i && d.lower(ts[j]) == "of") {
-				j++
+	}
+	ts = ts[:k]
+	i := 0
+	// A dateline: "WASHINGTON — ".
+	for j := 0; j < len(ts) && j < 5; j++ {
+		if w := d.tokText(ts[j]); w == "—" || w == "–" || w == "--" {
+			if j > 0 && strings.ToUpper(d.tokText(ts[0])) == d.tokText(ts[0]) {
+				i = j + 1
 			}
-			end := ts[j-1].end
-			// A possessive takes its noun: "Zelensky's office".
-			if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-				for k := j; k < len(ts) && k < j+3 && ts[k].word && !npStop[d.lower(ts[k])] && !isCue(d.tokText(ts[k]), true); k++ {
-					end = ts[k].end
-				}
-			}
-			return corpus.Span{Start: ts[i].start, End: end}
+			break
 		}
+	}
+	for i < len(ts) && ts[i].word && leadConjunctions[d.lower(ts[i])] {
+		i++
+	}
+	if i < len(ts) && ts[i].word && introWords[d.lower(ts[i])] {
+		c := -1
+		for j := i + 1; j < len(ts) && j < i+15; j++ {
+			if !ts[j].word && d.tokText(ts[j]) == "," {
+				c = j
+				break
+			}
+		}
+		if c < 0 {
+			return corpus.Span{}
+		}
+		i = c + 1
+	}
+	if i >= len(ts) || !ts[i].word {
+		return corpus.Span{}
+	}
+	t := ts[i]
+	lw := d.lower(t)
+	switch {
+	case speakerPronouns[lw] && lw != "it" && lw != "you" && lw != "who":
+		return corpus.Span{Start: t.start, End: t.end}
+	case d.isCapWord(t) && !nonNameCaps[lw]:
+		j := i
+		for j < len(ts) && (d.isCapWord(ts[j]) || j > i && (d.lower(ts[j]) == "of" || d.lower(ts[j]) == "de")) {
+			j++
+		}
+		for j > i+1 && !d.isCapWord(ts[j-1]) {
+			j--
+		}
+		end := ts[j-1].end
+		// A possessive takes its noun: "Zelensky's office".
+		if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			end = d.nounAfter(ts[j:], end)
+		}
+		return corpus.Span{Start: ts[i].start, End: end}
+	case determiners[lw] || possessives[lw]:
+		end := d.nounAfter(ts[i+1:], t.end)
+		if end == t.end {
+			return corpus.Span{}
+		}
+		return corpus.Span{Start: t.start, End: end}
 	}
 	return corpus.Span{}
 }
+
+// nounAfter extends a phrase ending at end over the words of ts that can
+// belong to a noun phrase (at most five), stopping at a function word or a
+// word that looks like a verb.
+func (d *quoteDoc) nounAfter(ts []atok, end int) int {
+	for k := 0; k < len(ts) && k < 5; k++ {
+		t := ts[k]
+		if !t.word {
+			break
+		}
+		lw := d.lower(t)
+		if npStop[lw] || isCue(d.tokText(t), true) || auxWords[lw] || looksVerb(lw) && !d.isCapWord(t) {
+			break
+		}
+		end = t.end
+	}
+	return end
+}
+
+// looksVerb reports whether a lowercase word is probably a finite verb.
+func looksVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 || cueVerbs[w]
+}
+
+var (
+	leadConjunctions = wordSet("but and so yet still now also then thus meanwhile however instead indeed")
+	introWords       = wordSet("in on at after before during when while as since although though if because " +
+		"asked speaking earlier later last this that like unlike despite with without for from under over " +
+		"through throughout following amid among by until once upon even according given instead meanwhile " +
+		"however yesterday today tonight here there back separately similarly still")
+	possessives = wordSet("his her their its our my your")
+)
 
 // nonNameCaps are capitalised at a sentence start without being names.
 var nonNameCaps = wordSet("the a an but and in on at after before during when while as if " +
@@ -724,7 +829,7 @@ func (d *quoteDoc) relativeAntecedent(ts []atok) []atok {
 }
 
 func stripAux(d *quoteDoc, ts []atok) []atok {
-	for len(ts) > 0 && ts[len(ts)-1].word && auxWords[d.lower(ts[len(ts)-1])] {
+	for len(ts) > 0 && ts[len(ts)-1].word && !d.isCapWord(ts[len(ts)-1]) && auxWords[d.lower(ts[len(ts)-1])] {
 		ts = ts[:len(ts)-1]
 	}
 	return ts
@@ -804,8 +909,11 @@ func (d *quoteDoc) sentenceStart(p corpus.Span, pos int, regions []quoteRegion) 
 		return best
 	}
 	start := p.Start
-	ts := attrTokens(d.text, p.Start, pos)
+	ts := attrTokens(d.text, p.Start, min(p.End, pos+8))
 	for i, t := range ts {
+		if t.start >= pos {
+			break
+		}
 		if t.word || regionsEnclose(regions, t.start) {
 			continue
 		}
@@ -817,7 +925,7 @@ func (d *quoteDoc) sentenceStart(p corpus.Span, pos int, regions []quoteRegion) 
 			n := ts[i+1]
 			ns := d.tokText(n)
 			r, _ := utf8.DecodeRuneInString(ns)
-			if unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r) {
+			if (unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r)) && n.start <= pos {
 				start = n.start
 			}
 		}

@@ -46,6 +46,7 @@ func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []co
 		doc.attribute(regions, i)
 	}
 	doc.attributeBackwards(regions)
+	doc.attributeSubjects(regions)
 	for i := range regions {
 		r := &regions[i]
 		if r.inner.Start >= r.inner.End || !doc.keep(r) {
