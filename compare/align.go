@@ -1,0 +1,378 @@
+package compare
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// Op kinds of an alignment.
+const (
+	OpEqual  = "equal"
+	OpDelete = "delete"
+	OpInsert = "insert"
+)
+
+// Op is one step of a word alignment from A (the reference) to B. Text is
+// exactly A[AStart:AEnd] for equal and delete ops and B[BStart:BEnd] for
+// equal and insert ops; an op that one side lacks has an empty range there,
+// marking where it would be. Joining the equal and delete texts gives A,
+// joining the equal and insert texts gives B. Offsets are into the article
+// texts for cluster rows and into the inputs for Diff.
+type Op struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+	// Type is the variation a delete or insert belongs to (the most serious
+	// one when it holds several); empty for equal ops and for ops that only
+	// change white space.
+	Type   VariationType `json:"type,omitempty"`
+	AStart int           `json:"a_start"`
+	AEnd   int           `json:"a_end"`
+	BStart int           `json:"b_start"`
+	BEnd   int           `json:"b_end"`
+}
+
+// Row is one witness of a cluster aligned against the pivot.
+type Row struct {
+	Witness int `json:"witness"` // index in the cluster's Witnesses
+	// Similarity of the witness to the pivot (1 for the pivot itself).
+	Similarity float64 `json:"similarity"`
+	// Ops turn the pivot's wording into this witness's; the pivot's own row
+	// is one equal op.
+	Ops []Op `json:"ops"`
+}
+
+// Aligned is a cluster with its variants aligned word by word against a
+// pivot wording, and every difference typed.
+type Aligned struct {
+	Cluster
+	// Pivot is the index in Witnesses of the reference wording: the medoid,
+	// the witness most similar to all the others.
+	Pivot int `json:"pivot"`
+	// Outlets is how many distinct outlets (or sources, when the outlet is
+	// unknown) carry the statement.
+	Outlets int `json:"outlets"`
+	// Status is set for quote clusters: StatusQuotedDifferently when the
+	// quoted words differ beyond spelling and punctuation, StatusConfirmed
+	// when they agree.
+	Status string `json:"status,omitempty"`
+	// Rows align each witness, in Witnesses order, against the pivot.
+	Rows []Row `json:"alignment"`
+	// Shared are the spans of the pivot's article text whose words every
+	// witness has (folded alike): what all share.
+	Shared []corpus.Span `json:"shared"`
+	// Variations are every row's typed differences, most serious type first.
+	Variations []Variation `json:"variations"`
+	// Types counts the variations by type.
+	Types map[VariationType]int `json:"types"`
+	// Coverage says which outlets carried the statement, which left it out
+	// and who was first; set by NewReport.
+	Coverage *Coverage `json:"coverage,omitempty"`
+}
+
+// Quote cluster statuses (issue 5: quote fidelity across outlets).
+const (
+	StatusQuotedDifferently = "quoted differently"
+	StatusConfirmed         = "confirmed"
+)
+
+// Align aligns every witness of c word by word against the pivot and types
+// each difference. docs, keyed by article ID, may be nil; when given, their
+// entities' canonical names let "Zelensky"/"Zelenskyy" be typed as one name.
+func Align(c Cluster, docs map[string]corpus.Document) Aligned {
+	al := Aligned{Cluster: c, Types: map[VariationType]int{}, Rows: []Row{}, Shared: []corpus.Span{}, Variations: []Variation{}}
+	if len(c.Witnesses) == 0 {
+		return al
+	}
+	al.Pivot = medoid(c.Witnesses)
+	al.Outlets = countOutlets(c.Witnesses)
+	p := c.Witnesses[al.Pivot]
+	pt := Tokenize(p.Text)
+	shared := make([]int, len(pt)) // rows in which each pivot token is aligned equal
+	wn := loadWordNet()
+	for k, w := range c.Witnesses {
+		if k == al.Pivot {
+			al.Rows = append(al.Rows, Row{Witness: k, Similarity: 1, Ops: []Op{{
+				Op: OpEqual, Text: p.Text, AStart: p.Start, AEnd: p.End, BStart: p.Start, BEnd: p.End,
+			}}})
+			continue
+		}
+		wt := Tokenize(w.Text)
+		cl := &classifier{a: pt, b: wt, wn: wn, canonA: canonLookup(docs, p), canonB: canonLookup(docs, w)}
+		ops, vars, edits := alignTexts(p.Text, w.Text, pt, wt, cl)
+		for _, e := range edits {
+			if !e.change {
+				for i := e.a0; i < e.a1; i++ {
+					shared[i]++
+				}
+			} else if e.soft {
+				shared[e.a0]++
+			}
+		}
+		shiftOps(ops, p.Start, w.Start)
+		for i := range vars {
+			vars[i].Witness = k
+			vars[i].AStart += p.Start
+			vars[i].AEnd += p.Start
+			vars[i].BStart += w.Start
+			vars[i].BEnd += w.Start
+		}
+		al.Rows = append(al.Rows, Row{Witness: k, Similarity: round4(Similarity(p.Text, w.Text)), Ops: ops})
+		al.Variations = append(al.Variations, vars...)
+	}
+	for i, t := range pt {
+		if shared[i] == len(c.Witnesses)-1 && t.IsWord() {
+			s := corpus.Span{Start: p.Start + t.Start, End: p.Start + t.End}
+			if n := len(al.Shared); n > 0 && i > 0 && shared[i-1] == shared[i] {
+				al.Shared[n-1].End = s.End
+				continue
+			}
+			al.Shared = append(al.Shared, s)
+		}
+	}
+	sortVariations(al.Variations)
+	for _, v := range al.Variations {
+		al.Types[v.Type]++
+	}
+	if c.Kind == KindQuote {
+		al.Status = StatusConfirmed
+		for _, v := range al.Variations {
+			if v.Type != TypeOrthographic {
+				al.Status = StatusQuotedDifferently
+				break
+			}
+		}
+	}
+	return al
+}
+
+// alignTexts aligns B against A and returns the ops, the typed variations
+// (offsets into A and B) and the token edits.
+func alignTexts(ta, tb string, a, b []Token, cl *classifier) ([]Op, []Variation, []edit) {
+	edits := alignTokens(ta, tb, a, b)
+	edits = mergeNumbers(edits, a, b, cl.wn)
+	var vars []Variation
+	types := make([]VariationType, len(edits))
+	for k, e := range edits {
+		if !e.change {
+			continue
+		}
+		for _, p := range cl.classify(e) {
+			vars = append(vars, pieceVariation(ta, tb, a, b, p))
+			if types[k] == "" || p.typ.Rank() < types[k].Rank() {
+				types[k] = p.typ
+			}
+		}
+	}
+	return buildOps(ta, tb, a, b, edits, types), vars, edits
+}
+
+// pieceVariation turns a typed token range into a variation with byte
+// offsets into ta and tb.
+func pieceVariation(ta, tb string, a, b []Token, p piece) Variation {
+	as, ae := byteRange(a, p.a0, p.a1)
+	bs, be := byteRange(b, p.b0, p.b1)
+	return Variation{Type: p.typ, Witness: 1, From: ta[as:ae], To: tb[bs:be], AStart: as, AEnd: ae, BStart: bs, BEnd: be}
+}
+
+// byteRange converts tokens ts[i0:i1] to a byte range; an empty range sits
+// at the end of the token before it (or at the start of the text).
+func byteRange(ts []Token, i0, i1 int) (int, int) {
+	if i0 < i1 {
+		return ts[i0].Start, ts[i1-1].End
+	}
+	if i0 > 0 {
+		return ts[i0-1].End, ts[i0-1].End
+	}
+	if len(ts) > 0 {
+		return ts[0].Start, ts[0].Start
+	}
+	return 0, 0
+}
+
+// mergeNumbers joins a run of neighbouring changes, with at most a few
+// equal tokens between them, into one change when together they write the
+// same numbers another way: "27 November" → "November 27" (a word dropped
+// on one side and added on the other), "$100 billion" → "one hundred
+// billion US dollars" (several changes around "billion").
+func mergeNumbers(es []edit, a, b []Token, wn *wordNet) []edit {
+	const maxRun, maxTokens = 7, 16
+	for k := 0; k < len(es); k++ {
+		if !es[k].change {
+			continue
+		}
+		for end := min(len(es)-1, k+maxRun-1); end > k; end-- {
+			x, y := es[k], es[end]
+			if !y.change || (y.a1-x.a0)+(y.b1-x.b0) > maxTokens {
+				continue
+			}
+			if !numberChanges(es[k:end+1], a, b, wn) && sameNumbers(a[x.a0:y.a1], b[x.b0:y.b1], wn) {
+				merged := edit{change: true, a0: x.a0, a1: y.a1, b0: x.b0, b1: y.b1}
+				es = append(es[:k], append([]edit{merged}, es[end+1:]...)...)
+				break
+			}
+		}
+	}
+	return es
+}
+
+// numberChanges reports whether every change in es is already a number
+// variant on its own, so merging them would add nothing.
+func numberChanges(es []edit, a, b []Token, wn *wordNet) bool {
+	for _, e := range es {
+		if !e.change {
+			continue
+		}
+		if e.soft && isNumeric(a[e.a0].Norm) {
+			continue
+		}
+		if !sameNumbers(a[e.a0:e.a1], b[e.b0:e.b1], wn) {
+			return false
+		}
+	}
+	return true
+}
+
+// buildOps renders edits as ops over the texts, white space included, so
+// that the ops reassemble both texts exactly. types[k] is the variation type
+// of change edit k.
+func buildOps(ta, tb string, a, b []Token, es []edit, types []VariationType) []Op {
+	var ops []Op
+	pa, pb := 0, 0
+	step := func(op, text string, t VariationType) {
+		if text == "" {
+			return
+		}
+		if op != OpEqual && strings.TrimSpace(text) == "" {
+			t = ""
+		}
+		o := Op{Op: op, Text: text, Type: t, AStart: pa, AEnd: pa, BStart: pb, BEnd: pb}
+		if op != OpInsert {
+			o.AEnd += len(text)
+		}
+		if op != OpDelete {
+			o.BEnd += len(text)
+		}
+		pa, pb = o.AEnd, o.BEnd
+		if n := len(ops) - 1; n >= 0 && ops[n].Op == op && (ops[n].Type == t || op != OpEqual && t == "") {
+			ops[n].Text += text
+			ops[n].AEnd, ops[n].BEnd = o.AEnd, o.BEnd
+			return
+		}
+		ops = append(ops, o)
+	}
+	gaps := func(ga, gb string) {
+		if ga == gb {
+			step(OpEqual, ga, "")
+			return
+		}
+		step(OpDelete, ga, "")
+		step(OpInsert, gb, "")
+	}
+	for k, e := range es {
+		if !e.change {
+			for t := 0; t < e.a1-e.a0; t++ {
+				x, y := a[e.a0+t], b[e.b0+t]
+				gaps(ta[pa:x.Start], tb[pb:y.Start])
+				step(OpEqual, x.Text, "")
+			}
+			continue
+		}
+		da, db := "", ""
+		if e.a1 > e.a0 {
+			da = ta[pa:a[e.a1-1].End]
+		}
+		if e.b1 > e.b0 {
+			db = tb[pb:b[e.b1-1].End]
+		}
+		if da != "" && db != "" {
+			ws := commonSpace(da, db)
+			step(OpEqual, ws, "")
+			da, db = da[len(ws):], db[len(ws):]
+		}
+		step(OpDelete, da, types[k])
+		step(OpInsert, db, types[k])
+	}
+	gaps(ta[pa:], tb[pb:])
+	return ops
+}
+
+// commonSpace is the white space both strings start with.
+func commonSpace(x, y string) string {
+	i := 0
+	for i < len(x) && i < len(y) && x[i] == y[i] && unicode.IsSpace(rune(x[i])) {
+		i++
+	}
+	return x[:i]
+}
+
+func shiftOps(ops []Op, da, db int) {
+	for i := range ops {
+		ops[i].AStart += da
+		ops[i].AEnd += da
+		ops[i].BStart += db
+		ops[i].BEnd += db
+	}
+}
+
+// medoid returns the index of the witness with the greatest total
+// Similarity to the others; ties go to the earlier witness. At most the
+// first 64 witnesses are candidates, compared with at most 64 others.
+func medoid(ws []Witness) int {
+	if len(ws) <= 2 {
+		return 0
+	}
+	n := min(len(ws), 64)
+	best, bestSum := 0, math.Inf(-1)
+	for i := 0; i < n; i++ {
+		sum := 0.0
+		for j := 0; j < n; j++ {
+			if i != j {
+				sum += Similarity(ws[i].Text, ws[j].Text)
+			}
+		}
+		if sum > bestSum+1e-12 {
+			best, bestSum = i, sum
+		}
+	}
+	return best
+}
+
+// Label names a witness for a reader: its outlet, or its source.
+func (w Witness) label() string {
+	if w.Outlet != "" {
+		return w.Outlet
+	}
+	return w.Source
+}
+
+func countOutlets(ws []Witness) int {
+	seen := map[string]bool{}
+	for _, w := range ws {
+		seen[w.label()] = true
+	}
+	return len(seen)
+}
+
+// canonLookup returns a function giving the canonical name of the entity
+// that covers a byte range of the witness text, or nil when the witness's
+// document is unknown.
+func canonLookup(docs map[string]corpus.Document, w Witness) func(start, end int) string {
+	d, ok := docs[w.Article]
+	if !ok || len(d.Entities) == 0 {
+		return nil
+	}
+	return func(start, end int) string {
+		s, e := w.Start+start, w.Start+end
+		for _, ent := range d.Entities {
+			if ent.Start <= s && e <= ent.End {
+				return ent.Canonical
+			}
+		}
+		return ""
+	}
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
