@@ -50,9 +50,13 @@ const (
 	synonymCredit = 0.8
 	nameCredit    = 0.9
 	numberPenalty = 0.9
-	// minCorpus is the fewest documents a corpus needs before its word
-	// frequencies are trusted; below it the fallback weights are used.
-	minCorpus = 50
+	// negationPenalty multiplies the score when one text is negated ("not",
+	// "no", "never", "n't") and the other is not.
+	negationPenalty = 0.8
+	idfPower        = 2.0
+	priorDocs       = 1000.0
+	priorStopShare  = 0.3
+	priorWordShare  = 0.002
 )
 
 // NewScorer builds a scorer weighing words by their document frequency over
@@ -81,16 +85,22 @@ func (s *Scorer) Add(ts []term) {
 	}
 }
 
-// weight returns the weight of a stem.
+// weight returns the weight of a stem: its smoothed inverse document
+// frequency, squared. The corpus is smoothed with priorDocs pseudo-documents
+// in which a stop word occurs in priorStopShare of them and any other word in
+// priorWordShare: with no corpus, every content word weighs the same and
+// function words next to nothing; a small one-story corpus cannot make its
+// topic's names weigh nothing; over a large corpus its own counts rule.
 func (s *Scorer) weight(stem string) float64 {
-	if s.n < minCorpus {
-		if isStopword(stem) {
-			return 0.02
-		}
-		return 1
+	prior := priorWordShare * priorDocs
+	if isStopword(stem) {
+		prior = priorStopShare * priorDocs
 	}
-	idf := math.Log(float64(s.n+1) / float64(s.df[stem]+1))
-	return idf * idf
+	idf := math.Log((float64(s.n) + priorDocs) / (float64(s.df[stem]) + 1 + prior))
+	if idf <= 0 {
+		return 0
+	}
+	return math.Pow(idf, idfPower)
 }
 
 // Similarity scores a against b (symmetric, 0..1).
@@ -113,12 +123,16 @@ type profile struct {
 	weights []float64
 	total   float64
 	joins   map[string]bool // stems of adjacent words written together
+	negated bool            // an odd number of negations
 }
 
 func (s *Scorer) profile(ts []term) *profile {
 	p := &profile{}
 	seen := make(map[string]bool, len(ts))
 	for i, t := range ts {
+		if negations[t.surface] {
+			p.negated = !p.negated
+		}
 		if i+1 < len(ts) && !t.number && !ts[i+1].number {
 			if p.joins == nil {
 				p.joins = make(map[string]bool)
@@ -152,6 +166,9 @@ func (s *Scorer) score(a, b *profile) float64 {
 	f := 2 * P * R / (P + R)
 	if miss := numberMismatches(a, b); miss > 0 {
 		f *= math.Pow(numberPenalty, float64(miss))
+	}
+	if a.negated != b.negated {
+		f *= negationPenalty
 	}
 	return f
 }
@@ -226,11 +243,11 @@ func nearSpelling(a, b string) bool {
 	if d := la - lb; d > limit || -d > limit {
 		return false
 	}
-	return editDistance([]rune(a), []rune(b), limit) <= limit
+	return boundedLevenshtein([]rune(a), []rune(b), limit) <= limit
 }
 
-// editDistance is the Levenshtein distance, stopping early above limit.
-func editDistance(a, b []rune, limit int) int {
+// boundedLevenshtein is the Levenshtein distance, stopping early above limit.
+func boundedLevenshtein(a, b []rune, limit int) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -284,6 +301,16 @@ func termsOf(toks []Token) []term {
 				continue
 			}
 		}
+		if t.Norm == "according" && i+1 < len(toks) && toks[i+1].Norm == "to" {
+			i++ // attribution, not content
+			continue
+		}
+		if t.Norm == "decade" || t.Norm == "decades" {
+			// "a decade" meets "ten years".
+			ts = append(ts, term{stem: "10", surface: "10", number: true, tok: i},
+				term{stem: "year", surface: "year", tok: i})
+			continue
+		}
 		norm := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
 		name := startsUpper(t.Text)
 		for _, part := range strings.Split(norm, "-") {
@@ -298,6 +325,13 @@ func termsOf(toks []Token) []term {
 		}
 	}
 	return ts
+}
+
+var negations = map[string]bool{
+	"not": true, "no": true, "never": true, "nor": true, "neither": true, "without": true,
+	"don't": true, "doesn't": true, "didn't": true, "isn't": true, "aren't": true, "wasn't": true,
+	"weren't": true, "won't": true, "wouldn't": true, "can't": true, "cannot": true, "couldn't": true,
+	"shouldn't": true, "hasn't": true, "haven't": true, "hadn't": true,
 }
 
 var countryPhrases = map[string]string{
@@ -453,31 +487,52 @@ var stopwords = func() map[string]bool {
 		is are was were be been being am it its this that these those as into than then there
 		their they them he she his her him we our you your i me my not no do does did has have
 		had will would shall should can could may might must s so if also about up out over
-		just such what which who whom whose when where while how all any some very`) {
+		just such what which who whom whose when where while how all any some very us`) {
 		m[stemWord(w)] = true
 	}
 	return m
 }()
 
-func isStopword(stem string) bool { return stopwords[stem] }
+// reportingWords attribute rather than state: "said", "told", "reported"
+// (termsOf drops "according to"). They weigh like stop words and are no candidate keys,
+// so "according to a US official" pairs with nothing.
+var reportingWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`said says say saying told tell tells
+		reported reports reporting report added adding noted citing cited quoted stated
+		official officials source sources spokesman spokeswoman spokesperson`) {
+		m[stemWord(w)] = true
+	}
+	return m
+}()
+
+func isStopword(stem string) bool { return stopwords[stem] || reportingWords[stem] }
 
 // Thesaurus holds groups of interchangeable words (synonym sets). Words are
 // folded and stemmed, so inflected forms meet ("assaulted" ~ "attacks"). A
 // word may belong to several groups.
 type Thesaurus struct {
 	groups map[string][]int32
+	rep    map[string]string // stem → first stem of its first group
 }
 
 // NewThesaurus builds a thesaurus from synonym groups, such as WordNet
 // synsets. Words may be given as written; multi-word entries are ignored.
 func NewThesaurus(groups [][]string) *Thesaurus {
-	t := &Thesaurus{groups: make(map[string][]int32)}
+	t := &Thesaurus{groups: make(map[string][]int32), rep: make(map[string]string)}
 	for i, g := range groups {
+		first := ""
 		for _, w := range g {
 			if strings.ContainsAny(w, " _") {
 				continue
 			}
 			k := stemWord(Fold(w))
+			if first == "" {
+				first = k
+			}
+			if _, ok := t.rep[k]; !ok {
+				t.rep[k] = first
+			}
 			ids := t.groups[k]
 			if len(ids) == 0 || ids[len(ids)-1] != int32(i) {
 				t.groups[k] = append(ids, int32(i))
@@ -488,6 +543,17 @@ func NewThesaurus(groups [][]string) *Thesaurus {
 		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
 	}
 	return t
+}
+
+// representative returns the stem standing for a stem's first synonym
+// group, or the stem itself.
+func (t *Thesaurus) representative(stem string) string {
+	if t != nil {
+		if r, ok := t.rep[stem]; ok {
+			return r
+		}
+	}
+	return stem
 }
 
 // Synonyms reports whether two words, as written, share a group.
@@ -518,6 +584,7 @@ var defaultThesaurus = NewThesaurus([][]string{
 	{"sustained", "prolonged", "protracted", "continued", "persistent"},
 	{"attack", "assault", "offensive", "onslaught"},
 	{"agreement", "deal", "accord", "pact", "treaty"},
+	{"agree", "consent", "agreement", "accept"},
 	{"guarantee", "assurance", "pledge"},
 	{"signature", "sign", "signatory", "signing"},
 	{"inform", "brief", "notify", "tell"},

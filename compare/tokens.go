@@ -138,26 +138,27 @@ func Fold(word string) string {
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) {
 		return foldMark(r, word)
 	}
+	if !strings.ContainsFunc(word, func(r rune) bool { return isHyphen(r) || isDash(r) }) {
+		return foldPart(word)
+	}
+	parts := strings.FieldsFunc(word, func(r rune) bool { return isHyphen(r) || isDash(r) })
+	for k, p := range parts {
+		parts[k] = foldPart(p)
+	}
+	return strings.Join(parts, "-")
+}
+
+// foldPart folds a word without hyphens, as written.
+func foldPart(word string) string {
 	if c, ok := countryForms[strings.TrimSuffix(word, ".")]; ok {
 		return c
 	}
-	w := strings.ToLower(word)
-	w = strings.Map(func(r rune) rune {
-		switch {
-		case isApostrophe(r) || r == '\u2018':
+	w := strings.Map(func(r rune) rune {
+		if isApostrophe(r) || r == '\u2018' {
 			return '\''
-		case isHyphen(r) || isDash(r):
-			return '-'
 		}
 		return r
-	}, w)
-	if strings.Contains(w, "-") {
-		parts := strings.Split(w, "-")
-		for k, p := range parts {
-			parts[k] = foldWord(p)
-		}
-		return strings.Join(parts, "-")
-	}
+	}, strings.ToLower(word))
 	return foldWord(w)
 }
 

@@ -1,0 +1,408 @@
+package compare
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// A unit is a span that may carry one statement: a sentence, or a run of
+// clauses within a long sentence.
+type unit struct {
+	doc        int // index into the documents
+	sent       int // index into the corpus-wide sentence table
+	start, end int // byte offsets into the document text
+	lo, hi     int // range into the sentence's terms
+	clause     bool
+}
+
+// sentence is one sentence of a document with its content terms.
+type sentence struct {
+	doc        int
+	start, end int
+	toks       []Token // offsets relative to the document text
+	terms      []term  // term.tok indexes toks
+}
+
+// Segmentation limits.
+const (
+	minUnitTerms   = 4  // terms a span needs to be worth matching
+	minUnitKeys    = 3  // distinct content words (not stop words) it needs
+	clauseMinTerms = 3  // a clause shorter than this joins its neighbour
+	splitMinTerms  = 12 // sentences with fewer terms are not split into clauses
+	maxWindow      = 3  // at most this many consecutive clauses form a unit
+	maxSentTokens  = 400
+)
+
+// sentencesOf returns the sentence spans of a document: its Sentences, or,
+// when it has none, lines split at sentence-final punctuation.
+func sentencesOf(d corpus.Document) []corpus.Span {
+	text := d.Text
+	var out []corpus.Span
+	for _, s := range d.Sentences {
+		if s.Start >= 0 && s.End <= len(text) && s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return splitSentences(text)
+}
+
+// splitSentences is the fallback sentence splitter used for documents
+// without sentence spans: each line is split after ., ! or ? (and any closing
+// quotes or brackets) followed by a space and an upper-case letter, a digit
+// or an opening quote, unless the period ends a dotted abbreviation or a
+// single capital ("U.S. officials", "J. Smith"). Spans hold no surrounding
+// white space.
+func splitSentences(text string) []corpus.Span {
+	var out []corpus.Span
+	emit := func(s, e int) {
+		for s < e {
+			r, n := utf8.DecodeRuneInString(text[s:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(text[:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= n
+		}
+		if s < e {
+			out = append(out, corpus.Span{Start: s, End: e})
+		}
+	}
+	lineStart := 0
+	for lineStart <= len(text) {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		s := lineStart
+		toks := Tokenize(text[lineStart:lineEnd])
+		for i, t := range toks {
+			if t.Text != "." && t.Text != "!" && t.Text != "?" {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
+				j++
+			}
+			if j >= len(toks) || toks[j].Start == toks[j-1].End {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(toks[j].Text); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !isOpener(toks[j].Text) {
+				continue
+			}
+			if t.Text == "." && i > 0 && len(toks[i-1].Text) == 1 && startsUpper(toks[i-1].Text) {
+				continue // an initial: "J. Smith"
+			}
+			e := lineStart + toks[j-1].End
+			emit(s, e)
+			s = e
+		}
+		emit(s, lineEnd)
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case `"`, "'", "\u201d", "\u2019", ")", "]", "\u00bb":
+		return true
+	}
+	return false
+}
+
+func isOpener(s string) bool {
+	switch s {
+	case `"`, "'", "\u201c", "\u2018", "(", "[", "\u00ab":
+		return true
+	}
+	return false
+}
+
+// clauseBreaks returns the token indexes before which a clause may start:
+// after ; : ( ) and dashes set off as punctuation, and after commas that do
+// not separate the items of a list. A comma separates list items when the
+// item after it is short (three words or fewer) and is followed by another
+// comma or begins with "and"/"or", or when the item before it is short and
+// itself follows a comma ("France, the UK, Germany, and Finland";
+// "significant, deliberate, and sustained"). The comma after the last item
+// ("…, and Russia, are intended…") is a break.
+func clauseBreaks(toks []Token) []int {
+	var commas []int
+	for i, t := range toks {
+		if t.Text == "," {
+			commas = append(commas, i)
+		}
+	}
+	// seg returns the token range of the segment after comma k (-1: the
+	// first segment).
+	seg := func(k int) (int, int) {
+		a, b := 0, len(toks)
+		if k >= 0 {
+			a = commas[k] + 1
+		}
+		if k+1 < len(commas) {
+			b = commas[k+1]
+		}
+		return a, b
+	}
+	words := func(a, b int) int {
+		n := 0
+		for _, t := range toks[a:b] {
+			if t.IsWord() {
+				n++
+			}
+		}
+		return n
+	}
+	andOr := func(a, b int) bool {
+		return a < b && (toks[a].Norm == "and" || toks[a].Norm == "or")
+	}
+	isList := map[int]bool{}
+	for k := range commas {
+		pa, pb := seg(k - 1)
+		na, nb := seg(k)
+		nextShort := words(na, nb) <= 3
+		prevShort := words(pa, pb) <= 3
+		switch {
+		case nextShort && andOr(na, nb):
+			isList[k] = true
+		case nextShort && k+1 < len(commas):
+			fa, fb := seg(k + 1)
+			isList[k] = words(fa, fb) <= 3 || andOr(fa, fb)
+		}
+		if prevShort && k > 0 && !andOr(pa, pb) {
+			isList[k] = true
+		}
+	}
+	var out []int
+	ci := 0
+	for i := 1; i < len(toks); i++ {
+		for ci < len(commas) && commas[ci] < i-1 {
+			ci++
+		}
+		switch toks[i].Norm {
+		case ";", ":", "(", ")":
+			out = append(out, i)
+			continue
+		case "-":
+			// An em or en dash, or a hyphen set off by a space; not a
+			// hyphen inside a word.
+			if toks[i].Text != "-" || toks[i-1].End < toks[i].Start {
+				out = append(out, i)
+				continue
+			}
+		}
+		if toks[i-1].Text == "," && ci < len(commas) && commas[ci] == i-1 && !isList[ci] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// units splits the sentence into spans to match: the sentence, and for a
+// long sentence its clauses and runs of up to maxWindow clauses.
+func (s *sentence) units(sentIdx int, add func(unit)) {
+	if len(s.terms) < minUnitTerms || len(s.toks) == 0 {
+		return
+	}
+	add(s.span(sentIdx, 0, len(s.toks), false))
+	if len(s.terms) < splitMinTerms || len(s.toks) > maxSentTokens {
+		return
+	}
+	// Clause boundaries as token indexes, merged until each clause has
+	// enough content terms.
+	bounds := append([]int{0}, clauseBreaks(s.toks)...)
+	bounds = append(bounds, len(s.toks))
+	termsIn := func(a, b int) int {
+		n := 0
+		for _, t := range s.terms {
+			if t.tok >= a && t.tok < b {
+				n++
+			}
+		}
+		return n
+	}
+	merged := []int{0}
+	for k := 1; k < len(bounds); k++ {
+		if termsIn(merged[len(merged)-1], bounds[k]) >= clauseMinTerms || k == len(bounds)-1 {
+			merged = append(merged, bounds[k])
+		}
+	}
+	// A short last clause joins the one before.
+	if n := len(merged); n > 2 && termsIn(merged[n-2], merged[n-1]) < clauseMinTerms {
+		merged = append(merged[:n-2], merged[n-1])
+	}
+	nc := len(merged) - 1
+	if nc < 2 {
+		return
+	}
+	for w := 1; w <= maxWindow && w < nc; w++ {
+		for a := 0; a+w <= nc; a++ {
+			u := s.span(sentIdx, merged[a], merged[a+w], true)
+			if u.hi-u.lo >= minUnitTerms {
+				add(u)
+			}
+		}
+	}
+}
+
+// span makes the unit of tokens [a, b), trimmed of punctuation at its edges
+// other than quotation marks and brackets that open before or close after.
+func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
+	for a < b && !s.toks[a].IsWord() && !isOpener(s.toks[a].Text) {
+		a++
+	}
+	for b > a && !s.toks[b-1].IsWord() && !isCloser(s.toks[b-1].Text) && s.toks[b-1].Text != "." &&
+		s.toks[b-1].Text != "!" && s.toks[b-1].Text != "?" {
+		b--
+	}
+	u := unit{doc: s.doc, sent: sentIdx, clause: clause}
+	if a >= b {
+		u.start, u.end = s.start, s.start
+		return u
+	}
+	u.start, u.end = s.toks[a].Start, s.toks[b-1].End
+	u.lo = len(s.terms)
+	for i, t := range s.terms {
+		if t.tok >= a && t.tok < b {
+			if i < u.lo {
+				u.lo = i
+			}
+			u.hi = i + 1
+		}
+	}
+	if u.lo > u.hi {
+		u.lo = u.hi
+	}
+	return u
+}
+
+// LSH parameters: bands of rows min-hashes each. Two spans whose key sets
+// have Jaccard similarity J share a bucket with probability
+// 1-(1-J^rows)^bands: 0.50 at J≈0.15, 0.90 at J≈0.25, 0.99 at J≈0.35.
+const (
+	lshBands = 32
+	lshRows  = 2
+)
+
+// minhashKeys returns the hashed candidate keys of a unit: its content
+// stems other than stop words, each mapped to its synonym group's
+// representative so that "deliberate" and "intentional" share a key.
+func minhashKeys(ts []term, thes *Thesaurus, buf []uint64) []uint64 {
+	buf = buf[:0]
+	for _, t := range ts {
+		if isStopword(t.stem) {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte(thes.representative(t.stem)))
+		buf = append(buf, h.Sum64())
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// mix is the SplitMix64 finaliser, a cheap good 64-bit hash.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// signature fills sig with the bands*rows min-hashes of keys.
+func signature(keys []uint64, sig []uint64) {
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, k := range keys {
+		for i := range sig {
+			if h := mix(k ^ (uint64(i+1) * 0x9e3779b97f4a7c15)); h < sig[i] {
+				sig[i] = h
+			}
+		}
+	}
+}
+
+type bucketEntry struct {
+	hash uint64
+	unit int32
+}
+
+// candidatePairs returns the pairs of units from different documents that
+// share an LSH bucket, each pair once with the lower unit first, sorted.
+// Buckets holding more than maxBucket units are boilerplate (datelines,
+// bylines, stock phrases) and skipped, so the work stays linear.
+func candidatePairs(units []unit, sigs []uint64, maxBucket int) [][2]int32 {
+	seen := make(map[uint64]struct{})
+	var pairs [][2]int32
+	entries := make([]bucketEntry, 0, len(units))
+	for b := 0; b < lshBands; b++ {
+		entries = entries[:0]
+		for u := range units {
+			sig := sigs[u*lshBands*lshRows : (u+1)*lshBands*lshRows]
+			h := uint64(b+1) * 0x9e3779b97f4a7c15
+			for r := 0; r < lshRows; r++ {
+				h = mix(h ^ sig[b*lshRows+r])
+			}
+			entries = append(entries, bucketEntry{h, int32(u)})
+		}
+		slices.SortFunc(entries, func(x, y bucketEntry) int {
+			if x.hash != y.hash {
+				if x.hash < y.hash {
+					return -1
+				}
+				return 1
+			}
+			return int(x.unit - y.unit)
+		})
+		for i := 0; i < len(entries); {
+			j := i + 1
+			for j < len(entries) && entries[j].hash == entries[i].hash {
+				j++
+			}
+			if j-i > 1 && j-i <= maxBucket {
+				for x := i; x < j; x++ {
+					for y := x + 1; y < j; y++ {
+						u, v := entries[x].unit, entries[y].unit
+						if units[u].doc == units[v].doc {
+							continue
+						}
+						k := uint64(u)<<32 | uint64(v)
+						if _, ok := seen[k]; ok {
+							continue
+						}
+						seen[k] = struct{}{}
+						pairs = append(pairs, [2]int32{u, v})
+					}
+				}
+			}
+			i = j
+		}
+	}
+	slices.SortFunc(pairs, func(x, y [2]int32) int {
+		if x[0] != y[0] {
+			return int(x[0] - y[0])
+		}
+		return int(x[1] - y[1])
+	})
+	return pairs
+}

@@ -1,0 +1,278 @@
+package compare
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// sampleDocs is the embedded sample corpus as documents, with sentences
+// found by the package's fallback splitter (lines, then sentence ends).
+func sampleDocs() []corpus.Document {
+	var docs []corpus.Document
+	for _, a := range corpus.Sample() {
+		docs = append(docs, corpus.Document{Article: a, Sentences: splitSentences(a.Text)})
+	}
+	return docs
+}
+
+// statement is one statement the seed articles share: for each article
+// (by the first three characters of its source) that must carry it, the
+// phrases one of which its witness holds. Markers identify the statement in
+// any witness, for the test that no cluster mixes two statements.
+type statement struct {
+	name     string
+	required map[string][]string
+	markers  []string
+}
+
+var seedStatements = []statement{
+	{
+		name: "attack definition",
+		required: map[string][]string{
+			"000": {"significant, deliberate, and sustained armed attack"},
+			"001": {"“significant, deliberate, and sustained” Russian military offensive"},
+			"002": {"significant, intentional, and prolonged armed assault", "armed attack by Russia beyond the agreed ceasefire line"},
+		},
+		markers: []string{"sustained armed attack", "sustained” Russian military offensive", "prolonged armed"},
+	},
+	{
+		name: "ten-year term and renewal",
+		required: map[string][]string{
+			"000": {"valid for 10 years"},
+			"001": {"last a decade"},
+			"002": {"would be ten years", "valid for ten years"},
+		},
+		markers: []string{"10 years", "ten years", "a decade"},
+	},
+	{
+		name: "signatories",
+		required: map[string][]string{
+			"000": {"signatures from Ukraine, the US, the EU, NATO, and Russia"},
+			"001": {"signatures from Ukraine, the US, the EU, Nato, and Russia"},
+			"003": {"signatures of Ukraine, Russia, the United States, the European Union and NATO"},
+		},
+		markers: []string{"signatures from Ukraine", "signatures of Ukraine"},
+	},
+	{
+		name: "Moscow informed",
+		required: map[string][]string{
+			"000": {"Russia has been briefed about the draft"},
+			"002": {"Moscow has been informed of the draft"},
+			"003": {"Moscow has been informed of the draft"},
+		},
+		markers: []string{"briefed about the draft", "informed of the draft"},
+	},
+	{
+		name: "Putin's signature",
+		required: map[string][]string{
+			"000": {"Putin's signature will ultimately be required"},
+			"002": {"Putin’s signature will ultimately be required"},
+		},
+		markers: []string{"Putin's signature", "Putin’s signature", "Putin will accept"},
+	},
+	{
+		name: "NATO members",
+		required: map[string][]string{
+			"002": {"France, the UK, Germany, Poland, and Finland"},
+			"003": {"France, the United Kingdom, Germany, Poland and Finland"},
+		},
+		markers: []string{"Poland, and Finland", "Poland and Finland"},
+	},
+	{
+		name: "Thanksgiving deadline",
+		required: map[string][]string{
+			"002": {"November 27—the U.S. Thanksgiving"},
+			"003": {"Thanksgiving on 27 November"},
+		},
+		markers: []string{"Thanksgiving"},
+	},
+	{
+		name: "Witkoff drafted the plan",
+		required: map[string][]string{
+			"000": {"drafting the 28-point plan was Trump's envoy Steve Witkoff"},
+			"002": {"Steve Witkoff—responsible for drafting the 28-point plan"},
+		},
+		markers: []string{"Witkoff"},
+	},
+	{
+		name:    "Kremlin not yet informed", // must not join "Moscow informed"
+		markers: []string{"Kremlin has not yet been informed"},
+	},
+}
+
+func TestClustersSeeds(t *testing.T) {
+	docs := sampleDocs()
+	cs := Clusters(docs, Options{})
+	if len(cs) == 0 {
+		t.Fatal("no clusters on the sample corpus")
+	}
+	for _, st := range seedStatements {
+		if len(st.required) == 0 {
+			continue
+		}
+		t.Run(st.name, func(t *testing.T) {
+			for _, c := range cs {
+				if holdsAll(c, st.required) {
+					return
+				}
+			}
+			t.Errorf("no cluster holds all of %v", st.required)
+			for _, c := range cs {
+				for _, w := range c.Witnesses {
+					if markerOf(w.Text, []statement{st}) != nil {
+						t.Logf("cluster %d has %s: %q", c.ID, w.Source[:3], w.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// holdsAll reports whether c has, for every required article, a witness
+// from it that contains one of the article's phrases.
+func holdsAll(c Cluster, required map[string][]string) bool {
+	for art, phrases := range required {
+		found := false
+		for _, w := range c.Witnesses {
+			if !strings.HasPrefix(w.Source, art) {
+				continue
+			}
+			for _, p := range phrases {
+				if strings.Contains(w.Text, p) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// markerOf returns the names of the statements whose markers text holds.
+func markerOf(text string, sts []statement) map[string]bool {
+	var out map[string]bool
+	for _, st := range sts {
+		for _, m := range st.markers {
+			if strings.Contains(text, m) {
+				if out == nil {
+					out = make(map[string]bool)
+				}
+				out[st.name] = true
+			}
+		}
+	}
+	return out
+}
+
+// TestClustersDoNotMix checks that no cluster holds two witnesses about
+// different statements: a witness carrying statements {A} and another
+// carrying {B} in one cluster is a mix; {A, B} with {B} is not (a long
+// sentence may carry two statements).
+func TestClustersDoNotMix(t *testing.T) {
+	for _, c := range Clusters(sampleDocs(), Options{}) {
+		var sets []map[string]bool
+		for _, w := range c.Witnesses {
+			if s := markerOf(w.Text, seedStatements); s != nil {
+				sets = append(sets, s)
+			}
+		}
+		for i := range sets {
+			for j := i + 1; j < len(sets); j++ {
+				if disjoint(sets[i], sets[j]) {
+					t.Errorf("cluster %d mixes %v and %v:", c.ID, keys(sets[i]), keys(sets[j]))
+					for _, w := range c.Witnesses {
+						t.Logf("  %s: %q", w.Source[:3], w.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+func disjoint(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestClustersInvariants checks what every cluster promises: witness text
+// is the article's text at its offsets, one witness per article, at least
+// MinArticles articles, IDs 1..n in order, similarity in (0, 1], clusters
+// sorted by the number of articles, and the same output on a second run.
+func TestClustersInvariants(t *testing.T) {
+	docs := sampleDocs()
+	text := make(map[string]string)
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	for _, opts := range []Options{{}, {MinArticles: 3}, {Threshold: 0.7}} {
+		cs := Clusters(docs, opts)
+		min := max(opts.MinArticles, 2)
+		for i, c := range cs {
+			if c.ID != i+1 {
+				t.Errorf("cluster %d has ID %d", i+1, c.ID)
+			}
+			if c.Kind != KindClause {
+				t.Errorf("cluster %d: kind %q", c.ID, c.Kind)
+			}
+			if len(c.Witnesses) < min {
+				t.Errorf("cluster %d: %d witnesses, want ≥ %d", c.ID, len(c.Witnesses), min)
+			}
+			if c.Similarity <= 0 || c.Similarity > 1 {
+				t.Errorf("cluster %d: similarity %v", c.ID, c.Similarity)
+			}
+			if i > 0 && len(cs[i-1].Witnesses) < len(c.Witnesses) {
+				t.Errorf("cluster %d has more witnesses than cluster %d", c.ID, c.ID-1)
+			}
+			seen := make(map[string]bool)
+			for _, w := range c.Witnesses {
+				if seen[w.Article] {
+					t.Errorf("cluster %d: article %s gives two witnesses", c.ID, w.Article)
+				}
+				seen[w.Article] = true
+				if got := text[w.Article][w.Start:w.End]; got != w.Text {
+					t.Errorf("cluster %d: witness text %q is not the article's %q", c.ID, w.Text, got)
+				}
+			}
+		}
+		if again := Clusters(docs, opts); !reflect.DeepEqual(cs, again) {
+			t.Errorf("options %+v: second run differs", opts)
+		}
+	}
+}
+
+func TestClustersEdgeCases(t *testing.T) {
+	one := corpus.Document{Article: corpus.Article{ID: "a", Text: "The same sentence here, said twice. The same sentence here, said twice."}}
+	tests := []struct {
+		name string
+		docs []corpus.Document
+	}{
+		{"nil", nil},
+		{"empty text", []corpus.Document{{Article: corpus.Article{ID: "x"}}}},
+		{"one article", []corpus.Document{one}},
+		{"bad spans", []corpus.Document{{Article: corpus.Article{ID: "y", Text: "short"}, Sentences: []corpus.Span{{Start: 3, End: 99}, {Start: -1, End: 2}}}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if cs := Clusters(tc.docs, Options{}); len(cs) != 0 {
+				t.Errorf("got %d clusters, want none", len(cs))
+			}
+		})
+	}
+}
