@@ -100,18 +100,30 @@ func wordSet(words string) map[string]bool {
 var cueVerbs = buildCueVerbs()
 
 func buildCueVerbs() map[string]bool {
-	regular := "add acknowledge admit announce answer argue ask assert bark blast boast brag " +
+	// Verbs whose regular forms are built below (-s, -ed, -ing).
+	regular := "add acknowledge announce answer argue ask assert assure bark blast boast " +
 		"caution charge chide claim comment complain concede conclude confirm contend continue " +
 		"counter declare demand deny describe emphasize emphasise exclaim explain gush " +
 		"insist joke lament maintain mock mourn muse note observe opine pledge " +
-		"plead point post predict proclaim promise quip recall recount reiterate remark remind " +
-		"repeat reply report respond retort scoff scream shout sigh snap state stress " +
-		"suggest testify text tout tweet urge vow warn whisper wonder write yell " +
-		"email declare posit reason rule allege stipulate"
+		"plead point post predict proclaim promise recall recount reiterate remark remind " +
+		"repeat reply report respond retort scoff scream shout sigh state stress " +
+		"suggest testify text tout tweet urge vow warn whisper wonder yell " +
+		"email posit reason rule allege stipulate call quote accuse praise criticize " +
+		"criticise characterize characterise label dub brand laud hail echo chant question " +
+		"decry denounce condemn defend reject dismiss blame applaud lambaste ridicule fume " +
+		"rail rant gripe grumble agree disagree threaten recommend advise propose estimate " +
+		"forecast inquire surmise explain detail outline summarize protest object confess " +
+		"reveal disclose underscore highlight specify murmur mutter laugh chuckle sneer " +
+		"tease growl snarl enthuse rave caution counsel retweet message pray thunder " +
+		"interject interrupt press marvel concur recalled reflect speculate acknowledge"
+	// Forms the rules above would get wrong, and irregular verbs.
 	irregular := "say said says saying tell told tells telling write wrote writes writing written " +
 		"cry cried cries crying reply replied replies replying deny denied denies denying " +
 		"testify testified testifies testifying quip quipped quips quipping snap snapped snaps " +
-		"brag bragged brags bragging " + "read reads"
+		"snapping brag bragged brags bragging admit admitted admits admitting blog blogged " +
+		"blogs blogging beg begged begs begging rebut rebutted rebuts rebutting refer referred " +
+		"refers referring swear swore sworn swears swearing speak spoke speaks " +
+		"hit hits hitting slam slammed slams slamming read reads sing sang sings"
 	m := wordSet(irregular)
 	for _, v := range strings.Fields(regular) {
 		m[v] = true
@@ -120,28 +132,41 @@ func buildCueVerbs() map[string]bool {
 			m[v+"s"], m[v+"d"], m[v[:len(v)-1]+"ing"] = true, true, true
 		case strings.HasSuffix(v, "y") && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
 			m[v[:len(v)-1]+"ies"], m[v[:len(v)-1]+"ied"], m[v+"ing"] = true, true, true
-		case strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "x"):
+		case strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "x") ||
+			strings.HasSuffix(v, "ch"):
 			m[v+"es"], m[v+"ed"], m[v+"ing"] = true, true, true
 		default:
 			m[v+"s"], m[v+"ed"], m[v+"ing"] = true, true, true
 		}
 	}
-	// Forms that are mostly something else in news prose.
-	for _, w := range []string{"notes", "posts", "states", "reads", "read", "points", "texts", "reports",
-		"charges", "claims", "comments", "remarks", "demands", "answers", "reason", "reasons", "ruled",
-		"rule", "rules", "ruling", "counters", "note", "post", "state", "report", "counter", "point",
-		"text", "stress", "warning", "reasoned", "continues", "continue", "continuing", "continued",
-		"pointed", "pointing", "reporting", "posting", "stating", "reading"} {
+	// Forms that are mostly nouns or something else in news prose: they
+	// are cues only right after a subject (see cueAfterSubject).
+	for _, w := range strings.Fields("notes posts states reads read points texts reports " +
+		"charges claims comments remarks demands answers reason reasons ruled rule rules ruling " +
+		"counters note post state report counter point text stress warning reasoned continues " +
+		"continue continuing continued pointed pointing reporting posting stating reading " +
+		"call calls calling quote quotes quoting label labels labeling brand brands branding " +
+		"echo echoes question questions questioning message messages messaging press presses " +
+		"pressing hit hits hitting blame blames rail rails object objects detail details " +
+		"outline outlines estimate estimates forecast forecasts protest protests highlight " +
+		"highlights advise rant rants counsel thunder reflect reflects speak speaks pray prays " +
+		"quote sing sings laugh laughs email emails tweet tweets praise praises defend " +
+		"dismiss dismisses promise promises pledge pledges vow vows joke jokes warn warns " +
+		"rave raves chant chants propose proposes") {
 		delete(m, w)
 	}
-	// …except after a subject they stay cues; see cueAfterSubject.
 	return m
 }
 
 // cueAfterSubject holds forms that are cues only right after a subject
-// ("Axios notes", "the draft states", "he continued").
+// ("Axios notes", "the draft states", "he continued", "she calls").
 var cueAfterSubject = wordSet("notes states reads read posts reports reported comments remarks " +
-	"continued noted stated posted texted pointed charges claims counters countered")
+	"continued noted stated posted texted pointed points charges claims counters countered " +
+	"calls called quotes quoted labels labeled brands branded echoes echoed questions " +
+	"questioned presses pressed hits blames blamed rails railed objects objected details " +
+	"outlines estimates forecasts protests highlights advises rants thunders reflects speaks " +
+	"prays sings laughs emails tweets praises defends dismisses promises pledges vows jokes warns " +
+	"raves chants proposes continues answers demands")
 
 // isCue reports whether word w is a cue; afterSubject says whether it follows
 // a noun phrase (which admits more forms).
@@ -213,7 +238,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		if next != nil {
 			end = next.open
 		}
-		if a := d.after(r.outer.End, end, regions); a.ok {
+		if a := d.after(r, end); a.ok {
 			d.setAttribution(r, a, true)
 			return
 		}
@@ -321,67 +346,176 @@ func (d *quoteDoc) onlyPunctBetween(s, e int) bool {
 	return true
 }
 
-// after reads the cueMatch that follows a closing quotation quoteMark, up to
-// end: "…," he said; "…," said one EU diplomat; "…," according to Axios.
-func (d *quoteDoc) after(start, end int, regions []quoteRegion) cueMatch {
-	ts := attrTokens(d.text, start, end)
-	// Skip punctuation between the mark and the attribution.
+// after reads the attribution that follows quote r's closing mark, up to
+// end: "…," he said; "…," said one EU diplomat; "…," according to Axios;
+// "…" before leaving, he said. A quote that ends its sentence inside the
+// marks ("… done.” Trump said.) takes only a short attribution right after
+// it, so that the next sentence's reported speech is not credited to it.
+func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
+	ts := attrTokens(d.text, r.outer.End, end)
 	k := 0
-	for k < len(ts) && !ts[k].word && strings.ContainsAny(d.tokText(ts[k]), ",—–-") {
+	comma := false
+	for k < len(ts) && !ts[k].word {
+		s := d.tokText(ts[k])
+		r, _ := utf8.DecodeRuneInString(s)
+		if !strings.ContainsAny(s, ",—–-") && !isQuoteGlyph(r) {
+			break
+		}
+		comma = comma || s == ","
 		k++
 	}
 	ts = ts[k:]
 	if len(ts) == 0 || !ts[0].word {
 		return cueMatch{}
 	}
-	// according to X
-	if len(ts) >= 3 && d.lower(ts[0]) == "according" && d.lower(ts[1]) == "to" {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(d.text[r.open:r.close], unicode.IsSpace))
+	fragment := comma || strings.ContainsRune(",?!—–-…", last)
+	tight := !fragment && last == '.'
+	if m := d.attributionAt(ts, fragment, tight); m.ok {
+		return m
+	}
+	if tight {
+		return cueMatch{}
+	}
+	// The end of the sentence: "…" before discussing specifics, he said.
+	stop := len(ts)
+	for i, t := range ts {
+		if !t.word && d.isTerminal(t) {
+			stop = i
+			break
+		}
+	}
+	for c := stop - 1; c > 0; c-- {
+		if ts[c].word || d.tokText(ts[c]) != "," {
+			continue
+		}
+		if m := d.attributionAt(ts[c+1:stop], true, true); m.ok {
+			return m
+		}
+	}
+	return cueMatch{}
+}
+
+// attributionAt reads an attribution at the start of ts: "according to X",
+// "as X put it", "said X" or "X said". A fragment (the quote ended with a
+// comma, question or exclamation mark) admits more verbs; tight allows only
+// a short subject and a cue that ends the clause.
+func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
+	if len(ts) == 0 || !ts[0].word {
+		return cueMatch{}
+	}
+	lw0 := d.lower(ts[0])
+	if len(ts) >= 3 && lw0 == "according" && d.lower(ts[1]) == "to" {
 		if np := d.npAfter(ts[2:]); np.End > np.Start {
 			return cueMatch{speaker: np, cue: "according to", ok: true}
 		}
 	}
-	// as X said / as X put it
-	if d.lower(ts[0]) == "as" && len(ts) > 2 {
+	if lw0 == "as" && len(ts) > 2 {
 		for j := 1; j < len(ts) && j < 8; j++ {
-			if ts[j].word && (isCue(d.tokText(ts[j]), true) || d.lower(ts[j]) == "put") {
+			if !ts[j].word {
+				break
+			}
+			if isCue(d.tokText(ts[j]), true) || d.lower(ts[j]) == "put" {
 				if np := d.head(d.npBefore(ts[1:j])); np.End > np.Start {
 					return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
 				}
 			}
 		}
+		return cueMatch{}
 	}
 	// said X
-	if isCue(d.tokText(ts[0]), false) && !ingCue(d.tokText(ts[0])) {
+	if isCue(d.tokText(ts[0]), fragment) && !ingCue(lw0) {
 		if np := d.npAfter(ts[1:]); np.End > np.Start {
 			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true}
 		}
+		return cueMatch{}
 	}
 	// X said
-	for j := 1; j < len(ts) && j < 14; j++ {
+	maxJ := 14
+	if tight {
+		maxJ = 6
+	}
+	for j := 1; j < len(ts) && j < maxJ; j++ {
 		t := ts[j]
 		if !t.word {
-			if d.isTerminal(t) {
+			if d.isTerminal(t) || tight && d.tokText(t) == "," {
 				break
 			}
 			continue
 		}
-		if !isCue(d.tokText(t), true) {
+		w := d.tokText(t)
+		loose := fragment && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t))
+		if !isCue(w, true) && !loose {
 			continue
 		}
-		subj := ts[:j]
-		// Drop auxiliaries and adverbs: "he later told".
-		subj = stripAux(d, subj)
-		// An appositive or relative clause: keep what precedes its comma.
-		if c := commaIndex(d, subj); c > 0 {
-			subj = subj[:c]
+		subj := stripAux(d, ts[:j])
+		for i, s := range subj {
+			if !s.word && (d.tokText(s) == "," || d.tokText(s) == "(") {
+				subj = subj[:i]
+				break
+			}
 		}
-		if np := d.npBefore(subj); np.End > np.Start && np.Start == subj[0].start {
-			return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
+		if len(subj) == 0 || !d.canStartSubject(subj[0]) {
+			return cueMatch{}
 		}
-		break
+		chunk := subj[:1]
+		for _, s := range subj[1:] {
+			if !s.word || npStop[d.lower(s)] && !d.isCapWord(s) {
+				break
+			}
+			chunk = append(chunk, s)
+		}
+		if loose && len(chunk) != len(subj) {
+			return cueMatch{}
+		}
+		if tight && (len(chunk) != len(subj) || !d.closesClause(ts[j+1:])) {
+			return cueMatch{}
+		}
+		var np corpus.Span
+		if speakerPronouns[d.lower(chunk[0])] {
+			np = corpus.Span{Start: chunk[0].start, End: chunk[0].end}
+		} else {
+			np = d.headMention(chunk)
+		}
+		if np.End <= np.Start {
+			return cueMatch{}
+		}
+		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
 	}
 	return cueMatch{}
 }
+
+// canStartSubject reports whether t can begin the subject of a cue: a
+// pronoun, a capitalised word, a determiner, a possessive or a number
+// ("81-year-old Parker Eaton").
+func (d *quoteDoc) canStartSubject(t atok) bool {
+	if !t.word {
+		return false
+	}
+	lw := d.lower(t)
+	return speakerPronouns[lw] || d.isCapWord(t) || determiners[lw] || possessives[lw] ||
+		startsWithDigit(lw)
+}
+
+// closesClause reports whether the words after a cue end the attribution
+// rather than start reported speech: nothing, punctuation, a preposition,
+// a time word or a name ("told NBC"), not "that" or a new subject.
+func (d *quoteDoc) closesClause(ts []atok) bool {
+	if len(ts) == 0 || !ts[0].word {
+		return true
+	}
+	lw := d.lower(ts[0])
+	if d.isCapWord(ts[0]) && !speakerPronouns[lw] {
+		return true
+	}
+	return clauseClosers[lw]
+}
+
+var clauseClosers = wordSet("in on at during to of after before about while when as from with " +
+	"by for into through reporters later then last this earlier recently afterward afterwards " +
+	"today yesterday tonight monday tuesday wednesday thursday friday saturday sunday " +
+	"simply flatly again quietly bluntly angrily calmly softly firmly recently once also " +
+	"afterwards out up")
 
 func commaIndex(d *quoteDoc, ts []atok) int {
 	for i, t := range ts {
@@ -403,7 +537,7 @@ func isDoubleMarkTok(s string) bool {
 	return ok
 }
 
-// before reads the cueMatch in text[start:end] before an opening mark:
+// before reads the attribution in text[start:end] before an opening mark:
 // "Trump said", "Cruz told reporters that", "according to Axios,".
 // sentStart is where the sentence begins, for clauses whose subject is
 // far from the cue ("…, saying", "…, but said").
@@ -945,7 +1079,7 @@ func (d *quoteDoc) sentenceStart(p corpus.Span, pos int, regions []quoteRegion) 
 	return start
 }
 
-// attributionStart reports whether ts begins like an cueMatch tail
+// attributionStart reports whether ts begins like an attribution tail
 // ("Pence said", "said Pence").
 func (d *quoteDoc) attributionStart(ts []atok) bool {
 	for j := 0; j < len(ts) && j < 5; j++ {
@@ -974,7 +1108,7 @@ func regionsEnclose(rs []quoteRegion, pos int) bool {
 	return false
 }
 
-// previousSentence returns the sentence before quoteRegion r's: in its paragraph,
+// previousSentence returns the sentence before region r's: in its paragraph,
 // or the last sentence of the previous paragraph.
 func (d *quoteDoc) previousSentence(p corpus.Span, r *quoteRegion, regions []quoteRegion) (int, int, bool) {
 	start := d.sentenceStart(p, r.open, regions)

@@ -11,7 +11,7 @@ import (
 
 // Quote extraction is a rule-based scanner in the spirit of the quotation
 // extractors of Pouliquen et al., "Automatic Detection of Quotations in
-// Multilingual News" (RANLP 2007) and Pareti's cueMatch work on PARC
+// Multilingual News" (RANLP 2007) and Pareti's attribution work on PARC
 // ("Automatically Detecting and Attributing Indirect Quotations", EMNLP
 // 2013): pair the quotation marks of each paragraph, keep the quoted spans
 // that report words (long enough to be speech, or attributed by a cue), and
@@ -71,7 +71,7 @@ func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []co
 // quoteRegion is one quoted stretch of a paragraph as the scanner found it.
 type quoteRegion struct {
 	open  int         // byte offset of the opening mark
-	close int         // byte offset of the closing quoteMark, or the paragraph end
+	close int         // byte offset of the closing mark, or the paragraph end
 	outer corpus.Span // from the opening mark to after the closing mark
 	inner corpus.Span // the quoted words: the Quote span
 	para  int         // index of the paragraph in quoteDoc.paras
@@ -92,7 +92,7 @@ type quoteRegion struct {
 	cueNear bool
 }
 
-// quoteDoc holds one article's text and what the scanner and cueMatch
+// quoteDoc holds one article's text and what the scanner and attribution
 // steps share about it.
 type quoteDoc struct {
 	text      string
@@ -431,7 +431,7 @@ func regionsCross(rs []quoteRegion, a, b int) bool {
 	return false
 }
 
-// newRegion builds the quoteRegion from opening mark o to closing mark c, or to
+// newRegion builds the region from opening mark o to closing mark c, or to
 // the paragraph end when c is nil.
 func (d *quoteDoc) newRegion(pi int, o quoteMark, c *quoteMark) quoteRegion {
 	p := d.paras[pi]
@@ -469,7 +469,7 @@ func quoteInner(text string, s, e int) corpus.Span {
 	return corpus.Span{Start: s, End: s}
 }
 
-// keep decides whether a quoted quoteRegion reports words: a quotation of four
+// keep decides whether a quoted region reports words: a quotation of four
 // words or more that is not a title or markup, or a shorter one (a partial
 // quote or a term) that its sentence attributes.
 func (d *quoteDoc) keep(r *quoteRegion) bool {
