@@ -252,31 +252,47 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		d.setAttribution(r, a, true)
 		return
 	}
+	startsSentence := d.onlyPunctBetween(leftStart, r.open)
 	// 3. The previous quote of the sentence or paragraph: "A," he said. "B."
-	if prev != nil && prev.attributed {
-		d.inherit(r, prev, prev.outer.End > sentStart || prev.outer.End >= sentStart-2)
-		if r.speaker.End > 0 {
-			return
-		}
+	if prev != nil && prev.attributed && (startsSentence || prev.outer.End > sentStart) {
+		d.inherit(r, prev, prev.outer.End > sentStart)
+		return
 	}
 	// 4. A quote at the start of its sentence after "He said:".
-	if sentStart == r.open || d.onlyPunctBetween(sentStart, r.open) {
+	if startsSentence {
 		if ps, pe, ok := d.previousSentence(p, r, regions); ok && strings.HasSuffix(strings.TrimSpace(d.text[ps:pe]), ":") {
 			if a := d.before(ps, pe, ps, regions); a.ok {
 				d.setAttribution(r, a, false)
 				return
 			}
+			if np := d.subjectOf(ps, pe, regions); np.End > np.Start {
+				d.setAttribution(r, cueMatch{speaker: np, ok: true}, false)
+				return
+			}
 		}
 	}
-	// 5. A paragraph that continues or follows an attributed quote.
-	if r.open == p.Start && i > 0 {
-		q := &regions[i-1]
-		if q.attributed && (q.para == r.para-1 || r.continued) {
-			d.inherit(r, q, false)
-			return
+	// 5. A paragraph that continues or follows an attributed quote, or
+	// follows a paragraph that ends in reported speech ("Kerry said that
+	// 100,000 would be accepted.").
+	if r.open == p.Start && r.para > 0 {
+		if i > 0 {
+			q := &regions[i-1]
+			if q.attributed && (q.para == r.para-1 || r.continued) {
+				d.inherit(r, q, false)
+				return
+			}
+		}
+		pp := d.paras[r.para-1]
+		if i == 0 || regions[i-1].para < r.para-1 {
+			ps := d.sentenceStart(pp, pp.End, regions)
+			if a := d.before(ps, pp.End, ps, regions); a.ok {
+				d.setAttribution(r, a, false)
+				return
+			}
 		}
 	}
 	// 6. A later quote of the sentence: see attributeBackwards.
+	// 7. The sentence's subject: see attributeSubjects.
 }
 
 // attributeSubjects gives each quote still without a source the subject of
@@ -298,6 +314,10 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start {
 			r.speaker = np
 			r.speakerName = d.resolve(np)
+			continue
+		}
+		if i > 0 && regions[i-1].para == r.para && regions[i-1].attributed {
+			d.inherit(r, &regions[i-1], false)
 		}
 	}
 }
@@ -425,7 +445,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	}
 	// said X
 	if isCue(d.tokText(ts[0]), fragment) && !ingCue(lw0) {
-		if np := d.npAfter(ts[1:]); np.End > np.Start {
+		if np := d.npAfter(ts[1:]); np.End > np.Start && d.canStartSubject(ts[1]) {
 			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true}
 		}
 		return cueMatch{}
@@ -435,11 +455,15 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	if tight {
 		maxJ = 6
 	}
-	for j := 1; j < len(ts) && j < maxJ; j++ {
+	appositive := false // a comma after the subject: "X, a spokesman for Y, said"
+	for j := 1; j < len(ts) && (j < maxJ || appositive && j < 40); j++ {
 		t := ts[j]
 		if !t.word {
 			if d.isTerminal(t) || tight && d.tokText(t) == "," {
 				break
+			}
+			if d.tokText(t) == "," && j <= 6 && d.canStartSubject(ts[0]) {
+				appositive = true
 			}
 			continue
 		}
@@ -447,6 +471,9 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		loose := fragment && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t))
 		if !isCue(w, true) && !loose {
 			continue
+		}
+		if j >= maxJ && (ts[j-1].word || d.tokText(ts[j-1]) != ",") {
+			continue // past the usual reach, only ", said" ends an appositive
 		}
 		subj := stripAux(d, ts[:j])
 		for i, s := range subj {
@@ -538,67 +565,146 @@ func isDoubleMarkTok(s string) bool {
 }
 
 // before reads the attribution in text[start:end] before an opening mark:
-// "Trump said", "Cruz told reporters that", "according to Axios,".
+// "Trump said", "Cruz told reporters that", "according to Axios,", "his
+// warning that". Of several cues the first (outermost) one wins, as in
+// "Graham assures his audience he will tell the "bigots"", unless it sits
+// in an introductory clause ("After Trump spoke, aides called it "…"").
 // sentStart is where the sentence begins, for clauses whose subject is
 // far from the cue ("…, saying", "…, but said").
 func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion) cueMatch {
 	ts := attrTokens(d.text, start, end)
-	for j := len(ts) - 1; j >= 0; j-- {
-		t := ts[j]
-		if !t.word {
-			if s := d.tokText(t); isDoubleMarkTok(s) {
+	introEnd := -1
+	if start == sentStart && len(ts) > 0 && ts[0].word && introWords[d.lower(ts[0])] {
+		if c := commaIndex(d, ts); c > 0 {
+			introEnd = c
+		}
+	}
+	var fallback cueMatch
+	for j := range ts {
+		if !ts[j].word {
+			if isDoubleMarkTok(d.tokText(ts[j])) {
 				break
 			}
 			continue
 		}
-		lw := d.lower(t)
-		// according to X, "…"
-		if lw == "according" && j+2 < len(ts) && d.lower(ts[j+1]) == "to" {
-			if np := d.npAfter(ts[j+2:]); np.End > np.Start {
-				return cueMatch{speaker: np, cue: "according to", ok: true}
-			}
+		m := d.cueAt(ts, j, sentStart, regions)
+		if !m.ok {
+			continue
 		}
-		// quoted/cited X as saying
-		if (lw == "quoted" || lw == "cited") && j+1 < len(ts) {
-			for k := j + 1; k+1 < len(ts) && k < j+10; k++ {
-				if d.lower(ts[k]) == "as" && d.lower(ts[k+1]) == "saying" {
-					if np := d.npAfter(ts[j+1 : k]); np.End > np.Start {
-						return cueMatch{speaker: np, cue: lw + " … as saying", ok: true}
-					}
+		if j < introEnd {
+			if !fallback.ok {
+				fallback = m
+			}
+			continue
+		}
+		return m
+	}
+	return fallback
+}
+
+// cueAt reads a cue at ts[j] and its source.
+func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) cueMatch {
+	t := ts[j]
+	lw := d.lower(t)
+	// according to X, "…"
+	if lw == "according" && j+2 < len(ts) && d.lower(ts[j+1]) == "to" {
+		if np := d.npAfter(ts[j+2:]); np.End > np.Start {
+			return cueMatch{speaker: np, cue: "according to", ok: true}
+		}
+		return cueMatch{}
+	}
+	// quoted/cited X as saying
+	if lw == "quoted" || lw == "cited" {
+		for k := j + 1; k+1 < len(ts) && k < j+10; k++ {
+			if d.lower(ts[k]) == "as" && d.lower(ts[k+1]) == "saying" {
+				if np := d.npAfter(ts[j+1 : k]); np.End > np.Start {
+					return cueMatch{speaker: np, cue: lw + " … as saying", ok: true}
 				}
 			}
 		}
-		prevWord := j > 0 && ts[j-1].word
-		if !isCue(d.tokText(t), prevWord) {
-			continue
+	}
+	// as X put it
+	if lw == "put" && j+1 < len(ts) && d.lower(ts[j+1]) == "it" {
+		if np := d.npBefore(stripAux(d, ts[:j])); np.End > np.Start {
+			return cueMatch{speaker: d.head(np), cue: "put it", ok: true}
 		}
-		if j == 0 && !ingCue(lw) {
-			// "…," said Trump. "…"
-			if np := d.npAfter(ts[1:]); np.End > np.Start {
-				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+	}
+	// his warning that "…", Mr. Obama's rejection of "…"
+	if speechNouns[lw] && j > 0 && ts[j-1].word {
+		p := ts[j-1]
+		pw := d.lower(p)
+		switch {
+		case possessives[pw]:
+			return cueMatch{speaker: corpus.Span{Start: p.start, End: p.end}, cue: d.tokText(t), ok: true}
+		case isPossessive(pw) && d.isCapWord(p):
+			if np := d.npBefore(ts[:j]); np.End > np.Start {
+				return cueMatch{speaker: d.head(np), cue: d.tokText(t), ok: true}
 			}
 		}
-		if ingCue(lw) || j == 0 || d.coordinated(ts[:j]) {
-			// "…, saying", "but said": the clause's subject.
-			if np := d.subjectOf(sentStart, t.start, regions); np.End > np.Start {
-				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
-			}
-			continue
+		return cueMatch{}
+	}
+	prevWord := j > 0 && ts[j-1].word
+	if !isCue(d.tokText(t), prevWord) {
+		return cueMatch{}
+	}
+	if j > 0 && ts[j-1].word && isPossessive(d.lower(ts[j-1])) {
+		return cueMatch{} // "Rubio’s proposed credit"
+	}
+	if j == 0 && !ingCue(lw) {
+		// "…," said Trump. "…"
+		if np := d.npAfter(ts[1:]); np.End > np.Start && d.canStartSubject(ts[1]) {
+			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
 		}
-		subj := ts[:j]
-		subj = d.relativeAntecedent(stripAux(d, subj))
-		if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
-			// "Trump, the nominee, said" / "Trump, who …, said"
-			if c := lastComma(d, subj[:len(subj)-1]); c >= 0 {
-				subj = subj[:c]
-			}
+	}
+	if ingCue(lw) || j == 0 || d.coordinated(ts[:j]) {
+		// "…, saying", "but said": the sentence's subject.
+		if np := d.subjectOf(sentStart, t.start, regions); np.End > np.Start {
+			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
 		}
-		if np := d.npBefore(subj); np.End > np.Start {
-			return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
+		return cueMatch{}
+	}
+	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
+	subj = d.dropParenthetical(subj)
+	if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
+		// "Trump, the nominee, said" / "Trump, who …, said"
+		if c := lastComma(d, subj[:len(subj)-1]); c >= 0 {
+			subj = d.dropParenthetical(subj[:c])
 		}
+	}
+	if np := d.npBefore(subj); np.End > np.Start {
+		return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
 	}
 	return cueMatch{}
 }
+
+// dropParenthetical removes a parenthesis that ends ts: "John Cornyn
+// (R-Texas)".
+func (d *quoteDoc) dropParenthetical(ts []atok) []atok {
+	n := len(ts)
+	if n == 0 || ts[n-1].word || d.tokText(ts[n-1]) != ")" {
+		return ts
+	}
+	for i := n - 2; i >= 0 && i > n-12; i-- {
+		if !ts[i].word && d.tokText(ts[i]) == "(" {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") ||
+		strings.HasSuffix(w, "s’")
+}
+
+// speechNouns name what someone said; with a possessive before them they
+// attribute what follows ("his warning that", "Comey's conclusion that").
+var speechNouns = wordSet("remark remarks comment comments statement statements warning warnings " +
+	"conclusion claim claims aside rejection assertion description promise pledge vow words " +
+	"message tweet tweets post letter speech insistence suggestion argument view views " +
+	"response reply answer declaration announcement admission explanation account testimony " +
+	"accusation charge complaint criticism prediction contention suggestion advice plea " +
+	"demand call question characterization quip joke boast line mantra slogan retort")
 
 func lastComma(d *quoteDoc, ts []atok) int {
 	for i := len(ts) - 1; i >= 0; i-- {
@@ -962,12 +1068,37 @@ func (d *quoteDoc) relativeAntecedent(ts []atok) []atok {
 	return ts
 }
 
+// stripAux drops what can sit between a subject and its verb: auxiliaries,
+// adverbs ("has repeatedly said") and times ("last week said", "on Monday
+// told").
 func stripAux(d *quoteDoc, ts []atok) []atok {
-	for len(ts) > 0 && ts[len(ts)-1].word && !d.isCapWord(ts[len(ts)-1]) && auxWords[d.lower(ts[len(ts)-1])] {
-		ts = ts[:len(ts)-1]
+	for n := len(ts); n > 0; n = len(ts) {
+		t := ts[n-1]
+		if !t.word {
+			return ts
+		}
+		lw := d.lower(t)
+		switch {
+		case !d.isCapWord(t) && (auxWords[lw] || strings.HasSuffix(lw, "ly") && len(lw) > 4):
+			ts = ts[:n-1]
+		case timeNouns[lw] && n >= 2 && ts[n-2].word && timeModifiers[d.lower(ts[n-2])]:
+			ts = ts[:n-2]
+		case weekdays[lw] && n >= 2 && ts[n-2].word && (d.lower(ts[n-2]) == "on" || timeModifiers[d.lower(ts[n-2])]):
+			ts = ts[:n-2]
+		case weekdays[lw]:
+			ts = ts[:n-1]
+		default:
+			return ts
+		}
 	}
 	return ts
 }
+
+var (
+	timeNouns     = wordSet("week month year night morning afternoon evening weekend day time")
+	timeModifiers = wordSet("last this next that one earlier later on")
+	weekdays      = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+)
 
 // fullName returns the longest earlier name ending with surname, or "".
 func (d *quoteDoc) fullName(surname string, before int) string {

@@ -227,7 +227,7 @@ func markLeftEdge(r rune) bool {
 	switch {
 	case r == 0, unicode.IsSpace(r):
 		return true
-	case strings.ContainsRune("([{—–-/:;,", r):
+	case strings.ContainsRune("([{—–-/:;", r):
 		return true
 	}
 	return isQuoteGlyph(r)
