@@ -1,0 +1,255 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// segment is a piece of a witness's wording as a reader sees it, aligned
+// against the pivot.
+type segment struct {
+	// Kind: segSame (as the pivot has it, or white space), segDel (pivot
+	// words this witness lacks), segIns (this witness's words in their
+	// place), segSoft (punctuation written another way: shown as the
+	// witness has it, without markers), segVaries (pivot words not every
+	// witness shares; pivot row only).
+	Kind string
+	Text string
+	Type VariationType
+}
+
+const (
+	segSame   = "same"
+	segDel    = "del"
+	segIns    = "ins"
+	segSoft   = "soft"
+	segVaries = "varies"
+)
+
+// rowSegments turns a row's ops into display segments: leading white space
+// of a change stands outside its markers, changes of white space only are
+// shown as the witness has them, and punctuation-only orthographic changes
+// (quote and dash style) are shown as the witness writes them without
+// markers; they stay listed as variations.
+func rowSegments(ops []Op) []segment {
+	var segs []segment
+	add := func(kind, text string, t VariationType) {
+		if text == "" {
+			return
+		}
+		if n := len(segs) - 1; n >= 0 && segs[n].Kind == kind && segs[n].Type == t {
+			segs[n].Text += text
+			return
+		}
+		segs = append(segs, segment{Kind: kind, Text: text, Type: t})
+	}
+	for _, o := range ops {
+		switch {
+		case o.Op == OpEqual:
+			add(segSame, o.Text, "")
+		case strings.TrimSpace(o.Text) == "":
+			if o.Op == OpInsert {
+				add(segSame, o.Text, "")
+			}
+		case o.Type == TypeOrthographic && !hasLetterOrDigit(o.Text):
+			if o.Op == OpInsert {
+				add(segSoft, o.Text, o.Type)
+			}
+		default:
+			body := strings.TrimLeftFunc(o.Text, unicode.IsSpace)
+			add(segSame, o.Text[:len(o.Text)-len(body)], "")
+			kind := segDel
+			if o.Op == OpInsert {
+				kind = segIns
+			}
+			add(kind, body, o.Type)
+		}
+	}
+	return segs
+}
+
+// pivotSegments marks the pivot's wording: the spans every witness shares
+// as segSame, the rest as segVaries.
+func pivotSegments(a Aligned) []segment {
+	if len(a.Witnesses) == 0 {
+		return nil
+	}
+	p := a.Witnesses[a.Pivot]
+	if len(a.Witnesses) == 1 {
+		return []segment{{Kind: segSame, Text: p.Text}}
+	}
+	var segs []segment
+	pos := p.Start
+	for _, s := range a.Shared {
+		if s.Start < pos || s.End > p.End {
+			continue
+		}
+		if s.Start > pos {
+			segs = append(segs, varySegments(p.Text[pos-p.Start:s.Start-p.Start])...)
+		}
+		segs = append(segs, segment{Kind: segSame, Text: p.Text[s.Start-p.Start : s.End-p.Start]})
+		pos = s.End
+	}
+	if pos < p.End {
+		segs = append(segs, varySegments(p.Text[pos-p.Start:])...)
+	}
+	return segs
+}
+
+// varySegments marks text as varying, keeping white space and punctuation
+// at its ends plain.
+func varySegments(text string) []segment {
+	body := strings.TrimFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if body == "" {
+		return []segment{{Kind: segSame, Text: text}}
+	}
+	i := strings.Index(text, body)
+	segs := []segment{}
+	if i > 0 {
+		segs = append(segs, segment{Kind: segSame, Text: text[:i]})
+	}
+	segs = append(segs, segment{Kind: segVaries, Text: body})
+	if rest := text[i+len(body):]; rest != "" {
+		segs = append(segs, segment{Kind: segSame, Text: rest})
+	}
+	return segs
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// pivotFirst returns the rows with the pivot's first, the others in
+// witness order.
+func pivotFirst(a Aligned) []Row {
+	rows := make([]Row, 0, len(a.Rows))
+	for _, r := range a.Rows {
+		if r.Witness == a.Pivot {
+			rows = append(rows, r)
+		}
+	}
+	for _, r := range a.Rows {
+		if r.Witness != a.Pivot {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// witnessLabel names a witness for a reader.
+func witnessLabel(a Aligned, k int) string {
+	if k < 0 || k >= len(a.Witnesses) {
+		return fmt.Sprintf("witness %d", k)
+	}
+	return a.Witnesses[k].label()
+}
+
+// oneLine folds white space runs (newlines included) to single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// squeezeSpace turns every run of white space into one space, keeping a
+// leading or trailing one.
+func squeezeSpace(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				sb.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// clip shortens s to at most n runes, ending it with "…" when cut.
+func clip(s string, n int) string {
+	s = oneLine(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+}
+
+// typeSummary lists the variation counts in report order: "synonym 3,
+// omission 1".
+func typeSummary(types map[VariationType]int) string {
+	var parts []string
+	for _, t := range VariationTypes {
+		if n := types[t]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", t, n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// headline says how many outlets carry a cluster, and its status.
+func headline(a Aligned) string {
+	var parts []string
+	switch a.Status {
+	case StatusQuotedDifferently:
+		parts = append(parts, "QUOTED DIFFERENTLY")
+	case StatusConfirmed:
+		parts = append(parts, fmt.Sprintf("quote confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets")))
+	}
+	if a.Status != StatusConfirmed {
+		parts = append(parts, fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets")))
+	}
+	if len(a.Witnesses) != a.Outlets {
+		parts = append(parts, fmt.Sprintf("%d articles", len(a.Witnesses)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func kindNoun(kind string) string {
+	if kind == KindQuote {
+		return "quote"
+	}
+	return "statement"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// variationText describes a variation in words: "deliberate → intentional",
+// "− deliberate" for an omission, "+ US dollars" for an addition.
+func variationText(v Variation, n int) string {
+	switch {
+	case v.To == "":
+		return "− " + clip(v.From, n)
+	case v.From == "":
+		return "+ " + clip(v.To, n)
+	}
+	return clip(v.From, n/2) + " → " + clip(v.To, n/2)
+}
+
+// reportOutlets counts the distinct outlets of the report's articles.
+func reportOutlets(r Report) int {
+	seen := map[string]bool{}
+	for _, a := range r.Articles {
+		seen[a.Label()] = true
+	}
+	return len(seen)
+}
+
+// reportTypes counts variations by type over the report.
+func reportTypes(r Report) map[VariationType]int {
+	m := map[VariationType]int{}
+	for _, c := range r.Clusters {
+		for t, n := range c.Types {
+			m[t] += n
+		}
+	}
+	return m
+}

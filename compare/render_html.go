@@ -1,0 +1,196 @@
+package compare
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+//go:embed render_html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+
+// WriteHTML writes the report as one self-contained HTML page for a desk
+// editor: inline CSS and a little inline script (filter by variation type,
+// sort), no external resources. It holds a coverage matrix of clusters ×
+// outlets, then each cluster's wordings as a table against the reference
+// wording with deletions and insertions marked, the outlet, source and date
+// of each, and the typed variations as badges. Every piece of article text
+// is escaped by html/template.
+func WriteHTML(w io.Writer, r Report) error {
+	if err := htmlTemplate.Execute(w, newHTMLView(r)); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	return nil
+}
+
+type htmlView struct {
+	Title     string
+	Summary   string
+	Types     []htmlCount
+	Outlets   []string
+	Coverage  []htmlCoverageRow
+	Clusters  []htmlCluster
+	Articles  []htmlArticle
+	Quoted    int // quote clusters quoted differently
+	Confirmed int // quote clusters confirmed
+}
+
+type htmlCount struct {
+	Type VariationType
+	N    int
+}
+
+type htmlCoverageRow struct {
+	ID, Order int
+	DataTypes string
+	Outlets   int
+	Serious   int
+	Text      string
+	Status    string
+	Cells     []htmlCell
+}
+
+type htmlCell struct {
+	Mark, Class, Title string
+}
+
+type htmlCluster struct {
+	ID, Order  int
+	Headline   string
+	Status     string
+	StatusText string
+	Outlets    int
+	Serious    int
+	DataTypes  string
+	Types      []htmlCount
+	Rows       []htmlRow
+	Variations []htmlVariation
+}
+
+type htmlRow struct {
+	Label, Source, Published, URL string
+	Pivot                         bool
+	Similarity                    string
+	Segments                      []segment
+}
+
+type htmlVariation struct {
+	Type     VariationType
+	Label    string
+	From, To string
+}
+
+type htmlArticle struct {
+	Label, Source, Title, Published, URL string
+}
+
+func newHTMLView(r Report) htmlView {
+	title := r.Title
+	if title == "" {
+		title = "variorum report"
+	}
+	v := htmlView{Title: title, Outlets: r.Outlets}
+	byID := map[string]corpus.Article{}
+	for _, a := range r.Articles {
+		if _, ok := byID[a.ID]; !ok {
+			byID[a.ID] = a
+		}
+		v.Articles = append(v.Articles, htmlArticle{Label: a.Label(), Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
+	}
+	v.Summary = fmt.Sprintf("%d %s carried by more than one article · %d %s · %d %s",
+		len(r.Clusters), plural(len(r.Clusters), "statement", "statements"),
+		len(r.Articles), plural(len(r.Articles), "article", "articles"),
+		reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	counts := reportTypes(r)
+	for _, t := range VariationTypes {
+		if counts[t] > 0 {
+			v.Types = append(v.Types, htmlCount{t, counts[t]})
+		}
+	}
+	for i, a := range r.Clusters {
+		switch a.Status {
+		case StatusQuotedDifferently:
+			v.Quoted++
+		case StatusConfirmed:
+			v.Confirmed++
+		}
+		hc := htmlCluster{ID: a.ID, Order: i, Headline: headline(a), Status: statusClass(a.Status), Outlets: a.Outlets}
+		switch a.Status {
+		case StatusQuotedDifferently:
+			hc.StatusText = "Quoted differently"
+			hc.Headline = fmt.Sprintf("quote carried by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets"))
+		case StatusConfirmed:
+			hc.StatusText = fmt.Sprintf("Confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets"))
+			hc.Headline = "quote, word for word"
+		default:
+			hc.Headline = fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets"))
+		}
+		if len(a.Witnesses) != a.Outlets {
+			hc.Headline += fmt.Sprintf(" in %d articles", len(a.Witnesses))
+		}
+		var types []string
+		for _, t := range VariationTypes {
+			if n := a.Types[t]; n > 0 {
+				hc.Types = append(hc.Types, htmlCount{t, n})
+				types = append(types, string(t))
+			}
+		}
+		hc.DataTypes = strings.Join(types, " ")
+		hc.Serious = a.Types[TypeSubstantive] + a.Types[TypeOmission]
+		for _, row := range pivotFirst(a) {
+			w := a.Witnesses[row.Witness]
+			hr := htmlRow{Label: w.label(), Pivot: row.Witness == a.Pivot}
+			if art, ok := byID[w.Article]; ok {
+				hr.Published, hr.URL = art.Published, art.URL
+			}
+			if w.Outlet != "" {
+				hr.Source = w.Source
+			}
+			if hr.Pivot {
+				hr.Similarity = "reference"
+				hr.Segments = pivotSegments(a)
+			} else {
+				hr.Similarity = fmt.Sprintf("%.2f", row.Similarity)
+				hr.Segments = rowSegments(row.Ops)
+			}
+			hc.Rows = append(hc.Rows, hr)
+		}
+		for _, vr := range a.Variations {
+			hc.Variations = append(hc.Variations, htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To)})
+		}
+		v.Clusters = append(v.Clusters, hc)
+
+		cr := htmlCoverageRow{ID: a.ID, Order: i, DataTypes: hc.DataTypes, Outlets: a.Outlets, Serious: hc.Serious,
+			Text: clip(pivotText(a), 90), Status: hc.Status}
+		for _, o := range r.Outlets {
+			cell := htmlCell{}
+			switch coverageMark(a.Coverage, o) {
+			case "★":
+				cell = htmlCell{"★", "first", o + " carried it first"}
+			case "●":
+				cell = htmlCell{"●", "carried", o + " carried it"}
+			case "○":
+				cell = htmlCell{"○", "missing", o + " covered the story but left this out"}
+			}
+			cr.Cells = append(cr.Cells, cell)
+		}
+		v.Coverage = append(v.Coverage, cr)
+	}
+	return v
+}
+
+func statusClass(s string) string {
+	switch s {
+	case StatusQuotedDifferently:
+		return "quoted"
+	case StatusConfirmed:
+		return "confirmed"
+	}
+	return ""
+}

@@ -1,0 +1,143 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the report as Markdown: a coverage table of
+// clusters × outlets, then each cluster as a table of its wordings (the
+// reference first; in the others ~~struck~~ words are the reference's that
+// the outlet lacks and **bold** ones what it wrote instead) and its typed
+// variations, most serious first. All article text is escaped.
+func WriteMarkdown(w io.Writer, r Report) error {
+	bw := bufio.NewWriter(w)
+	title := r.Title
+	if title == "" {
+		title = "variorum report"
+	}
+	fmt.Fprintf(bw, "# %s\n\n", mdEscape(oneLine(title)))
+	fmt.Fprintf(bw, "%d %s across %d %s from %d %s.", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
+		len(r.Articles), plural(len(r.Articles), "article", "articles"), reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	if s := typeSummary(reportTypes(r)); s != "" {
+		fmt.Fprintf(bw, " Variations: %s.", s)
+	}
+	fmt.Fprint(bw, "\n\nEach cluster shows the reference wording first; in the others ~~struck~~ words are the reference's that the outlet lacks, **bold** words what it wrote instead.\n")
+	if len(r.Clusters) > 0 && len(r.Outlets) > 0 {
+		writeCoverageMarkdown(bw, r)
+	}
+	for _, a := range r.Clusters {
+		writeClusterMarkdown(bw, a)
+	}
+	return bw.Flush()
+}
+
+func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
+	fmt.Fprint(bw, "\n## Coverage\n\n| # | statement |")
+	for _, o := range r.Outlets {
+		fmt.Fprintf(bw, " %s |", mdEscape(o))
+	}
+	fmt.Fprint(bw, "\n|---|---|")
+	for range r.Outlets {
+		fmt.Fprint(bw, ":-:|")
+	}
+	fmt.Fprintln(bw)
+	for _, a := range r.Clusters {
+		fmt.Fprintf(bw, "| [%d](#cluster-%d) | %s |", a.ID, a.ID, mdEscape(clip(pivotText(a), 60)))
+		for _, o := range r.Outlets {
+			fmt.Fprintf(bw, " %s |", coverageMark(a.Coverage, o))
+		}
+		fmt.Fprintln(bw)
+	}
+	fmt.Fprint(bw, "\n● carried · ★ carried first · ○ left out (the outlet covered the story but not this statement)\n")
+}
+
+// coverageMark is the matrix cell of one outlet for a cluster.
+func coverageMark(c *Coverage, outlet string) string {
+	if c == nil {
+		return ""
+	}
+	for _, l := range c.First {
+		if l == outlet {
+			return "★"
+		}
+	}
+	for _, l := range c.Carried {
+		if l == outlet {
+			return "●"
+		}
+	}
+	for _, l := range c.Missing {
+		if l == outlet {
+			return "○"
+		}
+	}
+	return ""
+}
+
+func pivotText(a Aligned) string {
+	if len(a.Witnesses) == 0 {
+		return ""
+	}
+	return a.Witnesses[a.Pivot].Text
+}
+
+func writeClusterMarkdown(bw *bufio.Writer, a Aligned) {
+	fmt.Fprintf(bw, "\n<a id=\"cluster-%d\"></a>\n\n## %d. %s\n\n", a.ID, a.ID, mdEscape(headline(a)))
+	fmt.Fprint(bw, "| outlet | wording | similarity |\n|---|---|--:|\n")
+	for _, row := range pivotFirst(a) {
+		label := mdEscape(witnessLabel(a, row.Witness))
+		if row.Witness == a.Pivot {
+			fmt.Fprintf(bw, "| **%s** (reference) | %s | |\n", label, mdEscape(oneLine(pivotText(a))))
+			continue
+		}
+		var sb strings.Builder
+		for _, s := range rowSegments(row.Ops) {
+			text := mdEscape(squeezeSpace(s.Text))
+			switch s.Kind {
+			case segDel:
+				sb.WriteString("~~" + text + "~~")
+			case segIns:
+				sb.WriteString("**" + text + "**")
+			default:
+				sb.WriteString(text)
+			}
+		}
+		fmt.Fprintf(bw, "| %s | %s | %.2f |\n", label, strings.TrimSpace(sb.String()), row.Similarity)
+	}
+	if len(a.Variations) == 0 {
+		return
+	}
+	fmt.Fprint(bw, "\nVariations:\n\n")
+	for _, v := range a.Variations {
+		fmt.Fprintf(bw, "- **%s** · %s: %s\n", v.Type, mdEscape(witnessLabel(a, v.Witness)), mdEscape(variationText(v, 120)))
+	}
+}
+
+// mdEscape makes text literal in Markdown (tables included) where it never
+// starts a line: it escapes the characters that mark emphasis, code, links
+// and cells, writes <, > and & as entities so no HTML gets through, and
+// turns newlines into spaces.
+func mdEscape(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '|', '~':
+			sb.WriteByte('\\')
+			sb.WriteRune(r)
+		case '<':
+			sb.WriteString("&lt;")
+		case '>':
+			sb.WriteString("&gt;")
+		case '&':
+			sb.WriteString("&amp;")
+		case '\n', '\r':
+			sb.WriteByte(' ')
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
