@@ -233,7 +233,8 @@ func mergeEdits(es []edit) []edit {
 }
 
 // cleanupWords is a word-level counterpart of go-diff's semantic cleanup: an
-// equality of function words only ("the", "be", "with", punctuation) between
+// equality of function words only ("the", "be", "with"; punctuation alone is
+// kept, it often separates list items or closes a quote) between
 // two changes is folded into them when it has fewer words than the larger
 // side of the change on each side of it, so "the [proposal must still] be
 // [discussed]" reads as one replacement instead of a chequerboard. Counting
@@ -249,7 +250,7 @@ func cleanupWords(a, b []Token, es []edit) []edit {
 				continue
 			}
 			w := countWords(a[e.a0:e.a1])
-			if w < max(countWords(a[p.a0:p.a1]), countWords(b[p.b0:p.b1])) &&
+			if w > 0 && w < max(countWords(a[p.a0:p.a1]), countWords(b[p.b0:p.b1])) &&
 				w < max(countWords(a[n.a0:n.a1]), countWords(b[n.b0:n.b1])) {
 				merged := edit{change: true, a0: p.a0, a1: n.a1, b0: p.b0, b1: n.b1}
 				es = append(es[:k-1], append([]edit{merged}, es[k+2:]...)...)

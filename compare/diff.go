@@ -25,5 +25,5 @@ func Diff(a, b string) DiffResult {
 		vars = []Variation{}
 	}
 	sortVariations(vars)
-	return DiffResult{Similarity: round4(Similarity(a, b)), Ops: ops, Variations: vars}
+	return DiffResult{Similarity: round4(similarity(a, b)), Ops: ops, Variations: vars}
 }
