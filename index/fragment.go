@@ -25,9 +25,11 @@ type mark struct {
 	term string
 }
 
-// marksOf returns the locations of one field's matches as marks, sorted and
-// without duplicates, dropping any that do not fit a text of textLen bytes.
-func marksOf(tlm search.TermLocationMap, textLen int) []mark {
+// marksOf returns the locations of one field's matches in text as marks,
+// sorted and without duplicates, dropping any that do not fit the text. The
+// tokenizer leaves the last dot off an abbreviation ("U.S" of "U.S."); the
+// mark gets it back.
+func marksOf(tlm search.TermLocationMap, text string) []mark {
 	var ms []mark
 	for term, locs := range tlm {
 		for _, l := range locs {
@@ -35,8 +37,11 @@ func marksOf(tlm search.TermLocationMap, textLen int) []mark {
 				continue
 			}
 			s, e := int(l.Start), int(l.End)
-			if s < 0 || e <= s || e > textLen {
+			if s < 0 || e <= s || e > len(text) {
 				continue
+			}
+			if e < len(text) && text[e] == '.' && e-s >= 3 && text[e-2] == '.' {
+				e++
 			}
 			ms = append(ms, mark{Span: corpus.Span{Start: s, End: e}, term: term})
 		}

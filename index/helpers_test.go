@@ -33,6 +33,9 @@ func naiveSentences(text string) []corpus.Span {
 			add(start, i)
 			start = i + 1
 		case '.', '!', '?':
+			if text[i] == '.' && i >= 1 && isUpper(text[i-1]) && (i == 1 || text[i-2] == '.' || isSpace(text[i-2])) {
+				continue // "U.S." or an initial
+			}
 			j := i + 1
 			for {
 				if j < len(text) && strings.IndexByte("\"')", text[j]) >= 0 {
@@ -116,3 +119,5 @@ func bbcDocs(t testing.TB) []corpus.Document {
 	}
 	return docs
 }
+
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }

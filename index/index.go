@@ -224,8 +224,9 @@ func classify(dir string, err error) error {
 		return fmt.Errorf("open index %s: %w", dir, err)
 	}
 	if strings.HasPrefix(err.Error(), "error parsing mapping JSON") {
-		// Bleve found no readable mapping in the index root.
-		return &openError{kind: ErrDamaged, dir: dir, cause: errors.New("its root (" + storeDir + "/" + rootBolt + ") holds no readable mapping")}
+		// Scorch could load no snapshot (it logs why), so bleve found
+		// no mapping.
+		return &openError{kind: ErrDamaged, dir: dir, cause: errors.New("no snapshot of it can be loaded: a segment file or " + storeDir + "/" + rootBolt + " is damaged")}
 	}
 	return &openError{kind: ErrDamaged, dir: dir, cause: firstLine(err)}
 }

@@ -126,7 +126,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 			Title:     d.Title,
 			Published: d.Published,
 			Score:     h.Score,
-			Fragments: fragments(d.Text, d.Sentences, marksOf(h.Locations[fieldText], len(d.Text))),
+			Fragments: fragments(d.Text, d.Sentences, marksOf(h.Locations[fieldText], d.Text)),
 		})
 	}
 	return res, nil
