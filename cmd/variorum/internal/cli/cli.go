@@ -1,0 +1,266 @@
+// Package cli is the variorum command line: one file per subcommand, each
+// with its flags and a run function, wired to the corpus, ingest, index and
+// compare packages. Main runs inside tests (testscript) as well as in the
+// binary.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK      = 0
+	exitFailure = 1 // an error, or nothing matched (search), like grep
+	exitUsage   = 2
+)
+
+// env is what a command may touch of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+var commands = []command{
+	{"run", "ingest, compare and write the report in one go (default: the embedded sample)", runRun},
+	{"ingest", "add articles from files and folders to the index", runIngest},
+	{"search", "full-text search of the index, with highlighted fragments", runSearch},
+	{"extract", "sentences, entities and quotes of articles, without an index", runExtract},
+	{"compare", "statements several articles carry, aligned word by word", runCompare},
+	{"diff", "word-level diff of two texts with a similarity score", runDiff},
+	{"entities", "the corpus's entities by type, count and spelling per outlet", runEntities},
+	{"quotes", "quotes by speaker across the corpus, with the outlets that carry each", runQuotes},
+}
+
+// Main runs variorum with the given arguments and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	case "version", "--version":
+		fmt.Fprintln(stdout, "variorum", version())
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return exitCode(stderr, c.run(ctx, e, args[1:]))
+		}
+	}
+	fmt.Fprintf(stderr, "variorum: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `variorum shows how different news outlets word the same story.
+
+Usage:
+  variorum <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Start with:
+  variorum run                      the whole job on the embedded sample corpus
+  variorum run -o report articles/  the whole job on your articles
+  variorum help <command>           flags and examples of one command
+
+Exit codes: 0 success, 1 error or no match, 2 usage error.
+`)
+}
+
+// errNoMatch makes a command exit 1 without printing an error (search with
+// no hits, like grep).
+var errNoMatch = errors.New("no match")
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// hintError is an error with a suggestion of what to do about it.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e hintError) Error() string { return e.err.Error() }
+func (e hintError) Unwrap() error { return e.err }
+
+func withHint(err error, hint string) error { return hintError{err, hint} }
+
+// exitCode maps a command's error to an exit code, printing it: the one
+// place that decides how errors look and what code they give.
+func exitCode(stderr io.Writer, err error) int {
+	var ue usageError
+	var he hintError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errNoMatch):
+		return exitFailure
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "variorum: %v\n", err)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "variorum: interrupted")
+		return exitFailure
+	case errors.As(err, &he):
+		fmt.Fprintf(stderr, "variorum: %v\nTry: %s\n", err, he.hint)
+		return exitFailure
+	default:
+		fmt.Fprintf(stderr, "variorum: %v\n", err)
+		return exitFailure
+	}
+}
+
+// newFlags makes a command's flag set with a usage text that teaches: the
+// synopsis, what it does, its flags and examples.
+func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		w := e.stdout
+		fmt.Fprintf(w, "Usage: variorum %s %s\n\n%s\n", name, synopsis, strings.TrimSpace(about))
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if len(names) > 0 {
+			fmt.Fprint(w, "\nFlags:\n")
+			sort.Strings(names)
+			for _, n := range names {
+				f := fs.Lookup(n)
+				arg, help := flag.UnquoteUsage(f)
+				if arg != "" {
+					arg = " " + arg
+				}
+				def := ""
+				if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+					def = fmt.Sprintf(" (default %q)", f.DefValue)
+				}
+				fmt.Fprintf(w, "  --%s%s\n        %s%s\n", n, arg, help, def)
+			}
+		}
+		fmt.Fprintf(w, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))
+	}
+	return fs
+}
+
+// parse parses flags and positional arguments in any order ("search QUERY
+// --json" as well as "search --json QUERY"); "--" ends the flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{fmt.Sprintf("%s: %v (see variorum help %s)", fs.Name(), err, fs.Name())}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" && !containsDashDash(pos) {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func containsDashDash(s []string) bool {
+	for _, a := range s {
+		if a == "--" {
+			return true
+		}
+	}
+	return false
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// colorFlag is the --color flag: auto (a terminal without NO_COLOR), always
+// or never.
+type colorFlag string
+
+func (c *colorFlag) String() string { return string(*c) }
+func (c *colorFlag) Set(s string) error {
+	switch s {
+	case "auto", "always", "never":
+		*c = colorFlag(s)
+		return nil
+	}
+	return fmt.Errorf("want auto, always or never")
+}
+
+func addColorFlag(fs *flag.FlagSet) *colorFlag {
+	c := colorFlag("auto")
+	fs.Var(&c, "color", "colour the output: `auto` (on a terminal unless NO_COLOR is set), always or never")
+	return &c
+}
+
+func (c colorFlag) enabled(e *env, w io.Writer) bool {
+	switch c {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return e.getenv("NO_COLOR") == "" && isTerminal(w)
+}
+
+// indexDir resolves the index folder: the flag, then $VARIORUM_INDEX, then
+// ./variorum.index.
+func indexDir(e *env, flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if d := e.getenv("VARIORUM_INDEX"); d != "" {
+		return d
+	}
+	return "variorum.index"
+}
+
+const indexFlagHelp = "index `DIR` (default $VARIORUM_INDEX, else ./variorum.index)"

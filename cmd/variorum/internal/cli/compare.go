@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/variorum/variorum/compare"
+	"github.com/variorum/variorum/corpus"
+)
+
+func runCompare(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "compare", "[--index DIR | PATH...] [--json | --markdown] [--html FILE] [--min-outlets N]",
+		`Finds the statements several articles carry in different words, aligns each
+cluster of variants word by word against a pivot wording (the variant closest to
+all the others), and types every difference: substantive, omission, addition,
+synonym, number, name, orthographic. Clusters carried by the most outlets come
+first; quotes that outlets word differently come before everything else. Reads
+the index, or the articles at PATH when given.
+
+The terminal view marks B's wording against the pivot as [-deleted-]{+inserted+}
+(red and green on a colour terminal). --json prints one object per cluster:
+cluster, kind, witnesses [{article, source, outlet, start, end, text}],
+similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
+		`  variorum compare
+  variorum compare --html report.html --min-outlets 3
+  variorum compare --json | jq -c '{cluster, outlets: [.witnesses[].outlet]}'`)
+	dir := fs.String("index", "", indexFlagHelp)
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per cluster")
+	asMarkdown := fs.Bool("markdown", false, "print Markdown")
+	htmlFile := fs.String("html", "", "also write a self-contained HTML report to `FILE`")
+	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
+	color := addColorFlag(fs)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *asJSON && *asMarkdown {
+		return usagef("compare: choose one of --json and --markdown")
+	}
+	docs, err := loadDocuments(ctx, e, indexDir(e, *dir), paths)
+	if err != nil {
+		return err
+	}
+	rep := buildReport("variorum report", docs, *minOutlets)
+	if *htmlFile != "" {
+		if err := writeFileAtomic(*htmlFile, func(f *os.File) error { return compare.WriteHTML(f, rep) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", *htmlFile)
+	}
+	switch {
+	case *asJSON:
+		return compare.WriteJSONL(e.stdout, rep)
+	case *asMarkdown:
+		return compare.WriteMarkdown(e.stdout, rep)
+	}
+	return compare.WriteText(e.stdout, rep, color.enabled(e, e.stdout))
+}
+
+// buildReport clusters the variant statements of docs, keeps those carried
+// by at least minOutlets outlets, and aligns them into a report.
+func buildReport(title string, docs []corpus.Document, minOutlets int) compare.Report {
+	clusters := compare.Clusters(docs, compare.Options{MinArticles: minOutlets})
+	rep := compare.NewReport(title, docs, clusters)
+	if minOutlets > 2 {
+		kept := rep.Clusters[:0]
+		for _, c := range rep.Clusters {
+			if c.Outlets >= minOutlets {
+				kept = append(kept, c)
+			}
+		}
+		rep.Clusters = kept
+	}
+	return rep
+}
+
+// writeFileAtomic writes a file through a temporary file beside it and a
+// rename, so a reader never sees half a report and a failure leaves the old
+// one in place.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

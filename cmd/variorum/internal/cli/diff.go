@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/variorum/variorum/compare"
+	"github.com/variorum/variorum/corpus"
+)
+
+func runDiff(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "diff", "[--json] [--color WHEN] A B",
+		`Aligns two texts word by word (files, or - for standard input) and prints B's
+wording against A's, [-deleted-]{+inserted+} (red and green on a terminal), the
+similarity of the two (0..1), and each difference typed: substantive, omission,
+addition, synonym, number, name or orthographic.
+
+--json prints one object: similarity, ops [{op: equal|delete|insert, text, type,
+a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
+		`  variorum diff draft-a.txt draft-b.txt
+  echo "significant, intentional, and prolonged armed assault" | variorum diff clause.txt -`)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	color := addColorFlag(fs)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) != 2 {
+		return usagef("diff: give two texts, A and B (files, or - for standard input)")
+	}
+	if paths[0] == "-" && paths[1] == "-" {
+		return usagef("diff: only one of A and B can be standard input")
+	}
+	var texts [2]string
+	for i, p := range paths {
+		if texts[i], err = readText(e, p); err != nil {
+			return err
+		}
+	}
+	res := compare.Diff(texts[0], texts[1])
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	printDiff(e.stdout, res, color.enabled(e, e.stdout))
+	return nil
+}
+
+// readText reads a file (or standard input for "-") as normalised text.
+func readText(e *env, path string) (string, error) {
+	var raw []byte
+	var err error
+	if path == "-" {
+		raw, err = io.ReadAll(io.LimitReader(e.stdin, corpus.MaxFileSize+1))
+		path = "standard input"
+	} else {
+		raw, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return "", err
+	}
+	if len(raw) > corpus.MaxFileSize {
+		return "", fmt.Errorf("%s: larger than %d MiB", path, corpus.MaxFileSize>>20)
+	}
+	text, err := corpus.Normalize(raw)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return text, nil
+}
+
+func printDiff(w io.Writer, res compare.DiffResult, color bool) {
+	fmt.Fprintf(w, "similarity %.2f\n\n%s\n", res.Similarity, renderOps(res.Ops, color))
+	if len(res.Variations) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	for _, v := range res.Variations {
+		fmt.Fprintf(w, "  %-13s %s\n", v.Type, variationText(v))
+	}
+}
+
+// renderOps shows an alignment inline: [-deleted-]{+inserted+}, or red and
+// green on a colour terminal.
+func renderOps(ops []compare.Op, color bool) string {
+	var b strings.Builder
+	for _, op := range ops {
+		switch op.Op {
+		case compare.OpEqual:
+			b.WriteString(op.Text)
+		case compare.OpDelete:
+			if color {
+				b.WriteString("\033[31;9m" + op.Text + "\033[0m")
+			} else {
+				b.WriteString("[-" + op.Text + "-]")
+			}
+		case compare.OpInsert:
+			if color {
+				b.WriteString("\033[32m" + op.Text + "\033[0m")
+			} else {
+				b.WriteString("{+" + op.Text + "+}")
+			}
+		}
+	}
+	return b.String()
+}
+
+// variationText is "from → to", with omissions and additions said so.
+func variationText(v compare.Variation) string {
+	switch {
+	case v.To == "":
+		return fmt.Sprintf("%q left out", v.From)
+	case v.From == "":
+		return fmt.Sprintf("%q added", v.To)
+	}
+	return fmt.Sprintf("%q → %q", v.From, v.To)
+}

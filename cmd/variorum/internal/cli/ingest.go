@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/variorum/variorum/corpus"
+	"github.com/variorum/variorum/index"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[--index DIR] PATH...",
+		`Reads articles from files and folders (recursively: .txt and .md one paragraph a
+line, .html main text, .json and .jsonl one article per object with text or body,
+title, outlet, url, published), extracts sentences, entities and quotes, and adds
+them to the index. Each article's id comes from its outlet and text, so ingesting
+the same article again adds nothing, and ingesting a folder again adds only its
+new files. Metadata for plain files comes from front matter or a manifest.csv /
+manifest.jsonl (file,outlet,title,url,published) beside them.`,
+		`  variorum ingest corpus/sample
+  variorum ingest --index /srv/news.index feeds/2025-11-21/`)
+	dir := fs.String("index", "", indexFlagHelp)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("ingest: give at least one file or folder (see variorum help ingest)")
+	}
+	start := time.Now()
+	arts, bad, err := readCorpus(e, paths)
+	if err != nil {
+		return err
+	}
+	ix, err := openIndex(indexDir(e, *dir), false)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	added, err := ingestArticles(ctx, e, ix, arts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "ingested %d articles into %s: %d new, %d already indexed (%s)\n",
+		len(arts), indexDir(e, *dir), added, len(arts)-added, time.Since(start).Round(time.Millisecond))
+	if bad > 0 {
+		return fmt.Errorf("%d file(s) skipped (see above)", bad)
+	}
+	return nil
+}
+
+// ingestArticles extracts the articles the index does not hold yet and adds
+// them; it returns how many were added.
+func ingestArticles(ctx context.Context, e *env, ix *index.Index, arts []corpus.Article) (int, error) {
+	docs, err := extractAll(ctx, e, arts)
+	if err != nil {
+		return 0, err
+	}
+	p := newProgress(e.stderr, "index", len(docs))
+	defer p.done()
+	added, err := ix.Add(ctx, docs, func(done, total int) { p.set(done) })
+	if err != nil {
+		return added, fmt.Errorf("add to index: %w", err)
+	}
+	return added, nil
+}
+
+// openIndex opens the index at dir, turning the index's errors into ones a
+// user can act on. A read-only open of a missing index says how to make one.
+func openIndex(dir string, readOnly bool) (*index.Index, error) {
+	if readOnly {
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			return nil, withHint(fmt.Errorf("no index at %s", dir),
+				"variorum ingest --index "+quoteArg(dir)+" PATH... (or set $VARIORUM_INDEX)")
+		}
+	}
+	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
+	switch {
+	case err == nil:
+		return ix, nil
+	case errors.Is(err, index.ErrLocked):
+		return nil, withHint(err, "wait for the other variorum process to finish, or use another --index")
+	case errors.Is(err, index.ErrDamaged):
+		return nil, withHint(err, "remove "+quoteArg(dir)+" and run variorum ingest again to rebuild it")
+	}
+	return nil, fmt.Errorf("open index %s: %w", dir, err)
+}
+
+// quoteArg quotes a shell argument when it needs it.
+func quoteArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"$&;|<>*?()[]{}\\") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

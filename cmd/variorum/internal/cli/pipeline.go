@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/variorum/variorum/corpus"
+	"github.com/variorum/variorum/ingest"
+)
+
+// readCorpus reads the articles at paths (the embedded sample when there
+// are none), warning on stderr about each file it skips. It fails only when
+// nothing could be read.
+func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
+	if len(paths) == 0 {
+		return corpus.Sample(), 0, nil
+	}
+	arts, bad := corpus.ReadAll(paths)
+	for _, err := range bad {
+		fmt.Fprintf(e.stderr, "variorum: skipped %v\n", err)
+	}
+	if len(arts) == 0 {
+		return nil, len(bad), withHint(fmt.Errorf("no articles found in %v", paths),
+			"give .txt, .md, .html, .json or .jsonl files, or folders holding them")
+	}
+	return arts, len(bad), nil
+}
+
+// extractAll runs the extractor over the articles with one worker per CPU,
+// keeping the articles' order, then joins entity names across the corpus.
+func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Document, error) {
+	x, err := ingest.NewExtractor()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	docs := make([]corpus.Document, len(arts))
+	p := newProgress(e.stderr, "extract", len(arts))
+	defer p.done()
+	g, ctx := errgroup.WithContext(ctx)
+	next := make(chan int)
+	g.Go(func() error {
+		defer close(next)
+		for i := range arts {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		g.Go(func() error {
+			for i := range next {
+				docs[i] = x.Extract(arts[i])
+				p.add(1)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	ingest.Canonicalize(docs)
+	return docs, nil
+}
+
+// progress draws "extract 120/2225" on stderr when it is a terminal, at
+// most a few times a second; elsewhere it stays silent.
+type progress struct {
+	w     io.Writer
+	label string
+	total int
+	on    bool
+
+	mu   sync.Mutex
+	n    int
+	last time.Time
+}
+
+func newProgress(w io.Writer, label string, total int) *progress {
+	return &progress{w: w, label: label, total: total, on: isTerminal(w) && total > 1}
+}
+
+func (p *progress) add(n int) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n += n
+	if now := time.Now(); now.Sub(p.last) > 150*time.Millisecond || p.n == p.total {
+		p.last = now
+		fmt.Fprintf(p.w, "\r%s %d/%d", p.label, p.n, p.total)
+	}
+}
+
+// set reports an absolute count (for stages that report done-so-far).
+func (p *progress) set(done int) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	p.n = 0
+	p.mu.Unlock()
+	p.add(done)
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// loadDocuments returns the documents a corpus-wide command works on: the
+// articles at paths, extracted now, or, with no paths, every article in the
+// index at dir.
+func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]corpus.Document, error) {
+	if len(paths) > 0 {
+		arts, _, err := readCorpus(e, paths)
+		if err != nil {
+			return nil, err
+		}
+		return extractAll(ctx, e, arts)
+	}
+	ix, err := openIndex(dir, true)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	docs, err := ix.Documents(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read index %s: %w", dir, err)
+	}
+	if len(docs) == 0 {
+		return nil, withHint(fmt.Errorf("index %s holds no articles", dir), "variorum ingest --index "+quoteArg(dir)+" PATH...")
+	}
+	return docs, nil
+}

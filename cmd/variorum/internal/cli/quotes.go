@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+func runQuotes(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "quotes", "[--index DIR | PATH...] [--speaker NAME] [--json]",
+		`Lists the direct quotes in the corpus by speaker, each with the outlets that
+print it, so an editor sees who said what and who carried it. Quotes in the same
+words (case, spacing and quote marks aside) are one entry. Reads the index, or
+the articles at PATH when given.
+
+--json prints one object per quote: speaker, text, carriers [{article, source,
+outlet, start, end, cue}].`,
+		`  variorum quotes
+  variorum quotes --speaker Peskov corpus/sample
+  variorum quotes --json | jq -r 'select(.carriers|length>1) | .text'`)
+	dir := fs.String("index", "", indexFlagHelp)
+	speaker := fs.String("speaker", "", "only quotes whose speaker contains `NAME` (any case)")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per quote")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	docs, err := loadDocuments(ctx, e, indexDir(e, *dir), paths)
+	if err != nil {
+		return err
+	}
+	var stats []corpus.QuoteStat
+	for _, q := range corpus.SummarizeQuotes(docs) {
+		if *speaker == "" || strings.Contains(strings.ToLower(q.Speaker), strings.ToLower(*speaker)) {
+			stats = append(stats, q)
+		}
+	}
+	if len(stats) == 0 {
+		fmt.Fprintln(e.stderr, "variorum: no quotes match")
+		return errNoMatch
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, q := range stats {
+			if err := enc.Encode(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	printQuotes(e.stdout, stats)
+	return nil
+}
+
+func printQuotes(w io.Writer, stats []corpus.QuoteStat) {
+	last := "\x00"
+	for _, q := range stats {
+		if q.Speaker != last {
+			if last != "\x00" {
+				fmt.Fprintln(w)
+			}
+			name := q.Speaker
+			if name == "" {
+				name = "(speaker unknown)"
+			}
+			fmt.Fprintln(w, name)
+			last = q.Speaker
+		}
+		outlets := map[string]bool{}
+		for _, c := range q.Carriers {
+			label := c.Outlet
+			if label == "" {
+				label = c.Source
+			}
+			outlets[label] = true
+		}
+		names := make([]string, 0, len(outlets))
+		for o := range outlets {
+			names = append(names, o)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(w, "  “%s”\n      in %s\n", q.Text, strings.Join(names, ", "))
+	}
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/variorum/variorum/compare"
+)
+
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "run", "[-o DIR] [--index DIR] [PATH...]",
+		`The whole job in one go: reads the articles (the embedded sample corpus when no
+PATH is given), extracts entities and quotes, adds them to the index, finds the
+statements several of them carry, aligns the wordings word by word, and writes
+  DIR/report.html     the report for editors: open it in a browser
+  DIR/clusters.jsonl  one JSON object per cluster, as compare --json
+then prints a short summary. The index (DIR/index unless --index is given) can be
+searched afterwards with variorum search --index DIR/index.`,
+		`  variorum run
+  variorum run -o tonight/ feeds/2025-11-21/
+  variorum run --index news.index -o report/ articles/`)
+	out := fs.String("o", "variorum-out", "write the report to `DIR`")
+	dir := fs.String("index", "", "index `DIR` (default DIR/index under -o)")
+	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	arts, bad, err := readCorpus(e, paths)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", *out, err)
+	}
+	docs, err := extractAll(ctx, e, arts)
+	if err != nil {
+		return err
+	}
+	idxDir := *dir
+	if idxDir == "" {
+		idxDir = filepath.Join(*out, "index")
+	}
+	ix, err := openIndex(idxDir, false)
+	if err != nil {
+		return err
+	}
+	added, err := ix.Add(ctx, docs, nil)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("add to index %s: %w", idxDir, err)
+	}
+
+	title := "variorum report"
+	if len(paths) == 0 {
+		title = "variorum report: the sample corpus"
+	}
+	rep := buildReport(title, docs, *minOutlets)
+	htmlPath := filepath.Join(*out, "report.html")
+	jsonPath := filepath.Join(*out, "clusters.jsonl")
+	if err := writeFileAtomic(htmlPath, func(f *os.File) error { return compare.WriteHTML(f, rep) }); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(jsonPath, func(f *os.File) error { return compare.WriteJSONL(f, rep) }); err != nil {
+		return err
+	}
+
+	words := 0
+	for _, a := range arts {
+		words += len(strings.Fields(a.Text))
+	}
+	byOutlets := map[int]int{}
+	quotedDifferently := 0
+	for _, c := range rep.Clusters {
+		byOutlets[c.Outlets]++
+		if c.Status == compare.StatusQuotedDifferently {
+			quotedDifferently++
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d articles, %d words: %d new in the index %s\n", len(arts), words, added, idxDir)
+	fmt.Fprintf(e.stdout, "%d statements carried by several articles", len(rep.Clusters))
+	var parts []string
+	for n := len(rep.Outlets); n >= 2; n-- {
+		if byOutlets[n] > 0 {
+			parts = append(parts, fmt.Sprintf("%d by %d", byOutlets[n], n))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(e.stdout, " (%s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(e.stdout)
+	if quotedDifferently > 0 {
+		fmt.Fprintf(e.stdout, "%d quotes worded differently by different outlets\n", quotedDifferently)
+	}
+	fmt.Fprintf(e.stdout, "report: %s\nclusters: %s\ndone in %s\n", htmlPath, jsonPath, time.Since(start).Round(time.Millisecond))
+	if bad > 0 {
+		return fmt.Errorf("%d file(s) skipped (see above)", bad)
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/variorum/variorum/corpus"
+	"github.com/variorum/variorum/index"
+)
+
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "search", "[--index DIR] [--json] [--outlet O] [--entity NAME] [--limit N] QUERY",
+		`Full-text search of the indexed articles. Words are stemmed ("attacks" finds
+"attack"); text in double quotes is a phrase. Prints the ranked hits with the
+sentences that match, the matched words highlighted, and how many hits each
+outlet has. Exits 1 when nothing matches (like grep), so it works in scripts.
+
+--json prints one JSON object per hit (JSON Lines): id, source, outlet, title,
+published, score, fragments (plain-text sentences) and highlights (for each
+fragment, the [{start,end}] byte offsets of the matched words in it).`,
+		`  variorum search "sustained armed attack"
+  variorum search '"armed attack"' --outlet Reuters --limit 5
+  variorum search --entity "Volodymyr Zelensky" guarantee --json | jq .source`)
+	dir := fs.String("index", "", indexFlagHelp)
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per hit")
+	outlet := fs.String("outlet", "", "only hits from this `OUTLET`")
+	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`, any spelling)")
+	limit := fs.Int("limit", 10, "at most `N` hits")
+	color := addColorFlag(fs)
+	words, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(words, " "))
+	if query == "" && *entity == "" && *outlet == "" {
+		return usagef("search: give a QUERY (see variorum help search)")
+	}
+	if *limit < 1 {
+		return usagef("search: --limit must be at least 1")
+	}
+	ix, err := openIndex(indexDir(e, *dir), true)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, index.Query{Text: query, Outlet: *outlet, Entity: *entity, Limit: *limit})
+	if err != nil {
+		return withHint(fmt.Errorf("search %q: %w", query, err), `use plain words, and double quotes for a phrase: variorum search '"armed attack" Russia'`)
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(e.stderr, "variorum: no match for %q\n", query)
+		return errNoMatch
+	}
+	if *asJSON {
+		return writeHitsJSON(e.stdout, res.Hits)
+	}
+	printHits(e.stdout, query, res, color.enabled(e, e.stdout))
+	return nil
+}
+
+type hitJSON struct {
+	ID         string          `json:"id"`
+	Source     string          `json:"source"`
+	Outlet     string          `json:"outlet"`
+	Title      string          `json:"title"`
+	Published  string          `json:"published,omitempty"`
+	Score      float64         `json:"score"`
+	Fragments  []string        `json:"fragments"`
+	Highlights [][]corpus.Span `json:"highlights"`
+}
+
+func writeHitsJSON(w io.Writer, hits []index.Hit) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, h := range hits {
+		out := hitJSON{ID: h.ID, Source: h.Source, Outlet: h.Outlet, Title: h.Title, Published: h.Published,
+			Score: h.Score, Fragments: []string{}, Highlights: [][]corpus.Span{}}
+		for _, f := range h.Fragments {
+			out.Fragments = append(out.Fragments, f.Text)
+			marks := f.Marks
+			if marks == nil {
+				marks = []corpus.Span{}
+			}
+			out.Highlights = append(out.Highlights, marks)
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printHits(w io.Writer, query string, res *index.Result, color bool) {
+	fmt.Fprintf(w, "%d of %d hits for %q", len(res.Hits), res.Total, query)
+	if len(res.Outlets) > 0 {
+		var parts []string
+		for _, f := range res.Outlets {
+			parts = append(parts, fmt.Sprintf("%s %d", f.Term, f.Count))
+		}
+		fmt.Fprintf(w, " — by outlet: %s", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(w)
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "\n%2d. %s", i+1, h.Source)
+		if h.Outlet != "" {
+			fmt.Fprintf(w, "  [%s]", h.Outlet)
+		}
+		fmt.Fprintf(w, "  score %.2f\n", h.Score)
+		if h.Title != "" {
+			fmt.Fprintf(w, "    %s\n", h.Title)
+		}
+		for _, f := range h.Fragments {
+			fmt.Fprintf(w, "    … %s …\n", highlight(f.Text, f.Marks, color))
+		}
+	}
+}
+
+// highlight marks spans of s: bold yellow on a colour terminal, the text
+// left as it is otherwise. Newlines fold to spaces.
+func highlight(s string, marks []corpus.Span, color bool) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range marks {
+		if m.Start < last || m.End > len(s) || m.Start > m.End {
+			continue
+		}
+		b.WriteString(s[last:m.Start])
+		if color {
+			b.WriteString("\033[1;33m" + s[m.Start:m.End] + "\033[0m")
+		} else {
+			b.WriteString(s[m.Start:m.End])
+		}
+		last = m.End
+	}
+	b.WriteString(s[last:])
+	return oneLine(b.String())
+}
