@@ -127,8 +127,9 @@ func TestExtractEntities(t *testing.T) {
 	}
 }
 
-// TestExtractRepeatedTokens checks the work-around for prose's shared
-// tokens: a word repeated in a sentence gets its own label each time.
+// TestExtractRepeatedTokens checks that a word repeated in a sentence is
+// labelled for itself each time (prose shared one token object between
+// repeats, so its last label overwrote the first).
 func TestExtractRepeatedTokens(t *testing.T) {
 	x := extractor(t)
 	text := "Dmitry Peskov spoke in Moscow, and Moscow agreed with Peskov."

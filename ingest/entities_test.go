@@ -1,0 +1,55 @@
+package ingest
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// TestSeedEntitiesGolden pins the model's predictions on the sample corpus:
+// retraining or changing the tokenizer must show up here (go test
+// ./ingest/ -run Golden -update rewrites the file after a deliberate change).
+func TestSeedEntitiesGolden(t *testing.T) {
+	x := extractor(t)
+	var ar txtar.Archive
+	ar.Comment = []byte("Entities of the sample corpus: start end label text.\n")
+	for _, a := range corpus.Sample() {
+		var b bytes.Buffer
+		for _, e := range x.Extract(a).Entities {
+			fmt.Fprintf(&b, "%d %d %s %s\n", e.Start, e.End, e.Label, e.Text)
+		}
+		ar.Files = append(ar.Files, txtar.File{Name: a.Source, Data: b.Bytes()})
+	}
+	got := txtar.Format(&ar)
+	path := filepath.Join("testdata", "seed_entities.txtar")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		wa := txtar.Parse(want)
+		for i, f := range ar.Files {
+			if i >= len(wa.Files) || !bytes.Equal(f.Data, wa.Files[i].Data) {
+				t.Errorf("entities of %s changed; diff testdata/seed_entities.txtar after -update", f.Name)
+			}
+		}
+		if len(wa.Files) != len(ar.Files) {
+			t.Errorf("golden file has %d articles, want %d", len(wa.Files), len(ar.Files))
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/variorum/variorum/corpus"
+	"github.com/variorum/variorum/ingest/internal/ner"
+)
+
+// dataDir locates ../shared/data (or $VARIORUM_DATA), skipping the test when
+// it is absent.
+func dataDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir := os.Getenv("VARIORUM_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "data")
+	}
+	dir = filepath.Join(dir, sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s: ../shared/data absent (set VARIORUM_DATA)", dir)
+	}
+	return dir
+}
+
+// conllArticle is a CoNLL document as an article: its tokens joined by
+// spaces, one sentence a line, with each token's span.
+type conllArticle struct {
+	art    corpus.Article
+	doc    ner.Doc
+	starts []map[int]int // per sentence: byte offset → token index
+	ends   []map[int]int // per sentence: byte end offset → token index + 1
+	sentOf func(off int) int
+}
+
+func readCoNLL(t testing.TB, name string) []conllArticle {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dataDir(t, "conll2003"), name))
+	if err != nil {
+		t.Skipf("%s: ../shared/data absent", name)
+	}
+	defer f.Close()
+	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]conllArticle, 0, len(docs))
+	for _, d := range docs {
+		var b strings.Builder
+		ca := conllArticle{doc: d}
+		lineStart := make([]int, len(d.Sentences))
+		for si, s := range d.Sentences {
+			if si > 0 {
+				b.WriteByte('\n')
+			}
+			lineStart[si] = b.Len()
+			st, en := map[int]int{}, map[int]int{}
+			for ti, tok := range s {
+				if ti > 0 {
+					b.WriteByte(' ')
+				}
+				st[b.Len()] = ti
+				b.WriteString(tok.Text)
+				en[b.Len()] = ti + 1
+			}
+			ca.starts, ca.ends = append(ca.starts, st), append(ca.ends, en)
+		}
+		ca.art = corpus.Article{Text: b.String()}
+		ca.sentOf = func(off int) int {
+			si := 0
+			for si+1 < len(lineStart) && lineStart[si+1] <= off {
+				si++
+			}
+			return si
+		}
+		out = append(out, ca)
+	}
+	return out
+}
+
+var conllType = map[string]string{
+	corpus.Person: "PER", corpus.Organization: "ORG", corpus.GPE: "LOC", corpus.Location: "LOC",
+}
+
+// TestCoNLLEval scores Extract end to end (raw text in, entities with byte
+// offsets out) on CoNLL-2003 eng.testa, conlleval style: an entity counts
+// only with its exact span and type; GPE and LOC are both CoNLL's LOC.
+//
+//	go test ./ingest/ -run CoNLLEval -v
+func TestCoNLLEval(t *testing.T) {
+	arts := readCoNLL(t, "eng.testa")
+	x := extractor(t)
+	c := ner.Counts{}
+	for _, ca := range arts {
+		d := x.Extract(ca.art)
+		pred := make([][]ner.Span, len(ca.doc.Sentences))
+		for _, e := range d.Entities {
+			si := ca.sentOf(e.Start)
+			s, ok1 := ca.starts[si][e.Start]
+			en, ok2 := ca.ends[si][e.End]
+			if !ok1 || !ok2 {
+				s, en = -1, -1 // not on token boundaries: counts as wrong
+			}
+			pred[si] = append(pred[si], ner.Span{Start: s, End: en, Type: conllType[e.Label]})
+		}
+		for si := range ca.doc.Sentences {
+			var gold []ner.Span
+			for _, g := range ca.doc.Spans[si] {
+				if g.Type != "MISC" {
+					gold = append(gold, g)
+				}
+			}
+			c.Add(gold, pred[si])
+		}
+	}
+	for _, typ := range []string{"PER", "LOC", "ORG"} {
+		p, r, f := c.PRF(typ)
+		n := c[typ]
+		t.Logf("%-3s precision %5.1f recall %5.1f F1 %5.1f (gold %d, found %d)", typ, p, r, f, n.Gold, n.Predicted)
+	}
+	p, r, f := c.PRF("PER", "LOC", "ORG")
+	t.Logf("all precision %5.1f recall %5.1f F1 %5.1f", p, r, f)
+	if f < 85 {
+		t.Errorf("entity F1 %.1f on eng.testa, want at least 85", f)
+	}
+}
+
+// BenchmarkExtractCoNLL measures Extract on eng.testa's documents as raw
+// text; tokens are white-space separated words.
+func BenchmarkExtractCoNLL(b *testing.B) {
+	arts := readCoNLL(b, "eng.testa")
+	x := extractor(b)
+	tokens := 0
+	for _, ca := range arts {
+		tokens += len(strings.Fields(ca.art.Text))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, ca := range arts {
+			x.Extract(ca.art)
+		}
+	}
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkExtractCoNLLParallel runs Extract on eng.testa's documents from
+// GOMAXPROCS goroutines sharing one Extractor, as the CLI does.
+func BenchmarkExtractCoNLLParallel(b *testing.B) {
+	arts := readCoNLL(b, "eng.testa")
+	x := extractor(b)
+	tokens := 0
+	for _, ca := range arts {
+		tokens += len(strings.Fields(ca.art.Text))
+	}
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			x.Extract(arts[i%len(arts)].art)
+			i++
+		}
+	})
+	b.ReportMetric(float64(tokens)/float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
