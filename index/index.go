@@ -72,7 +72,7 @@ type openError struct {
 func (e *openError) Error() string {
 	switch e.kind {
 	case ErrLocked:
-		return fmt.Sprintf("index %s is in use by another variorum process; try again when it has finished", e.dir)
+		return fmt.Sprintf("index %s is in use by another variorum process", e.dir)
 	case ErrDamaged:
 		return fmt.Sprintf("index %s is damaged (%v); remove %s and run variorum ingest again", e.dir, e.cause, e.dir)
 	case ErrNotIndex:

@@ -17,6 +17,11 @@ import (
 func TestOpenCreateReopenDocuments(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ix")
 	docs := sampleDocs(false)
+	// Dates that parse are indexed as dates, the others as keywords; both
+	// come back as given.
+	for i, p := range []string{"2025-11-20", "2025-11-21T09:30:00Z", "last Tuesday", "Thu, 20 Nov 2025 10:00:00 GMT"} {
+		docs[i].Published = p
+	}
 	ix, err := Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
