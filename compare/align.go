@@ -197,30 +197,59 @@ func byteRange(ts []Token, i0, i1 int) (int, int) {
 	return 0, 0
 }
 
-// mergeNumbers joins a run of neighbouring changes, with at most a few
-// equal tokens between them, into one change when together they write the
-// same numbers another way: "27 November" → "November 27" (a word dropped
-// on one side and added on the other), "$100 billion" → "one hundred
-// billion US dollars" (several changes around "billion").
+// mergeNumbers joins a run of neighbouring changes into one change when
+// together they write the same numbers another way: "27 November" →
+// "November 27" (a word dropped on one side and added on the other), "$100
+// billion" → "one hundred billion US dollars" (several changes around
+// "billion"). A run starts at a change, holds a change with a number, never
+// crosses punctuation or more than a few equal tokens (so two numbers of a
+// list stay apart), and is taken as long as it can be.
 func mergeNumbers(es []edit, a, b []Token, wn *wordNet) []edit {
-	const maxRun, maxTokens = 7, 16
+	const maxRun, maxTokens, maxEqual = 7, 24, 3
 	for k := 0; k < len(es); k++ {
 		if !es[k].change {
 			continue
 		}
-		for end := min(len(es)-1, k+maxRun-1); end > k; end-- {
+		best, numeric := -1, false
+		for end := k; end < len(es) && end < k+maxRun; end++ {
 			x, y := es[k], es[end]
-			if !y.change || (y.a1-x.a0)+(y.b1-x.b0) > maxTokens {
+			if !y.change {
+				if y.a1-y.a0 > maxEqual || hasPunct(a[y.a0:y.a1]) {
+					break
+				}
 				continue
 			}
-			if !numberChanges(es[k:end+1], a, b, wn) && sameNumbers(a[x.a0:y.a1], b[x.b0:y.b1], wn) {
-				merged := edit{change: true, a0: x.a0, a1: y.a1, b0: x.b0, b1: y.b1}
-				es = append(es[:k], append([]edit{merged}, es[end+1:]...)...)
+			if (y.a1-x.a0)+(y.b1-x.b0) > maxTokens {
 				break
 			}
+			numeric = numeric || hasNumber(a[y.a0:y.a1]) || hasNumber(b[y.b0:y.b1])
+			if end > k && numeric && !numberChanges(es[k:end+1], a, b, wn) && sameNumbers(a[x.a0:y.a1], b[x.b0:y.b1], wn) {
+				best = end
+			}
+		}
+		if best > k {
+			x, y := es[k], es[best]
+			merged := edit{change: true, a0: x.a0, a1: y.a1, b0: x.b0, b1: y.b1}
+			es = append(es[:k], append([]edit{merged}, es[best+1:]...)...)
 		}
 	}
 	return es
+}
+
+// hasPunct reports whether any token is punctuation (not a word or symbol).
+func hasPunct(ts []Token) bool {
+	for _, t := range ts {
+		if !isContent(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNumber reports whether the tokens write a number.
+func hasNumber(ts []Token) bool {
+	v, _ := parseNumbers(ts)
+	return len(v) > 0
 }
 
 // numberChanges reports whether every change in es is already a number
@@ -262,8 +291,7 @@ func buildOps(ta, tb string, a, b []Token, es []edit, types []VariationType) []O
 		}
 		pa, pb = o.AEnd, o.BEnd
 		if n := len(ops) - 1; n >= 0 && ops[n].Op == op && (ops[n].Type == t || op != OpEqual && t == "") {
-			ops[n].Text += text
-			ops[n].AEnd, ops[n].BEnd = o.AEnd, o.BEnd
+			ops[n].AEnd, ops[n].BEnd = o.AEnd, o.BEnd // Text is set from the offsets below
 			return
 		}
 		ops = append(ops, o)
@@ -301,6 +329,13 @@ func buildOps(ta, tb string, a, b []Token, es []edit, types []VariationType) []O
 		step(OpInsert, db, types[k])
 	}
 	gaps(ta[pa:], tb[pb:])
+	for i := range ops {
+		if ops[i].Op == OpInsert {
+			ops[i].Text = tb[ops[i].BStart:ops[i].BEnd]
+		} else {
+			ops[i].Text = ta[ops[i].AStart:ops[i].AEnd]
+		}
+	}
 	return ops
 }
 

@@ -28,11 +28,11 @@ const (
 	segVaries = "varies"
 )
 
-// rowSegments turns a row's ops into display segments: leading white space
-// of a change stands outside its markers, changes of white space only are
-// shown as the witness has them, and punctuation-only orthographic changes
-// (quote and dash style) are shown as the witness writes them without
-// markers; they stay listed as variations.
+// rowSegments turns a row's ops into display segments: white space around
+// a change stands outside its markers, changes of white space only are
+// shown as the witness has them, and orthographic changes of punctuation or
+// of quote, apostrophe and dash style only are shown as the witness writes
+// them, without markers; they stay listed as variations.
 func rowSegments(ops []Op) []segment {
 	var segs []segment
 	add := func(kind, text string, t VariationType) {
@@ -45,7 +45,20 @@ func rowSegments(ops []Op) []segment {
 		}
 		segs = append(segs, segment{Kind: kind, Text: text, Type: t})
 	}
-	for _, o := range ops {
+	for k := 0; k < len(ops); k++ {
+		o := ops[k]
+		if o.Op == OpDelete && o.Type == TypeOrthographic && k+1 < len(ops) && ops[k+1].Op == OpInsert &&
+			ops[k+1].Type == TypeOrthographic && styleFold(strings.TrimSpace(o.Text)) == styleFold(strings.TrimSpace(ops[k+1].Text)) {
+			// Only quote, apostrophe or dash style differs: "Putin’s"/"Putin's".
+			o = Op{Op: OpInsert, Text: ops[k+1].Text, Type: o.Type}
+			k++
+			body := strings.TrimSpace(o.Text)
+			lead := strings.Index(o.Text, body)
+			add(segSame, o.Text[:lead], "")
+			add(segSoft, body, o.Type)
+			add(segSame, o.Text[lead+len(body):], "")
+			continue
+		}
 		switch {
 		case o.Op == OpEqual:
 			add(segSame, o.Text, "")
@@ -58,13 +71,17 @@ func rowSegments(ops []Op) []segment {
 				add(segSoft, o.Text, o.Type)
 			}
 		default:
-			body := strings.TrimLeftFunc(o.Text, unicode.IsSpace)
-			add(segSame, o.Text[:len(o.Text)-len(body)], "")
+			body := strings.TrimSpace(o.Text)
+			lead := strings.Index(o.Text, body)
+			add(segSame, o.Text[:lead], "")
 			kind := segDel
 			if o.Op == OpInsert {
 				kind = segIns
 			}
 			add(kind, body, o.Type)
+			if o.Op == OpInsert { // a deletion's trailing space is the pivot's
+				add(segSame, o.Text[lead+len(body):], "")
+			}
 		}
 	}
 	return segs

@@ -114,6 +114,12 @@ func (c *classifier) classify(e edit) []piece {
 		p := piece{typ: t, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}
 		p.a0, p.a1 = trimMarks(c.a, p.a0, p.a1)
 		p.b0, p.b1 = trimMarks(c.b, p.b0, p.b1)
+		switch t { // punctuation on the side without words is not part of it
+		case TypeOmission:
+			p.b1 = p.b0
+		case TypeAddition:
+			p.a1 = p.a0
+		}
 		return []piece{p}
 	}
 	switch {
@@ -140,6 +146,9 @@ func (c *classifier) classify(e edit) []piece {
 func (c *classifier) softType(x, y Token) VariationType {
 	if isNumeric(x.Norm) {
 		return TypeNumber
+	}
+	if styleFold(x.Text) == styleFold(y.Text) {
+		return TypeOrthographic // Putin’s/Putin's
 	}
 	if c.sameName([]Token{x}, []Token{y}, x.Start, x.End, y.Start, y.End) {
 		return TypeName
@@ -305,6 +314,22 @@ func (c *classifier) sameName(ta, tb []Token, as, ae, bs, be int) bool {
 		return d == 1 && n >= 5 || d == 2 && n >= 8
 	}
 	return false
+}
+
+// styleFold makes quotes, apostrophes and dashes one style, keeping case
+// and letters.
+func styleFold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case isApostrophe(r) || r == '\u2018' || r == '\u201a' || r == '\u201b':
+			return '\''
+		case r == '\u201c' || r == '\u201d' || r == '\u201e' || r == '\u201f' || r == '\u00ab' || r == '\u00bb':
+			return '"'
+		case isDash(r):
+			return '-'
+		}
+		return r
+	}, s)
 }
 
 // properName reports whether every word starts with an upper-case letter

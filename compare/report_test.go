@@ -1,0 +1,297 @@
+package compare
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// renderAll renders a report in every format, as txtar sections.
+func renderAll(t testing.TB, r Report) []txtar.File {
+	t.Helper()
+	var files []txtar.File
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"text", func(b *bytes.Buffer) error { return WriteText(b, r, false) }},
+		{"text-color", func(b *bytes.Buffer) error { return WriteText(b, r, true) }},
+		{"markdown", func(b *bytes.Buffer) error { return WriteMarkdown(b, r) }},
+		{"jsonl", func(b *bytes.Buffer) error { return WriteJSONL(b, r) }},
+		{"html", func(b *bytes.Buffer) error { return WriteHTML(b, r) }},
+	} {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		files = append(files, txtar.File{Name: f.name, Data: b.Bytes()})
+	}
+	return files
+}
+
+// TestRenderGolden renders the hand-made seed clusters in every format and
+// compares with testdata/render/seeds.txtar (rewritten with -update).
+func TestRenderGolden(t *testing.T) {
+	useTestSimilarity(t)
+	r := NewReport("Seeds: a US security guarantee for Ukraine", seedDocs(), seedClusters(t))
+	got := renderAll(t, r)
+	path := filepath.Join("testdata", "render", "seeds.txtar")
+	if *update {
+		ar := &txtar.Archive{Comment: []byte("Golden renders of the hand-made seed clusters; go test ./compare -run TestRenderGolden -update rewrites them.\n"), Files: got}
+		if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, f := range ar.Files {
+		want[f.Name] = string(f.Data)
+	}
+	for _, f := range got {
+		if w, ok := want[f.Name]; !ok || w != string(f.Data) {
+			t.Errorf("%s render differs from %s (run with -update to accept):\n%s", f.Name, path, firstDiff(w, string(f.Data)))
+		}
+	}
+	// Same input, same bytes.
+	again := renderAll(t, NewReport("Seeds: a US security guarantee for Ukraine", seedDocs(), seedClusters(t)))
+	for i := range got {
+		if !bytes.Equal(got[i].Data, again[i].Data) {
+			t.Errorf("%s render is not deterministic", got[i].Name)
+		}
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+// TestRenderEscaping feeds article text and metadata holding markup to
+// every renderer: nothing of it may come out as live HTML or Markdown.
+func TestRenderEscaping(t *testing.T) {
+	evil := `<script>alert("x")</script> & <b>bold</b> | *star* [link](javascript:alert(1))`
+	a := corpus.Article{ID: "a1", Source: "a<img src=x onerror=alert(1)>.txt", Outlet: "Evil <i>Outlet</i>", Title: "<h1>t</h1>", URL: "javascript:alert(1)",
+		Text: "Officials said " + evil + " today."}
+	b := corpus.Article{ID: "b1", Source: "b.txt", Outlet: "Good", Text: "Officials said " + strings.Replace(evil, "bold", "brave", 1) + " now."}
+	docs := []corpus.Document{{Article: a}, {Article: b}}
+	wit := func(art corpus.Article) Witness {
+		return Witness{Article: art.ID, Source: art.Source, Outlet: art.Outlet, Start: 0, End: len(art.Text), Text: art.Text}
+	}
+	r := NewReport("Report <script>alert(0)</script>", docs, []Cluster{{Kind: KindQuote, Witnesses: []Witness{wit(a), wit(b)}}})
+	for _, f := range renderAll(t, r) {
+		out := string(f.Data)
+		switch f.Name {
+		case "html":
+			for _, bad := range []string{`<script>alert`, `<b>bold`, `<img src=x`, `<i>Outlet`, `<h1>t`, `href="javascript:`} {
+				if strings.Contains(out, bad) {
+					t.Errorf("html holds unescaped %q", bad)
+				}
+			}
+			if !strings.Contains(out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") {
+				t.Errorf("html lost the escaped article text")
+			}
+			if strings.Count(out, "<script>") != 1 {
+				t.Errorf("html has %d script elements, want only its own", strings.Count(out, "<script>"))
+			}
+		case "markdown":
+			for _, bad := range []string{"<script>", "<b>", "<img", "[link](", "| *star*"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("markdown holds unescaped %q", bad)
+				}
+			}
+		case "jsonl":
+			var v map[string]any
+			if err := json.Unmarshal(f.Data, &v); err != nil {
+				t.Errorf("jsonl: %v", err)
+			}
+		}
+	}
+}
+
+// TestAlignOffsets checks that every offset of an aligned seed cluster
+// points back into the real article text.
+func TestAlignOffsets(t *testing.T) {
+	texts := map[string]string{}
+	for _, a := range corpus.Sample() {
+		texts[a.ID] = a.Text
+	}
+	for _, c := range seedClusters(t) {
+		al := Align(c, nil)
+		p := c.Witnesses[al.Pivot]
+		pt := texts[p.Article]
+		if len(al.Rows) != len(c.Witnesses) {
+			t.Fatalf("%d rows for %d witnesses", len(al.Rows), len(c.Witnesses))
+		}
+		for _, row := range al.Rows {
+			w := c.Witnesses[row.Witness]
+			wt := texts[w.Article]
+			var rebuilt strings.Builder
+			for _, o := range row.Ops {
+				if o.Op != OpInsert && pt[o.AStart:o.AEnd] != o.Text {
+					t.Errorf("op %q: pivot text at %d:%d is %q", o.Text, o.AStart, o.AEnd, pt[o.AStart:o.AEnd])
+				}
+				if o.Op != OpDelete {
+					if wt[o.BStart:o.BEnd] != o.Text {
+						t.Errorf("op %q: witness text at %d:%d is %q", o.Text, o.BStart, o.BEnd, wt[o.BStart:o.BEnd])
+					}
+					rebuilt.WriteString(o.Text)
+				}
+			}
+			if rebuilt.String() != w.Text {
+				t.Errorf("row %d rebuilds %q, want %q", row.Witness, rebuilt.String(), w.Text)
+			}
+		}
+		for _, v := range al.Variations {
+			w := c.Witnesses[v.Witness]
+			if pt[v.AStart:v.AEnd] != v.From || texts[w.Article][v.BStart:v.BEnd] != v.To {
+				t.Errorf("variation %+v does not point at its texts", v)
+			}
+		}
+		for _, s := range al.Shared {
+			if s.Start < p.Start || s.End > p.End || s.Start >= s.End {
+				t.Errorf("shared span %v outside the pivot %d:%d", s, p.Start, p.End)
+			}
+		}
+	}
+}
+
+// TestAlignSeedCluster checks the issue's attack-definition cluster: 000's
+// two wordings and 002's, aligned against 000's full wording.
+func TestAlignSeedCluster(t *testing.T) {
+	useTestSimilarity(t)
+	c := seedCluster(t, KindClause,
+		seedSpan{0, `any future "significant, deliberate, and sustained armed attack" by Russia on Ukraine`},
+		seedSpan{2, `any future “significant, intentional, and prolonged armed assault” by Russia beyond the agreed ceasefire line`},
+		seedSpan{0, `In the event of a significant and sustained attack by Russia`},
+	)
+	al := Align(c, nil)
+	if al.Pivot != 0 {
+		t.Fatalf("pivot %d, want 0 (the wording closest to both others)", al.Pivot)
+	}
+	want := []struct {
+		witness  int
+		typ      VariationType
+		from, to string
+	}{
+		{1, TypeSynonym, "deliberate", "intentional"},
+		{1, TypeSynonym, "sustained", "prolonged"},
+		{1, TypeSynonym, "attack", "assault"},
+		{2, TypeOmission, "deliberate", ""},
+	}
+	for _, w := range want {
+		found := false
+		for _, v := range al.Variations {
+			found = found || v.Witness == w.witness && v.Type == w.typ && v.From == w.from && v.To == w.to
+		}
+		if !found {
+			t.Errorf("witness %d: no %s %q -> %q in %+v", w.witness, w.typ, w.from, w.to, al.Variations)
+		}
+	}
+	for i := 1; i < len(al.Variations); i++ {
+		if al.Variations[i-1].Type.Rank() > al.Variations[i].Type.Rank() {
+			t.Errorf("variations not sorted by type: %s before %s", al.Variations[i-1].Type, al.Variations[i].Type)
+		}
+	}
+}
+
+func TestCoverageAndOrder(t *testing.T) {
+	mk := func(id, outlet, published, text string) corpus.Document {
+		return corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: outlet, Published: published, Text: text}}
+	}
+	docs := []corpus.Document{
+		mk("a", "Alpha", "2025-11-21T10:00:00Z", "Kyiv will sign the deal. Peace is near."),
+		mk("b", "Beta", "2025-11-20", "Kyiv will sign the deal. Talks end."),
+		mk("c", "Gamma", "", "Kyiv will not sign the deal. Peace is near."),
+		mk("d", "Delta", "2025-11-19", "Unrelated story about football."),
+	}
+	w := func(d corpus.Document, s string) Witness {
+		i := strings.Index(d.Text, s)
+		return Witness{Article: d.ID, Source: d.Source, Outlet: d.Outlet, Start: i, End: i + len(s), Text: s}
+	}
+	clusters := []Cluster{
+		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "Peace is near."), w(docs[2], "Peace is near.")}},
+		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "Kyiv will sign the deal."), w(docs[1], "Kyiv will sign the deal."), w(docs[2], "Kyiv will not sign the deal.")}},
+		{Kind: KindQuote, Witnesses: []Witness{w(docs[0], "Kyiv will sign"), w(docs[2], "Kyiv will not sign")}},
+	}
+	r := NewReport("t", docs, clusters)
+	if got := strings.Join(r.Outlets, ","); got != "Alpha,Beta,Gamma" {
+		t.Errorf("outlets %q, want Alpha,Beta,Gamma (Delta carries nothing)", got)
+	}
+	tests := []struct {
+		kind, status, carried, missing, first string
+	}{
+		{KindQuote, StatusQuotedDifferently, "Alpha,Gamma", "Beta", ""},
+		{KindClause, "", "Alpha,Beta,Gamma", "", "Beta"},
+		{KindClause, "", "Alpha,Gamma", "Beta", ""},
+	}
+	for i, tt := range tests {
+		c := r.Clusters[i]
+		if c.ID != i+1 || c.Kind != tt.kind || c.Status != tt.status {
+			t.Errorf("cluster %d: id %d kind %q status %q, want kind %q status %q", i, c.ID, c.Kind, c.Status, tt.kind, tt.status)
+		}
+		got := [3]string{strings.Join(c.Coverage.Carried, ","), strings.Join(c.Coverage.Missing, ","), strings.Join(c.Coverage.First, ",")}
+		if got != [3]string{tt.carried, tt.missing, tt.first} {
+			t.Errorf("cluster %d coverage %q, want carried %q missing %q first %q", i+1, got, tt.carried, tt.missing, tt.first)
+		}
+	}
+}
+
+func TestQuoteConfirmed(t *testing.T) {
+	useTestSimilarity(t)
+	c := seedCluster(t, KindQuote, seedSpan{0, "transatlantic community"}, seedSpan{2, "transatlantic community"})
+	if al := Align(c, nil); al.Status != StatusConfirmed || len(al.Variations) != 0 {
+		t.Errorf("status %q with %d variations, want confirmed and none", al.Status, len(al.Variations))
+	}
+	c = seedCluster(t, KindQuote, seedSpan{1, "major achievement"}, seedSpan{2, "major win"})
+	if al := Align(c, nil); al.Status != StatusQuotedDifferently {
+		t.Errorf("status %q, want %q", al.Status, StatusQuotedDifferently)
+	}
+}
+
+func TestAlignEmptyAndSingle(t *testing.T) {
+	if al := Align(Cluster{}, nil); len(al.Rows) != 0 || len(al.Variations) != 0 {
+		t.Errorf("empty cluster: %+v", al)
+	}
+	c := seedCluster(t, KindClause, seedSpan{0, "security guarantee"})
+	al := Align(c, nil)
+	if len(al.Rows) != 1 || al.Rows[0].Ops[0].Text != "security guarantee" {
+		t.Errorf("single witness: %+v", al.Rows)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, NewReport("", nil, nil)); err != nil || !strings.Contains(b.String(), "No statement") {
+		t.Errorf("empty report html: %v", err)
+	}
+}
+
+func BenchmarkNewReportSeeds(b *testing.B) {
+	docs := seedDocs()
+	cs := seedClusters(b)
+	for b.Loop() {
+		NewReport("seeds", docs, cs)
+	}
+}
