@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"sort"
@@ -50,6 +51,13 @@ var commands = []command{
 // Main runs variorum with the given arguments and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	// bleve's scorch logs recoverable events through the standard logger;
+	// they are noise to a user unless VARIORUM_DEBUG is set.
+	if e.getenv("VARIORUM_DEBUG") == "" {
+		log.SetOutput(io.Discard)
+	} else {
+		log.SetOutput(stderr)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if len(args) == 0 {

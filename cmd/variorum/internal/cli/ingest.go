@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"time"
 
@@ -70,23 +68,18 @@ func ingestArticles(ctx context.Context, e *env, ix *index.Index, arts []corpus.
 	return added, nil
 }
 
-// openIndex opens the index at dir, turning the index's errors into ones a
-// user can act on. A read-only open of a missing index says how to make one.
+// openIndex opens the index at dir. The index's own errors already say
+// what to do about a damaged, foreign or missing index; a locked one gets a
+// hint here.
 func openIndex(dir string, readOnly bool) (*index.Index, error) {
-	if readOnly {
-		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-			return nil, withHint(fmt.Errorf("no index at %s", dir),
-				"variorum ingest --index "+quoteArg(dir)+" PATH... (or set $VARIORUM_INDEX)")
-		}
-	}
 	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
 	switch {
 	case err == nil:
 		return ix, nil
 	case errors.Is(err, index.ErrLocked):
 		return nil, withHint(err, "wait for the other variorum process to finish, or use another --index")
-	case errors.Is(err, index.ErrDamaged):
-		return nil, withHint(err, "remove "+quoteArg(dir)+" and run variorum ingest again to rebuild it")
+	case errors.Is(err, index.ErrDamaged), errors.Is(err, index.ErrNotIndex), errors.Is(err, index.ErrNoIndex):
+		return nil, err
 	}
 	return nil, fmt.Errorf("open index %s: %w", dir, err)
 }

@@ -35,7 +35,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"diff", "a"}, exitUsage, "give two texts"},
 		{[]string{"diff", "-", "-"}, exitUsage, "only one of A and B"},
 		{[]string{"diff", "missing-a.txt", "missing-b.txt"}, exitFailure, "missing-a.txt"},
-		{[]string{"search", "--index", filepath.Join(t.TempDir(), "none"), "x"}, exitFailure, "Try: variorum ingest"},
+		{[]string{"search", "--index", filepath.Join(t.TempDir(), "none"), "x"}, exitFailure, "run variorum ingest first"},
 		{[]string{"help"}, exitOK, ""},
 		{[]string{"search", "--help"}, exitOK, ""},
 	}

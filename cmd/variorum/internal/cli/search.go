@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -47,8 +48,10 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	}
 	defer ix.Close()
 	res, err := ix.Search(ctx, index.Query{Text: query, Outlet: *outlet, Entity: *entity, Limit: *limit})
-	if err != nil {
-		return withHint(fmt.Errorf("search %q: %w", query, err), `use plain words, and double quotes for a phrase: variorum search '"armed attack" Russia'`)
+	if errors.Is(err, index.ErrQuery) {
+		return usageError{err.Error()}
+	} else if err != nil {
+		return fmt.Errorf("search %q: %w", query, err)
 	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(e.stderr, "variorum: no match for %q\n", query)
@@ -108,7 +111,7 @@ func printHits(w io.Writer, query string, res *index.Result, color bool) {
 		if h.Outlet != "" {
 			fmt.Fprintf(w, "  [%s]", h.Outlet)
 		}
-		fmt.Fprintf(w, "  score %.2f\n", h.Score)
+		fmt.Fprintf(w, "  score %.3g\n", h.Score)
 		if h.Title != "" {
 			fmt.Fprintf(w, "    %s\n", h.Title)
 		}
