@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -328,7 +329,14 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
 	for i := len(regions) - 2; i >= 0; i-- {
 		r, next := &regions[i], &regions[i+1]
-		if r.attributed || !next.attributed || !next.cueNear || next.para != r.para {
+		if r.attributed || !next.attributed {
+			continue
+		}
+		if r.runsOn && next.continued {
+			d.inherit(r, next, false) // a quote running over paragraphs
+			continue
+		}
+		if !next.cueNear || next.para != r.para {
 			continue
 		}
 		p := d.paras[r.para]
@@ -1028,31 +1036,45 @@ func (d *quoteDoc) antecedent(pos int) string {
 	if len(d.entities) > 0 {
 		return ""
 	}
-	start := 0
-	if pos > 3000 {
-		start = pos - 3000
+	// Look back a little first, then further: most antecedents are near.
+	for _, window := range []int{400, 3000} {
+		start := max(0, pos-window)
+		for start > 0 && !utf8.RuneStart(d.text[start]) {
+			start--
+		}
+		if name := d.lastCueSubject(start, pos); name != "" {
+			return name
+		}
+		if start == 0 {
+			break
+		}
 	}
-	// Align start to a rune boundary.
-	for start > 0 && !utf8.RuneStart(d.text[start]) {
-		start--
-	}
-	ts := attrTokens(d.text, start, pos)
+	return ""
+}
+
+// lastCueSubject returns the name that is the subject of the last cue in
+// text[start:end], or "".
+func (d *quoteDoc) lastCueSubject(start, end int) string {
+	ts := attrTokens(d.text, start, end)
 	for i := len(ts) - 1; i >= 0; i-- {
 		if !ts[i].word || !isCue(d.tokText(ts[i]), true) {
 			continue
 		}
-		if np := d.head(d.npBefore(stripAux(d, ts[:i]))); np.End > np.Start {
-			name := d.text[np.Start:np.End]
-			if d.isCapWord(atok{start: np.Start, end: np.End, word: true}) && !nonNameCaps[strings.ToLower(name)] {
-				name = stripHonorifics(name)
-				if !strings.Contains(name, " ") {
-					if full := d.fullName(name, np.Start); full != "" {
-						return full
-					}
-				}
-				return name
+		np := d.head(d.npBefore(stripAux(d, ts[:i])))
+		if np.End <= np.Start {
+			continue
+		}
+		name := d.text[np.Start:np.End]
+		if !d.isCapWord(atok{start: np.Start, end: np.End, word: true}) || nonNameCaps[strings.ToLower(name)] {
+			continue
+		}
+		name = stripHonorifics(name)
+		if !strings.Contains(name, " ") {
+			if full := d.fullName(name, np.Start); full != "" {
+				return full
 			}
 		}
+		return name
 	}
 	return ""
 }
@@ -1161,53 +1183,71 @@ var honorifics = wordSet("president mr mrs ms dr sen senator rep representative 
 // paragraph p: after the last full stop, question or exclamation mark that
 // is outside every quotation and followed by a capital or an opening mark.
 func (d *quoteDoc) sentenceStart(p corpus.Span, pos int, regions []quoteRegion) int {
+	starts := d.sentenceStarts(d.paraIndex(p), regions)
+	i := sort.SearchInts(starts, pos+1) - 1
+	if i < 0 {
+		return p.Start
+	}
+	return starts[i]
+}
+
+// paraIndex returns the index of paragraph p in d.paras.
+func (d *quoteDoc) paraIndex(p corpus.Span) int {
+	return sort.Search(len(d.paras), func(i int) bool { return d.paras[i].Start >= p.Start })
+}
+
+// sentenceStarts returns the sorted offsets where the sentences of
+// paragraph pi begin, computed once: the given sentence starts that fall
+// outside quotations or, without sentences, the positions after a full
+// stop, question or exclamation mark outside quotations that a capital,
+// a digit or an opening mark follows, and after a quotation that ends a
+// sentence inside its marks ("… done.” Then …") unless an attribution
+// follows it ("… done.” Pence said).
+func (d *quoteDoc) sentenceStarts(pi int, regions []quoteRegion) []int {
+	if pi < 0 || pi >= len(d.paras) {
+		return nil
+	}
+	if s, ok := d.starts[pi]; ok {
+		return s
+	}
+	p := d.paras[pi]
+	starts := []int{p.Start}
 	if len(d.sentences) > 0 {
-		best := p.Start
 		for _, s := range d.sentences {
-			if s.Start > pos {
-				break
-			}
-			if s.Start >= p.Start && s.Start <= pos && !regionsEnclose(regions, s.Start) {
-				best = s.Start
+			if s.Start > p.Start && s.Start < p.End && !regionsEnclose(regions, s.Start) {
+				starts = append(starts, s.Start)
 			}
 		}
-		return best
-	}
-	start := p.Start
-	ts := attrTokens(d.text, p.Start, min(p.End, pos+8))
-	for i, t := range ts {
-		if t.start >= pos {
-			break
-		}
-		if t.word || regionsEnclose(regions, t.start) {
-			continue
-		}
-		s := d.tokText(t)
-		if s != "." && s != "!" && s != "?" {
-			continue
-		}
-		if i+1 < len(ts) {
-			n := ts[i+1]
-			ns := d.tokText(n)
+	} else {
+		ts := attrTokens(d.text, p.Start, p.End)
+		for i, t := range ts {
+			if t.word || i+1 >= len(ts) {
+				continue
+			}
+			if s := d.tokText(t); s != "." && s != "!" && s != "?" || regionsEnclose(regions, t.start) {
+				continue
+			}
+			ns := d.tokText(ts[i+1])
 			r, _ := utf8.DecodeRuneInString(ns)
-			if (unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r)) && n.start <= pos {
-				start = n.start
+			if unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r) {
+				starts = append(starts, ts[i+1].start)
 			}
 		}
-	}
-	// A quote that ends a sentence inside its marks ("… done.” Then …").
-	for _, r := range regions {
-		if r.para < 0 || r.outer.End > pos || r.outer.Start < p.Start || !r.closed {
-			continue
-		}
-		if r.outer.End > start && quoteEndsSentence(d.text[r.outer.Start:r.close]) {
-			rest := attrTokens(d.text, r.outer.End, pos)
+		lo := sort.Search(len(regions), func(i int) bool { return regions[i].outer.Start >= p.Start })
+		for k := lo; k < len(regions) && regions[k].outer.Start < p.End; k++ {
+			r := regions[k]
+			if !r.closed || !quoteEndsSentence(d.text[r.outer.Start:r.close]) {
+				continue
+			}
+			rest := attrTokens(d.text, r.outer.End, min(p.End, r.outer.End+120))
 			if len(rest) > 0 && d.isCapWord(rest[0]) && !d.attributionStart(rest) {
-				start = rest[0].start
+				starts = append(starts, rest[0].start)
 			}
 		}
 	}
-	return start
+	sort.Ints(starts)
+	d.starts[pi] = starts
+	return starts
 }
 
 // attributionStart reports whether ts begins like an attribution tail
@@ -1231,12 +1271,8 @@ func quoteEndsSentence(s string) bool {
 }
 
 func regionsEnclose(rs []quoteRegion, pos int) bool {
-	for _, r := range rs {
-		if pos > r.outer.Start && pos < r.outer.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].outer.End > pos })
+	return i < len(rs) && pos > rs[i].outer.Start && pos < rs[i].outer.End
 }
 
 // previousSentence returns the sentence before region r's: in its paragraph,

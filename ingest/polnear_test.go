@@ -510,6 +510,9 @@ func TestPolNeARErrors(t *testing.T) {
 					}
 				}
 				if best == nil {
+					if os.Getenv("VARIORUM_QUOTES_MISSED") != "" {
+						t.Logf("MISSED gold %q | %s", a.text[g.source.Start:g.source.End], ctx(a.text, corpus.Span{Start: g.content[0].Start, End: g.content[len(g.content)-1].End}, 80))
+					}
 					continue // a missed quote, not a speaker error
 				}
 				sp := corpus.Span{Start: best.SpeakerStart, End: best.SpeakerEnd}

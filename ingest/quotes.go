@@ -99,10 +99,11 @@ type quoteDoc struct {
 	sentences []corpus.Span
 	entities  []corpus.Entity
 	paras     []corpus.Span
+	starts    map[int][]int // sentence starts by paragraph; see sentenceStarts
 }
 
 func newQuoteDoc(text string, sentences []corpus.Span, entities []corpus.Entity) *quoteDoc {
-	d := &quoteDoc{text: text, entities: validEntities(text, entities)}
+	d := &quoteDoc{text: text, entities: validEntities(text, entities), starts: map[int][]int{}}
 	d.sentences = validSpans(text, sentences)
 	d.paras = quoteParagraphs(text)
 	return d
@@ -413,22 +414,17 @@ func (d *quoteDoc) afterColon(p corpus.Span, pos int) bool {
 	return strings.HasSuffix(s, ":")
 }
 
+// regionsCover reports whether pos lies in one of rs, which are sorted
+// and do not overlap.
 func regionsCover(rs []quoteRegion, pos int) bool {
-	for _, r := range rs {
-		if pos >= r.outer.Start && pos < r.outer.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].outer.End > pos })
+	return i < len(rs) && pos >= rs[i].outer.Start
 }
 
+// regionsCross reports whether [a, b) meets one of rs.
 func regionsCross(rs []quoteRegion, a, b int) bool {
-	for _, r := range rs {
-		if r.outer.Start < b && r.outer.End > a {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].outer.End > a })
+	return i < len(rs) && rs[i].outer.Start < b
 }
 
 // newRegion builds the region from opening mark o to closing mark c, or to

@@ -1,0 +1,233 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// quoteCase is one table row: the quotes expected in text, each as
+// "words" or "words | mention | cue".
+type quoteCase struct {
+	name string
+	text string
+	want []string
+}
+
+func TestQuotes(t *testing.T) {
+	cases := []quoteCase{
+		{
+			name: "curly with speaker after",
+			text: "The Kremlin said it had not received the draft. “No, this plan has not been communicated to us,” Kremlin spokesperson Dmitry Peskov told reporters on November 21.",
+			want: []string{"No, this plan has not been communicated to us | Dmitry Peskov | told"},
+		},
+		{
+			name: "straight with speaker and platform before",
+			text: `Zelensky wrote on Telegram: "Our teams will work on the points of the plan."`,
+			want: []string{"Our teams will work on the points of the plan | Zelensky | wrote on Telegram"},
+		},
+		{
+			name: "inverted attribution",
+			text: "“It’s a draft—not yet a destination,” said one EU diplomat.",
+			want: []string{"It’s a draft—not yet a destination | one EU diplomat | said"},
+		},
+		{
+			name: "according to",
+			text: "According to Axios, the administration views the guarantee as a “major win” for Kyiv.",
+			want: []string{"major win | Axios | according to"},
+		},
+		{
+			name: "partial quote inside a sentence",
+			text: `The plan says Ukraine would "receive robust security guarantees," without providing further details.`,
+			want: []string{"receive robust security guarantees | The plan | says"},
+		},
+		{
+			name: "split quote shares its speaker",
+			text: `"We will win," she said. "And we will win big."`,
+			want: []string{"We will win | she | said", "And we will win big | she | said"},
+		},
+		{
+			name: "nested single quotes stay inside",
+			text: "“Why would I want to say ‘no’ to the circus? I like circuses,” he told the newspaper.",
+			want: []string{"Why would I want to say ‘no’ to the circus? I like circuses | he | told"},
+		},
+		{
+			name: "straight nested single quotes",
+			text: `"He told me 'never again' and left," Smith said.`,
+			want: []string{"He told me 'never again' and left | Smith | said"},
+		},
+		{
+			name: "quote running over paragraphs",
+			text: "“The first part of the statement goes on for a while\n“and the second paragraph continues it,” the minister said.",
+			want: []string{
+				"The first part of the statement goes on for a while | the minister | said",
+				"and the second paragraph continues it | the minister | said",
+			},
+		},
+		{
+			name: "paragraph quote after a colon",
+			text: "He said:\n\n\"In all the administrations I have served in, it is like going into a monastery.\"",
+			want: []string{"In all the administrations I have served in, it is like going into a monastery | He | said"},
+		},
+		{
+			name: "doubled apostrophes",
+			text: "''Bernie seemed more transparent than her,'' said Rachel Woolard, 20, of Jacksonville.",
+			want: []string{"Bernie seemed more transparent than her | Rachel Woolard | said"},
+		},
+		{
+			name: "scare quotes and titles are not quotes",
+			text: "Kherson and Zaporizhzhia remain in a “frozen” status. Oversight is handled by a “Peace Council” chaired by Donald Trump. He appeared on “Meet the Press” on Sunday.",
+			want: nil,
+		},
+		{
+			name: "attributed scare quote is a quote",
+			text: "US officials have described the plan as a “major achievement” for Ukraine.",
+			want: []string{"major achievement | US officials | described"},
+		},
+		{
+			name: "unbalanced opening mark stays in its paragraph",
+			text: "He said \"this never closes\nA second paragraph with \"a real quote,\" she said.",
+			want: []string{"a real quote | she | said"},
+		},
+		{
+			name: "stray closing mark",
+			text: "Nothing here” is quoted. Then “a properly quoted remark from someone,” Smith said.",
+			want: []string{"a properly quoted remark from someone | Smith | said"},
+		},
+		{
+			name: "inches and apostrophes",
+			text: `He is 6'2" tall and the students' union isn't "pleased about the plan at all," its president said.`,
+			want: []string{"pleased about the plan at all | its president | said"},
+		},
+		{
+			name: "html attribute",
+			text: `<a href="http://example.com/story">link</a> was shared.`,
+			want: nil,
+		},
+		{
+			name: "empty quotes",
+			text: `He said "" and “ ” and left.`,
+			want: nil,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			qs := Quotes(c.text, nil, nil)
+			var got []string
+			for _, q := range qs {
+				checkQuote(t, c.text, q)
+				s := q.Text
+				if q.SpeakerEnd > q.SpeakerStart {
+					s += " | " + c.text[q.SpeakerStart:q.SpeakerEnd] + " | " + q.Cue
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("Quotes(%q)\n got: %q\nwant: %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+// TestQuotesSpeakerResolution checks that a mention resolves to a name: a
+// pronoun to the person last named as a source, a surname to the full name,
+// and a mention inside an entity to the entity's canonical name.
+func TestQuotesSpeakerResolution(t *testing.T) {
+	text := "Donald Trump told Fox News on Friday that Ukraine would lose the land. " +
+		"“They will lose this land in a very short time,” he said.\n" +
+		"“We are ready,” Trump added."
+	qs := Quotes(text, nil, nil)
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
+	}
+	for _, q := range qs {
+		if q.Speaker != "Donald Trump" {
+			t.Errorf("quote %q: speaker %q, want Donald Trump", q.Text, q.Speaker)
+		}
+	}
+	ents := []corpus.Entity{{Start: 0, End: 12, Text: "Donald Trump", Label: corpus.Person, Canonical: "Donald J. Trump"}}
+	i := strings.LastIndex(text, "Trump")
+	ents = append(ents, corpus.Entity{Start: i, End: i + len("Trump"), Text: "Trump", Label: corpus.Person, Canonical: "Donald J. Trump"})
+	for _, q := range Quotes(text, nil, ents) {
+		if q.Speaker != "Donald J. Trump" {
+			t.Errorf("with entities, quote %q: speaker %q, want the canonical Donald J. Trump", q.Text, q.Speaker)
+		}
+	}
+}
+
+// TestQuotesSentencesGiven checks that sentence spans from a splitter that
+// cuts inside a quotation do not change the result.
+func TestQuotesSentencesGiven(t *testing.T) {
+	text := "“No. This plan has not been communicated to us,” Peskov told reporters. Talks go on."
+	naive := []corpus.Span{{Start: 0, End: 6}, {Start: 7, End: 71}, {Start: 72, End: len(text)}}
+	a, b := Quotes(text, nil, nil), Quotes(text, naive, nil)
+	if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+		t.Fatalf("with and without sentences differ:\n%+v\n%+v", a, b)
+	}
+	if a[0].Speaker != "Peskov" {
+		t.Errorf("speaker %q, want Peskov", a[0].Speaker)
+	}
+}
+
+// checkQuote asserts the invariants every Quote keeps.
+func checkQuote(t testing.TB, text string, q corpus.Quote) {
+	t.Helper()
+	if q.Start < 0 || q.Start >= q.End || q.End > len(text) {
+		t.Fatalf("quote span [%d,%d) out of range (len %d)", q.Start, q.End, len(text))
+	}
+	// Rune boundaries are defined for valid UTF-8, which ingest guarantees
+	// before extraction; invalid input only has to stay in range.
+	valid := utf8.ValidString(text)
+	if valid && (!utf8.RuneStart(text[q.Start]) || q.End < len(text) && !utf8.RuneStart(text[q.End])) {
+		t.Fatalf("quote span [%d,%d) not on rune boundaries", q.Start, q.End)
+	}
+	if text[q.Start:q.End] != q.Text {
+		t.Fatalf("text[%d:%d] = %q, Text = %q", q.Start, q.End, text[q.Start:q.End], q.Text)
+	}
+	if q.SpeakerStart != 0 || q.SpeakerEnd != 0 {
+		if q.SpeakerStart < 0 || q.SpeakerStart >= q.SpeakerEnd || q.SpeakerEnd > len(text) {
+			t.Fatalf("speaker span [%d,%d) out of range", q.SpeakerStart, q.SpeakerEnd)
+		}
+		if valid && (!utf8.RuneStart(text[q.SpeakerStart]) || q.SpeakerEnd < len(text) && !utf8.RuneStart(text[q.SpeakerEnd])) {
+			t.Fatalf("speaker span [%d,%d) not on rune boundaries", q.SpeakerStart, q.SpeakerEnd)
+		}
+	}
+	if strings.ContainsAny(q.Text[len(q.Text)-1:], ",;:") {
+		t.Fatalf("quote %q ends with sentence punctuation", q.Text)
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, a := range corpus.Sample() {
+		f.Add(a.Text[:min(len(a.Text), 2000)])
+	}
+	for _, s := range []string{
+		`"A," he said. "B."`, "“open\n“again”", `''x'' '''y'''`, "‘a’ ’b‘ “c”d”", `6'2" "`,
+		"\"\n\"\n\"", "“\xff”", "He said:\n\n“", "‘’“”\"'", "“A,” said",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		qs := Quotes(text, nil, nil)
+		prev := -1
+		for _, q := range qs {
+			checkQuote(t, text, q)
+			if q.Start < prev {
+				t.Fatalf("quotes out of order: %d after %d", q.Start, prev)
+			}
+			prev = q.Start
+		}
+		// With sentence spans that ignore the quotes, and junk entities,
+		// nothing may panic or leave the text.
+		var sents []corpus.Span
+		for i := 0; i < len(text); i += 7 {
+			sents = append(sents, corpus.Span{Start: i, End: min(len(text), i+7)})
+		}
+		ents := []corpus.Entity{{Start: 0, End: len(text), Label: corpus.Person, Canonical: "X"}, {Start: 5, End: 3}}
+		for _, q := range Quotes(text, sents, ents) {
+			checkQuote(t, text, q)
+		}
+	})
+}
