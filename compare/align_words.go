@@ -242,24 +242,36 @@ func mergeEdits(es []edit) []edit {
 // as two one-word substitutions, and an equality with a content word
 // ("10 years") is always kept.
 func cleanupWords(a, b []Token, es []edit) []edit {
-	for changed := true; changed; {
-		changed = false
-		for k := 1; k+1 < len(es); k++ {
-			p, e, n := es[k-1], es[k], es[k+1]
-			if e.change || !p.change || !n.change || !functionWordsOnly(a[e.a0:e.a1]) {
-				continue
-			}
-			w := countWords(a[e.a0:e.a1])
-			if w > 0 && w < max(countWords(a[p.a0:p.a1]), countWords(b[p.b0:p.b1])) &&
-				w < max(countWords(a[n.a0:n.a1]), countWords(b[n.b0:n.b1])) {
-				merged := edit{change: true, a0: p.a0, a1: n.a1, b0: p.b0, b1: n.b1}
-				es = append(es[:k-1], append([]edit{merged}, es[k+2:]...)...)
-				changed = true
+	type item struct {
+		e      edit
+		wa, wb int  // words on each side
+		fn     bool // an equality of function words only
+	}
+	var st []item
+	for _, e := range es {
+		it := item{e: e, wa: countWords(a[e.a0:e.a1]), wb: countWords(b[e.b0:e.b1])}
+		if !e.change {
+			it.fn = functionWordsOnly(a[e.a0:e.a1])
+		}
+		st = append(st, it)
+		// A stack keeps this linear: each merge consumes one equality, and
+		// the merged change is checked against the equality before it.
+		for n := len(st); n >= 3; n = len(st) {
+			p, q, r := st[n-3], st[n-2], st[n-1]
+			if !p.e.change || q.e.change || !r.e.change || !q.fn || q.wa == 0 ||
+				q.wa >= max(p.wa, p.wb) || q.wa >= max(r.wa, r.wb) {
 				break
 			}
+			m := item{e: edit{change: true, a0: p.e.a0, a1: r.e.a1, b0: p.e.b0, b1: r.e.b1},
+				wa: p.wa + q.wa + r.wa, wb: p.wb + q.wb + r.wb}
+			st = append(st[:n-3], m)
 		}
 	}
-	return es
+	out := make([]edit, len(st))
+	for i, it := range st {
+		out[i] = it.e
+	}
+	return out
 }
 
 // functionWordsOnly reports whether every word of ts is a function word.
