@@ -1,3 +1,22 @@
+// Package compare finds the statements several articles carry in different
+// words, aligns their wordings word by word and types every difference.
+//
+// Matching: MinHash-LSH candidates over folded word shingles (Broder, "On the
+// resemblance and containment of documents", 1997; Leskovec, Rajaraman and
+// Ullman, Mining of Massive Datasets, ch. 3), scored by Similarity and
+// grouped into Clusters. Alignment: each cluster's wordings against a pivot
+// wording (the medoid) with Myers' O(ND) difference algorithm (Myers, "An
+// O(ND) Difference Algorithm and Its Variations", Algorithmica 1986) as
+// implemented by go-diff, run on word tokens (one rune per distinct folded
+// token, DiffMainRunes, no time-out) with a word-level cleanup instead of
+// go-diff's character-scored one. Differences are typed as orthographic,
+// number, name, synonym (WordNet 3.0, shipped as a derived table),
+// omission, addition or substantive, and reports are rendered as text,
+// Markdown, JSON Lines and one self-contained HTML page.
+//
+// Every offset in an output is a UTF-8 byte offset into the article's text
+// (or, for Diff, into its input); matching folds case, quotes, dashes,
+// spelling and numbers on its own token copies only.
 package compare
 
 import (

@@ -277,3 +277,25 @@ func BenchmarkDiffArticles(b *testing.B) {
 		Diff(x, y)
 	}
 }
+
+func TestWriteDiff(t *testing.T) {
+	r := Diff("valid for 10 years,\nrenewable", "valid for ten years,\nrenewable by consent")
+	tests := []struct {
+		color bool
+		want  []string
+	}{
+		{false, []string{"valid for [-10-]{+ten+} years,\nrenewable {+by consent+}\n", "number", "10 → ten", "addition", "+ by consent"}},
+		{true, []string{ansiRed + "10" + ansiReset, ansiGreen + "ten" + ansiReset}},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		if err := WriteDiff(&b, r, tt.color); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("color=%v: output lacks %q:\n%s", tt.color, w, b.String())
+			}
+		}
+	}
+}

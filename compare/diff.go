@@ -1,5 +1,12 @@
 package compare
 
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
 // DiffResult is the word-level diff of two texts: the `diff --json` shape.
 type DiffResult struct {
 	// Similarity of the two texts, 0..1 (see Similarity).
@@ -26,4 +33,38 @@ func Diff(a, b string) DiffResult {
 	}
 	sortVariations(vars)
 	return DiffResult{Similarity: round4(similarity(a, b)), Ops: ops, Variations: vars}
+}
+
+// WriteDiff writes the terminal view of a diff: B's text with the words A
+// has and B lacks marked [-…-] and B's own words {+…+} (red and green,
+// without markers, when color is set), line breaks kept, then the
+// similarity and the typed variations, most serious first.
+func WriteDiff(w io.Writer, r DiffResult, color bool) error {
+	bw := bufio.NewWriter(w)
+	for _, s := range rowSegments(r.Ops) {
+		switch {
+		case s.Kind == segDel && color:
+			bw.WriteString(ansiRed + s.Text + ansiReset)
+		case s.Kind == segDel:
+			bw.WriteString("[-" + s.Text + "-]")
+		case s.Kind == segIns && color:
+			bw.WriteString(ansiGreen + s.Text + ansiReset)
+		case s.Kind == segIns:
+			bw.WriteString("{+" + s.Text + "+}")
+		default:
+			bw.WriteString(s.Text)
+		}
+	}
+	if len(r.Ops) > 0 && !strings.HasSuffix(r.Ops[len(r.Ops)-1].Text, "\n") {
+		bw.WriteByte('\n')
+	}
+	fmt.Fprintf(bw, "\nsimilarity %.2f\n", r.Similarity)
+	width := 0
+	for _, v := range r.Variations {
+		width = max(width, len(v.Type))
+	}
+	for _, v := range r.Variations {
+		fmt.Fprintf(bw, "  %-*s  %s\n", width, v.Type, variationText(v, 100))
+	}
+	return bw.Flush()
 }
