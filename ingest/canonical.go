@@ -1,7 +1,12 @@
 package ingest
 
 import (
+	"cmp"
+	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/variorum/variorum/corpus"
 )
@@ -16,18 +21,422 @@ func mentionName(s string) string {
 			break
 		}
 	}
+	if s == "" {
+		return "?"
+	}
 	return s
 }
 
-// Canonicalize sets the Canonical name of every entity in docs so that
-// mentions of one entity across the corpus share one name.
+// Canonicalize gives the mentions of one entity across docs one Canonical
+// name and one label. It joins
+//
+//   - spellings that differ in case, dots, diacritics and common
+//     transliteration variants ("NATO"/"Nato", "U.S."/"US",
+//     "Zelensky"/"Zelenskyy", "Umerov"/"Umierov");
+//   - names and their aliases from a short list ("United States"/"USA",
+//     "Kiev"/"Kyiv") and acronyms with the one name in the corpus they abbreviate
+//     ("IAEA"/"International Atomic Energy Agency");
+//   - people's full names with and without titles and middle initials
+//     ("President Volodymyr Zelensky", "Donald J. Trump"), and a surname
+//     alone with the full name it stands for: the one in the same article,
+//     or else the only person in the corpus with that surname. A surname
+//     shared by several people in the corpus and not named in full in its
+//     article stays on its own, so different people are never joined.
+//
+// The canonical name is the alias list's name, or else the most frequent
+// full form (for people, of two words or more); the label is the one most
+// mentions of the entity carry. The result does not depend on the order of
+// docs beyond ties, which are broken by name.
 func Canonicalize(docs []corpus.Document) {
+	var ms []mention
 	for d := range docs {
 		for i := range docs[d].Entities {
-			e := &docs[d].Entities[i]
-			if e.Canonical == "" {
-				e.Canonical = mentionName(e.Text)
+			ms = append(ms, newMention(d, i, docs[d].Entities[i]))
+		}
+	}
+	if len(ms) == 0 {
+		return
+	}
+	uf := newUnionFind(len(ms))
+
+	// Same key (alias, folded spelling or person name key) joins; a
+	// surname alone waits until it is resolved below.
+	first := map[string]int{}
+	for i, m := range ms {
+		if m.lone() {
+			continue
+		}
+		if j, ok := first[m.key]; ok {
+			uf.union(i, j)
+		} else {
+			first[m.key] = i
+		}
+	}
+
+	// Surnames alone: the full name in the same article, else the only full
+	// name in the corpus with that surname.
+	fullBySurname := map[string]map[string]bool{} // surname key → person keys
+	for _, m := range ms {
+		if m.person && m.surname != "" && m.full {
+			if fullBySurname[m.surname] == nil {
+				fullBySurname[m.surname] = map[string]bool{}
+			}
+			fullBySurname[m.surname][m.key] = true
+		}
+	}
+	type docName struct {
+		doc     int
+		surname string
+	}
+	inDoc := map[docName]int{} // a full mention, or -1 when several people share the surname
+	for i, m := range ms {
+		if !m.person || !m.full {
+			continue
+		}
+		k := docName{m.doc, m.surname}
+		if j, ok := inDoc[k]; !ok {
+			inDoc[k] = i
+		} else if j >= 0 && ms[j].key != m.key {
+			inDoc[k] = -1
+		}
+	}
+	unresolved := map[string]int{}
+	for i, m := range ms {
+		if !m.lone() {
+			continue
+		}
+		if j, ok := inDoc[docName{m.doc, m.surname}]; ok {
+			if j >= 0 {
+				uf.union(i, j)
+			}
+			continue
+		}
+		if keys := fullBySurname[m.surname]; len(keys) == 1 {
+			for k := range keys {
+				uf.union(i, first[k])
+			}
+			continue
+		}
+		// Ambiguous or never named in full: joins only other such mentions.
+		if j, ok := unresolved[m.key]; ok {
+			uf.union(i, j)
+		} else {
+			unresolved[m.key] = i
+		}
+	}
+
+	// Acronyms: an all-capitals name whose letters are the initials of
+	// exactly one multi-word name in the corpus.
+	byInitials := map[string]map[string]bool{}
+	for _, m := range ms {
+		if m.person || len(m.words) < 2 {
+			continue
+		}
+		if ini := initials(m.words); len(ini) >= 2 {
+			if byInitials[ini] == nil {
+				byInitials[ini] = map[string]bool{}
+			}
+			byInitials[ini][m.key] = true
+		}
+	}
+	for i, m := range ms {
+		if m.person || len(m.words) != 1 || !isAcronym(m.words[0]) {
+			continue
+		}
+		if keys := byInitials[strings.ToLower(strings.ReplaceAll(m.words[0], ".", ""))]; len(keys) == 1 {
+			for k := range keys {
+				uf.union(i, first[k])
 			}
 		}
 	}
+
+	// Name and label of each group.
+	groups := map[int][]int{}
+	for i := range ms {
+		r := uf.find(i)
+		groups[r] = append(groups[r], i)
+	}
+	for _, g := range groups {
+		name, label := groupName(ms, g), groupLabel(ms, g)
+		for _, i := range g {
+			e := &docs[ms[i].doc].Entities[ms[i].ent]
+			e.Canonical, e.Label = name, label
+		}
+	}
+}
+
+// mention is what Canonicalize knows of one entity mention.
+type mention struct {
+	doc, ent int
+	label    string
+	name     string   // mentionName, titles dropped for people
+	words    []string // name's words
+	key      string   // join key: alias, folded spelling, or person key
+	person   bool
+	full     bool   // a person named by two words or more
+	surname  string // folded last word of a person's name
+	alias    string // canonical name from the alias list, if any
+}
+
+// lone reports whether m names a person by one name only ("Zelensky").
+func (m mention) lone() bool { return m.person && !m.full && m.surname != "" }
+
+func newMention(d, i int, e corpus.Entity) mention {
+	m := mention{doc: d, ent: i, label: e.Label, person: e.Label == corpus.Person}
+	m.name = mentionName(e.Text)
+	words := strings.Fields(m.name)
+	if m.person {
+		for len(words) > 1 && personTitles[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+			words = words[1:]
+		}
+		m.name = strings.Join(words, " ")
+	} else if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+		m.name = strings.Join(words, " ")
+	}
+	m.words = words
+	folded := foldName(m.name)
+	if a, ok := aliases[folded]; ok && !m.person {
+		m.alias = a
+		m.key = "=" + foldName(a)
+		return m
+	}
+	if !m.person {
+		m.key = "=" + folded
+		if a, ok := aliases[folded]; ok {
+			m.key = "=" + foldName(a)
+		}
+		return m
+	}
+	// People: first and last word, middle names and initials dropped.
+	var core []string
+	for _, w := range words {
+		if f := skeleton(w); f != "" && !(len([]rune(strings.TrimSuffix(w, "."))) == 1) {
+			core = append(core, f)
+		}
+	}
+	switch len(core) {
+	case 0:
+		m.key = "=" + folded
+	case 1:
+		m.surname = core[0]
+		m.key = "p:" + core[0]
+	default:
+		m.surname = core[len(core)-1]
+		m.full = true
+		m.key = "p:" + core[0] + " " + m.surname
+	}
+	return m
+}
+
+// personTitles are dropped from the front of a person's name.
+var personTitles = map[string]bool{
+	"president": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "pope": true, "sen": true, "senator": true,
+	"rep": true, "representative": true, "gov": true, "governor": true, "gen": true,
+	"general": true, "col": true, "colonel": true, "lt": true, "capt": true,
+	"captain": true, "minister": true, "chancellor": true, "secretary": true,
+	"envoy": true, "ambassador": true, "judge": true, "justice": true, "mayor": true,
+	"premier": true, "commissioner": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "rev": true, "father": true, "sheikh": true, "saint": true,
+	"st": true, "vice": true, "prime": true, "foreign": true, "defence": true,
+	"defense": true, "deputy": true, "chief": true, "former": true, "ex": true,
+}
+
+// aliases maps folded names to the canonical name of places and bodies that
+// go by several names in news text.
+var aliases = func() map[string]string {
+	groups := map[string][]string{
+		"United States":             {"US", "U.S.", "U.S.A.", "USA", "United States", "United States of America", "America"},
+		"United Kingdom":            {"UK", "U.K.", "United Kingdom", "Britain", "Great Britain"},
+		"European Union":            {"EU", "E.U.", "European Union"},
+		"United Nations":            {"UN", "U.N.", "United Nations"},
+		"NATO":                      {"NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "North Atlantic Alliance"},
+		"Russia":                    {"Russia", "Russian Federation"},
+		"Kyiv":                      {"Kyiv", "Kiev"},
+		"Kharkiv":                   {"Kharkiv", "Kharkov"},
+		"Odesa":                     {"Odesa", "Odessa"},
+		"Luhansk":                   {"Luhansk", "Lugansk"},
+		"Zaporizhzhia":              {"Zaporizhzhia", "Zaporizhia", "Zaporozhye"},
+		"Belarus":                   {"Belarus", "Byelorussia"},
+		"United Arab Emirates":      {"UAE", "U.A.E.", "United Arab Emirates"},
+		"South Korea":               {"South Korea", "Republic of Korea", "ROK"},
+		"North Korea":               {"North Korea", "DPRK"},
+		"China":                     {"China", "People's Republic of China", "PRC"},
+		"Czech Republic":            {"Czech Republic", "Czechia"},
+		"Netherlands":               {"Netherlands", "The Netherlands", "Holland"},
+		"IAEA":                      {"IAEA", "International Atomic Energy Agency"},
+		"World Health Organization": {"WHO", "World Health Organization", "World Health Organisation"},
+	}
+	m := map[string]string{}
+	for canon, names := range groups {
+		for _, n := range names {
+			m[foldName(n)] = canon
+		}
+	}
+	return m
+}()
+
+// foldName folds case, diacritics and dots: "U.S." → "us", "Nato" → "nato".
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '.':
+		case r == '’':
+			b.WriteByte('\'')
+		case unicode.IsSpace(r) || r == '-':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// skeleton folds a name word for matching transliteration variants:
+// diacritics, case, doubled letters, y/i and j/i, and an i or j between a
+// consonant and a vowel ("Zelenskyy" and "Zelenskiy" → "zelenski",
+// "Umierov" → "umerov").
+func skeleton(w string) string {
+	f := []rune(strings.ReplaceAll(foldName(w), " ", ""))
+	for i, r := range f {
+		if r == 'y' || r == 'j' {
+			f[i] = 'i'
+		}
+		if r == 'w' {
+			f[i] = 'v'
+		}
+	}
+	var out []rune
+	for i, r := range f {
+		if len(out) > 0 && out[len(out)-1] == r {
+			continue // doubled letter
+		}
+		if r == 'i' && i > 0 && i+1 < len(f) && !isVowel(f[i-1]) && isVowel(f[i+1]) && f[i+1] != 'i' {
+			continue // "mie" → "me"
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiou", r) }
+
+// initials are the lower-case first letters of a name's capitalised words
+// ("International Atomic Energy Agency" → "iaea"; "of", "the" skipped).
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r[0]))
+	}
+	return b.String()
+}
+
+// isAcronym reports whether w is two or more capital letters, possibly
+// dotted ("IAEA", "U.N.").
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// groupName picks a group's canonical name: the alias list's name if a
+// mention has one, else the most frequent name among the fullest forms
+// (people's names of two words or more); ties go to the name of more words
+// (not for people: "Donald Trump" over "Donald J. Trump"), then the shorter,
+// then alphabetical order.
+func groupName(ms []mention, g []int) string {
+	counts := map[string]int{}
+	full := false
+	for _, i := range g {
+		if ms[i].alias != "" {
+			return ms[i].alias
+		}
+		if ms[i].full {
+			full = true
+		}
+	}
+	for _, i := range g {
+		if full && !ms[i].full {
+			continue
+		}
+		counts[ms[i].name]++
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	person := ms[g[0]].person
+	slices.SortFunc(names, func(a, b string) int {
+		words := 0
+		if !person { // "Joint Monitoring Commission" over "JMC"
+			words = len(strings.Fields(b)) - len(strings.Fields(a))
+		}
+		return cmp.Or(counts[b]-counts[a], words, len(a)-len(b), strings.Compare(a, b))
+	})
+	return names[0]
+}
+
+// groupLabel is the label most of a group's mentions carry (ties: PERSON,
+// ORG, GPE, LOC).
+func groupLabel(ms []mention, g []int) string {
+	counts := map[string]int{}
+	for _, i := range g {
+		counts[ms[i].label]++
+	}
+	best := ""
+	for _, l := range []string{corpus.Person, corpus.Organization, corpus.GPE, corpus.Location} {
+		if counts[l] > counts[best] {
+			best = l
+		}
+	}
+	if best == "" {
+		return ms[g[0]].label
+	}
+	return best
+}
+
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins the groups of i and j under the smaller root, so the result
+// does not depend on the order of calls.
+func (u unionFind) union(i, j int) {
+	a, b := u.find(i), u.find(j)
+	if a > b {
+		a, b = b, a
+	}
+	u[b] = a
 }

@@ -37,7 +37,34 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 			ents = appendEntity(ents, text, st[sp.Start:sp.End], label)
 		}
 	}
+	consistentLabels(ents)
 	return ents
+}
+
+// consistentLabels makes a document's labels agree where the model is
+// known to waver: a name tagged ORG that is the full name or surname of a
+// person tagged elsewhere in the document is that person ("Donald Trump" …
+// "Trump's plan"; 1996 Reuters text knew Trump as a company). Other
+// disagreements are left alone: a majority vote per name cost 0.5 F1 on
+// CoNLL-2003, where "Japan" the country and "Japan" the team share a
+// document.
+func consistentLabels(ents []corpus.Entity) {
+	people := map[string]bool{}
+	for _, e := range ents {
+		if e.Label != corpus.Person {
+			continue
+		}
+		name := mentionName(e.Text)
+		people[name] = true
+		if f := strings.Fields(name); len(f) > 1 {
+			people[f[len(f)-1]] = true
+		}
+	}
+	for i := range ents {
+		if ents[i].Label == corpus.Organization && people[mentionName(ents[i].Text)] {
+			ents[i].Label = corpus.Person
+		}
+	}
 }
 
 // appendEntity adds the entity over toks, split where the text between two

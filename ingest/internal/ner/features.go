@@ -31,6 +31,7 @@ const (
 	fLength
 	fPrevWordShape
 	fNextWordShape
+	fTitled
 )
 
 const (
@@ -93,7 +94,8 @@ func (st *docState) remember(toks []Token, spans []Span) {
 // sentence holds the per-token strings features are built from.
 type sentence struct {
 	words, shapes []string
-	headline      bool
+	headline      bool // all capitals, as CoNLL's headlines
+	titled        bool // every content word capitalised ("Key Elements of the Plan")
 }
 
 func (s *sentence) reset(toks []Token) {
@@ -112,6 +114,47 @@ func (s *sentence) reset(toks []Token) {
 		}
 	}
 	s.headline = letters >= 4 && upper == letters
+	s.titled = !s.headline && isTitled(toks)
+}
+
+// isTitled reports whether a sentence is in title case: two or more content
+// words, all capitalised.
+func isTitled(toks []Token) bool {
+	content := 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || functionWords[strings.ToLower(t.Text)] {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		content++
+	}
+	return content >= 2
+}
+
+// functionWords stay lower-case in title case.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true,
+	"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "by": true,
+	"with": true, "from": true, "as": true, "vs": true, "vs.": true, "via": true, "per": true,
+	"into": true, "over": true, "up": true, "off": true, "out": true, "'s": true,
+}
+
+// TitleCase returns a copy of a sentence in title case: every lower-case
+// word that is not a function word capitalised. Training on such copies
+// teaches the tagger that capitals in a title are not names.
+func TitleCase(toks []Token) []Token {
+	out := make([]Token, len(toks))
+	for i, t := range toks {
+		out[i] = t
+		r, n := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLower(r) && !functionWords[t.Text] {
+			out[i].Text = string(unicode.ToUpper(r)) + t.Text[n:]
+		}
+	}
+	return out
 }
 
 func (s *sentence) word(i int) string {
@@ -175,6 +218,9 @@ func (s *sentence) features(toks []Token, i int, st *docState, out []uint64) []u
 	}
 	if s.headline {
 		out = append(out, h1(fHeadline, sh))
+	}
+	if s.titled {
+		out = append(out, h1(fTitled, sh))
 	}
 	if i == 0 {
 		out = append(out, h1(fFirst, sh))

@@ -25,8 +25,9 @@ func main() {
 	epochs := flag.Int("epochs", 10, "training epochs")
 	eval := flag.Bool("eval", false, "score eng.testa (CoNLL tokens) after training")
 	seed := flag.Uint64("seed", 1, "seed of the document order")
+	titled := flag.Int("titled", 5, "add every N-th training document again in title case (0: none)")
 	flag.Parse()
-	if err := run(*data, *out, *epochs, *seed, *eval); err != nil {
+	if err := run(*data, *out, *epochs, *seed, *titled, *eval); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -59,13 +60,22 @@ func read(path string) ([]ner.Doc, int, error) {
 	return docs, n, nil
 }
 
-func run(data, out string, epochs int, seed uint64, eval bool) error {
+func run(data, out string, epochs int, seed uint64, titled int, eval bool) error {
 	t0 := time.Now()
 	train, n, err := read(filepath.Join(data, "eng.train"))
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "read %d documents, %d tokens in %v\n", len(train), n, time.Since(t0).Round(time.Millisecond))
+	// Some documents again in title case, so that capitals in headings
+	// ("Key Elements of the Agreement") are not taken for names.
+	for i, nd := 0, len(train); titled > 0 && i < nd; i += titled {
+		d := ner.Doc{Spans: train[i].Spans}
+		for _, s := range train[i].Sentences {
+			d.Sentences = append(d.Sentences, ner.TitleCase(s))
+		}
+		train = append(train, d)
+	}
 	t0 = time.Now()
 	m := ner.Train(train, ner.TrainOptions{Epochs: epochs, Seed: seed, Progress: func(ep, wrong, total int) {
 		fmt.Fprintf(os.Stderr, "epoch %d: %d/%d sentences wrong (%v)\n", ep, wrong, total, time.Since(t0).Round(time.Second))

@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// docsOf builds documents from "LABEL:mention" lists, one list per article.
+func docsOf(articles ...[]string) []corpus.Document {
+	docs := make([]corpus.Document, len(articles))
+	for d, list := range articles {
+		var text strings.Builder
+		for _, lm := range list {
+			label, m, _ := strings.Cut(lm, ":")
+			start := text.Len()
+			text.WriteString(m)
+			docs[d].Entities = append(docs[d].Entities, corpus.Entity{
+				Start: start, End: text.Len(), Text: m, Label: label, Canonical: mentionName(m),
+			})
+			text.WriteString(". ")
+		}
+		docs[d].Text = text.String()
+	}
+	return docs
+}
+
+func TestCanonicalize(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles [][]string
+		want     [][]string // per article, "LABEL:canonical" of each mention
+	}{
+		{
+			name: "zelensky spellings and titles",
+			articles: [][]string{
+				{"PERSON:President Volodymyr Zelensky", "PERSON:Zelensky"},
+				{"PERSON:Volodymyr Zelenskyy", "PERSON:Zelenskyy's"},
+				{"PERSON:Zelensky"},
+				{"PERSON:Volodymyr Zelensky"},
+			},
+			want: [][]string{
+				{"PERSON:Volodymyr Zelensky", "PERSON:Volodymyr Zelensky"},
+				{"PERSON:Volodymyr Zelensky", "PERSON:Volodymyr Zelensky"},
+				{"PERSON:Volodymyr Zelensky"},
+				{"PERSON:Volodymyr Zelensky"},
+			},
+		},
+		{
+			name: "umerov transliterations",
+			articles: [][]string{
+				{"PERSON:Rustem Umerov"},
+				{"PERSON:Umierov"},
+				{"PERSON:Rustem Umierov", "PERSON:Umerov"},
+			},
+			want: [][]string{
+				{"PERSON:Rustem Umerov"},
+				{"PERSON:Rustem Umerov"},
+				{"PERSON:Rustem Umerov", "PERSON:Rustem Umerov"},
+			},
+		},
+		{
+			name:     "aliases and case",
+			articles: [][]string{{"ORG:NATO", "ORG:Nato", "GPE:US", "GPE:U.S.", "GPE:United States", "GPE:USA"}},
+			want:     [][]string{{"ORG:NATO", "ORG:NATO", "GPE:United States", "GPE:United States", "GPE:United States", "GPE:United States"}},
+		},
+		{
+			name:     "acronym of a name in the corpus",
+			articles: [][]string{{"ORG:Joint Monitoring Commission"}, {"ORG:JMC"}},
+			want:     [][]string{{"ORG:Joint Monitoring Commission"}, {"ORG:Joint Monitoring Commission"}},
+		},
+		{
+			name: "shared surname never joins two people",
+			articles: [][]string{
+				{"PERSON:Donald Trump", "PERSON:Trump"},
+				{"PERSON:Melania Trump", "PERSON:Trump"},
+				{"PERSON:Trump"},
+				{"PERSON:Donald J. Trump"},
+			},
+			want: [][]string{
+				{"PERSON:Donald Trump", "PERSON:Donald Trump"},
+				{"PERSON:Melania Trump", "PERSON:Melania Trump"},
+				{"PERSON:Trump"},
+				{"PERSON:Donald Trump"},
+			},
+		},
+		{
+			name:     "majority label",
+			articles: [][]string{{"GPE:Kyiv", "ORG:Kyiv", "GPE:Kiev"}},
+			want:     [][]string{{"GPE:Kyiv", "GPE:Kyiv", "GPE:Kyiv"}},
+		},
+		{
+			name:     "different people stay apart",
+			articles: [][]string{{"PERSON:Steve Witkoff", "PERSON:Mike Waltz", "PERSON:Waltz"}},
+			want:     [][]string{{"PERSON:Steve Witkoff", "PERSON:Mike Waltz", "PERSON:Mike Waltz"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := docsOf(tt.articles...)
+			Canonicalize(docs)
+			for d := range docs {
+				var got []string
+				for _, e := range docs[d].Entities {
+					got = append(got, e.Label+":"+e.Canonical)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tt.want[d]) {
+					t.Errorf("article %d: got %q, want %q", d, got, tt.want[d])
+				}
+			}
+		})
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	same := [][2]string{{"Zelensky", "Zelenskyy"}, {"Zelensky", "Zelenskiy"}, {"Umerov", "Umierov"}, {"Volodymyr", "Wolodymyr"}, {"Peskov", "PESKOV"}}
+	for _, p := range same {
+		if skeleton(p[0]) != skeleton(p[1]) {
+			t.Errorf("skeleton(%q) = %q, skeleton(%q) = %q; want equal", p[0], skeleton(p[0]), p[1], skeleton(p[1]))
+		}
+	}
+	differ := [][2]string{{"Trump", "Truman"}, {"Putin", "Peskov"}, {"Kallas", "Kalla"}}
+	for _, p := range differ {
+		if skeleton(p[0]) == skeleton(p[1]) {
+			t.Errorf("skeleton(%q) = skeleton(%q) = %q; want different", p[0], p[1], skeleton(p[0]))
+		}
+	}
+}
+
+func TestCanonicalizeEmpty(t *testing.T) {
+	Canonicalize(nil)
+	docs := docsOf([]string{})
+	Canonicalize(docs)
+	if len(docs[0].Entities) != 0 {
+		t.Fatal("entities appeared")
+	}
+}
