@@ -39,6 +39,9 @@ type htmlView struct {
 	Articles  []htmlArticle
 	Quoted    int // quote clusters quoted differently
 	Confirmed int // quote clusters confirmed
+	// MatrixOpen unfolds the coverage matrix when it is short enough to
+	// read before the clusters.
+	MatrixOpen bool
 }
 
 type htmlCount struct {
@@ -70,7 +73,8 @@ type htmlCluster struct {
 	DataTypes  string
 	Types      []htmlCount
 	Rows       []htmlRow
-	Variations []htmlVariation
+	Variations []htmlVariation // all but orthographic
+	Style      []htmlVariation // orthographic
 }
 
 type htmlRow struct {
@@ -95,7 +99,7 @@ func newHTMLView(r Report) htmlView {
 	if title == "" {
 		title = "variorum report"
 	}
-	v := htmlView{Title: title, Outlets: r.Outlets}
+	v := htmlView{Title: title, Outlets: r.Outlets, MatrixOpen: len(r.Clusters) <= 40}
 	byID := map[string]corpus.Article{}
 	for _, a := range r.Articles {
 		if _, ok := byID[a.ID]; !ok {
@@ -162,7 +166,12 @@ func newHTMLView(r Report) htmlView {
 			hc.Rows = append(hc.Rows, hr)
 		}
 		for _, vr := range a.Variations {
-			hc.Variations = append(hc.Variations, htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To)})
+			hv := htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To)}
+			if vr.Type == TypeOrthographic {
+				hc.Style = append(hc.Style, hv)
+			} else {
+				hc.Variations = append(hc.Variations, hv)
+			}
 		}
 		v.Clusters = append(v.Clusters, hc)
 
