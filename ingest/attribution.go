@@ -218,6 +218,12 @@ type cueMatch struct {
 	speaker corpus.Span // the mention
 	cue     string
 	ok      bool
+	// end is where the attribution's words end (after a quote: "…,"
+	// said Mr. Ekovich| , who noted…).
+	end int
+	// tight marks an attribution after a quote that ended its sentence
+	// inside the marks ("… done.” Pence said).
+	tight bool
 }
 
 // attribute fills regions[i]'s speaker and cue.
@@ -234,26 +240,35 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	}
 	sentStart := d.sentenceStart(p, r.open, regions)
 	// 1. After the quote: "…," he said / said Trump.
+	var am cueMatch
 	if r.closed {
 		end := p.End
 		if next != nil {
 			end = next.open
 		}
-		if a := d.after(r, end); a.ok {
-			d.setAttribution(r, a, true)
+		am = d.after(r, end)
+		if am.ok && !am.tight {
+			d.setAttribution(r, am, true)
+			r.attrEnd = am.end
 			return
 		}
 	}
 	// 2. Before it in its sentence: Trump said: "…" / according to Axios, "…".
 	leftStart := sentStart
-	if prev != nil && prev.outer.End > leftStart {
-		leftStart = prev.outer.End
+	if prev != nil {
+		leftStart = max(leftStart, prev.outer.End, prev.attrEnd)
 	}
-	if a := d.before(leftStart, r.open, sentStart, regions); a.ok {
+	startsSentence := d.onlyPunctBetween(leftStart, r.open)
+	if a := d.before(leftStart, r.open, sentStart, regions); a.ok && !(am.ok && startsSentence) {
 		d.setAttribution(r, a, true)
 		return
 	}
-	startsSentence := d.onlyPunctBetween(leftStart, r.open)
+	if am.ok {
+		// "… done.” Pence said.
+		d.setAttribution(r, am, true)
+		r.attrEnd = am.end
+		return
+	}
 	// 3. The previous quote of the sentence or paragraph: "A," he said. "B."
 	if prev != nil && prev.attributed && (startsSentence || prev.outer.End > sentStart) {
 		d.inherit(r, prev, prev.outer.End > sentStart)
@@ -400,6 +415,7 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 	fragment := comma || strings.ContainsRune(",?!—–-…", last)
 	tight := !fragment && last == '.'
 	if m := d.attributionAt(ts, fragment, tight); m.ok {
+		m.tight = tight
 		return m
 	}
 	if tight {
@@ -435,7 +451,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	lw0 := d.lower(ts[0])
 	if len(ts) >= 3 && lw0 == "according" && d.lower(ts[1]) == "to" {
 		if np := d.npAfter(ts[2:]); np.End > np.Start {
-			return cueMatch{speaker: np, cue: "according to", ok: true}
+			return cueMatch{speaker: np, cue: "according to", ok: true, end: max(ts[1].end, np.End)}
 		}
 	}
 	if lw0 == "as" && len(ts) > 2 {
@@ -445,7 +461,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 			}
 			if isCue(d.tokText(ts[j]), true) || d.lower(ts[j]) == "put" {
 				if np := d.head(d.npBefore(ts[1:j])); np.End > np.Start {
-					return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+					return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true, end: max(ts[j].end, np.End)}
 				}
 			}
 		}
@@ -454,7 +470,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	// said X
 	if isCue(d.tokText(ts[0]), fragment) && !ingCue(lw0) {
 		if np := d.npAfter(ts[1:]); np.End > np.Start && d.canStartSubject(ts[1]) {
-			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true}
+			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true, end: max(ts[0].end, np.End)}
 		}
 		return cueMatch{}
 	}
@@ -515,7 +531,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		if np.End <= np.Start {
 			return cueMatch{}
 		}
-		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true, end: max(ts[j].end, np.End)}
 	}
 	return cueMatch{}
 }
@@ -550,7 +566,7 @@ var clauseClosers = wordSet("in on at during to of after before about while when
 	"by for into through reporters later then last this earlier recently afterward afterwards " +
 	"today yesterday tonight monday tuesday wednesday thursday friday saturday sunday " +
 	"simply flatly again quietly bluntly angrily calmly softly firmly recently once also " +
-	"afterwards out up")
+	"afterwards")
 
 func commaIndex(d *quoteDoc, ts []atok) int {
 	for i, t := range ts {
@@ -574,59 +590,104 @@ func isDoubleMarkTok(s string) bool {
 
 // before reads the attribution in text[start:end] before an opening mark:
 // "Trump said", "Cruz told reporters that", "according to Axios,", "his
-// warning that". Of several cues the first (outermost) one wins, as in
-// "Graham assures his audience he will tell the "bigots"", unless it sits
-// in an introductory clause ("After Trump spoke, aides called it "…"").
-// sentStart is where the sentence begins, for clauses whose subject is
-// far from the cue ("…, saying", "…, but said").
+// warning that". The words are cut into clauses at semicolons and at
+// commas before a conjunction ("…, although he tweeted that"); the clause
+// nearest the quote that holds a cue wins, and in it the first (outermost)
+// cue, as in "Graham assures his audience he will tell the "bigots"". A
+// cue in an introductory clause ("After Trump spoke, aides called it
+// "…"") and a possessive pronoun before a noun of speech ("his promise
+// of "…"") count only when nothing else does. sentStart is where the
+// sentence begins, for cues whose subject is far from them ("…, saying",
+// "…, but said").
 func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion) cueMatch {
-	ts := attrTokens(d.text, start, end)
+	ts := attrTokens(d.text, max(start, end-1500), end)
+	if start < end-1500 {
+		for len(ts) > 0 && ts[0].start < end-1500 {
+			ts = ts[1:]
+		}
+	}
+	// Stop at a quotation mark: the words before it belong to another quote.
+	for j := len(ts) - 1; j >= 0; j-- {
+		if !ts[j].word && isDoubleMarkTok(d.tokText(ts[j])) {
+			ts = ts[j+1:]
+			break
+		}
+	}
 	introEnd := -1
-	if start == sentStart && len(ts) > 0 && ts[0].word && introWords[d.lower(ts[0])] {
+	if start == sentStart && len(ts) > 0 && ts[0].word && d.isIntro(ts[0]) {
 		if c := commaIndex(d, ts); c > 0 {
 			introEnd = c
 		}
 	}
+	clauses := []int{0}
+	for j := 1; j+1 < len(ts); j++ {
+		s := d.tokText(ts[j])
+		if !ts[j].word && (s == ";" || s == "," && ts[j+1].word && clauseConjunctions[d.lower(ts[j+1])]) {
+			clauses = append(clauses, j+1)
+		}
+	}
 	var fallback cueMatch
-	for j := range ts {
-		if !ts[j].word {
-			if isDoubleMarkTok(d.tokText(ts[j])) {
-				break
+	for c := len(clauses) - 1; c >= 0; c-- {
+		lo, hi := clauses[c], len(ts)
+		if c+1 < len(clauses) {
+			hi = clauses[c+1]
+		}
+		for j := lo; j < hi; j++ {
+			if !ts[j].word {
+				continue
 			}
-			continue
-		}
-		m := d.cueAt(ts, j, sentStart, regions)
-		if !m.ok {
-			continue
-		}
-		if j < introEnd {
-			if !fallback.ok {
-				fallback = m
+			m, weak := d.cueAt(ts, j, sentStart, regions)
+			if !m.ok {
+				continue
 			}
-			continue
+			if weak || j < introEnd {
+				if !fallback.ok {
+					fallback = m
+				}
+				continue
+			}
+			return m
 		}
-		return m
 	}
 	return fallback
 }
 
-// cueAt reads a cue at ts[j] and its source.
-func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) cueMatch {
+var clauseConjunctions = wordSet("although though but while whereas yet because since and so")
+
+// isIntro reports whether a sentence's first word opens an introductory
+// phrase: a preposition or subordinator ("In", "After", "When") or a
+// participle ("Asked", "Speaking", "Preceded").
+func (d *quoteDoc) isIntro(t atok) bool {
+	lw := d.lower(t)
+	if introWords[lw] {
+		return true
+	}
+	if len(lw) <= 4 || !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") {
+		return false
+	}
+	// "Asked about it, …", not "United States" or "Reading Eagle".
+	next := attrTokens(d.text, t.end, min(len(d.text), t.end+40))
+	return len(next) > 0 && !d.isCapWord(next[0])
+}
+
+// cueAt reads a cue at ts[j] and its source; weak marks a match that counts
+// only when no other cue is found.
+func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m cueMatch, weak bool) {
 	t := ts[j]
 	lw := d.lower(t)
 	// according to X, "…"
 	if lw == "according" && j+2 < len(ts) && d.lower(ts[j+1]) == "to" {
 		if np := d.npAfter(ts[j+2:]); np.End > np.Start {
-			return cueMatch{speaker: np, cue: "according to", ok: true}
+			return cueMatch{speaker: np, cue: "according to", ok: true}, false
 		}
-		return cueMatch{}
+		return cueMatch{}, false
 	}
 	// quoted/cited X as saying
 	if lw == "quoted" || lw == "cited" {
 		for k := j + 1; k+1 < len(ts) && k < j+10; k++ {
 			if d.lower(ts[k]) == "as" && d.lower(ts[k+1]) == "saying" {
 				if np := d.npAfter(ts[j+1 : k]); np.End > np.Start {
-					return cueMatch{speaker: np, cue: lw + " … as saying", ok: true}
+					return cueMatch{speaker: np, cue: lw + " … as saying", ok: true}, false
 				}
 			}
 		}
@@ -634,42 +695,61 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) cue
 	// as X put it
 	if lw == "put" && j+1 < len(ts) && d.lower(ts[j+1]) == "it" {
 		if np := d.npBefore(stripAux(d, ts[:j])); np.End > np.Start {
-			return cueMatch{speaker: d.head(np), cue: "put it", ok: true}
+			return cueMatch{speaker: d.head(np), cue: "put it", ok: true}, false
 		}
 	}
 	// his warning that "…", Mr. Obama's rejection of "…"
 	if speechNouns[lw] && j > 0 && ts[j-1].word {
+		if j+1 < len(ts) {
+			n := d.lower(ts[j+1])
+			if n != "that" && n != "of" && n != "," && n != ":" && n != "—" && n != "about" {
+				return cueMatch{}, false
+			}
+		}
 		p := ts[j-1]
 		pw := d.lower(p)
 		switch {
 		case possessives[pw]:
-			return cueMatch{speaker: corpus.Span{Start: p.start, End: p.end}, cue: d.tokText(t), ok: true}
+			return cueMatch{speaker: corpus.Span{Start: p.start, End: p.end}, cue: d.tokText(t), ok: true}, true
 		case isPossessive(pw) && d.isCapWord(p):
 			if np := d.npBefore(ts[:j]); np.End > np.Start {
-				return cueMatch{speaker: d.head(np), cue: d.tokText(t), ok: true}
+				return cueMatch{speaker: d.head(np), cue: d.tokText(t), ok: true}, false
 			}
 		}
-		return cueMatch{}
+		return cueMatch{}, false
 	}
 	prevWord := j > 0 && ts[j-1].word
 	if !isCue(d.tokText(t), prevWord) {
-		return cueMatch{}
+		return cueMatch{}, false
 	}
-	if j > 0 && ts[j-1].word && isPossessive(d.lower(ts[j-1])) {
-		return cueMatch{} // "Rubio’s proposed credit"
+	if prevWord && isPossessive(d.lower(ts[j-1])) {
+		return cueMatch{}, false // "Rubio’s proposed credit"
 	}
-	if j == 0 && !ingCue(lw) {
-		// "…," said Trump. "…"
-		if np := d.npAfter(ts[1:]); np.End > np.Start && d.canStartSubject(ts[1]) {
-			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+	first := true // no word before the cue: "…," said Trump. "…"
+	for _, p := range ts[:j] {
+		first = first && !p.word
+	}
+	if first && !ingCue(lw) {
+		if j+1 < len(ts) && d.canStartSubject(ts[j+1]) {
+			if np := d.npAfter(ts[j+1:]); np.End > np.Start {
+				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
+			}
 		}
 	}
-	if ingCue(lw) || j == 0 || d.coordinated(ts[:j]) {
+	if ingCue(lw) && prevWord {
+		// "with Donald Trump tweeting that"
+		if np := d.npBefore(ts[:j]); np.End > np.Start {
+			if k := d.tokenAt(ts, np.Start); k > 0 && d.lower(ts[k-1]) == "with" {
+				return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, false
+			}
+		}
+	}
+	if ingCue(lw) || first || d.coordinated(ts[:j]) {
 		// "…, saying", "but said": the sentence's subject.
 		if np := d.subjectOf(sentStart, t.start, regions); np.End > np.Start {
-			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}
+			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
 		}
-		return cueMatch{}
+		return cueMatch{}, false
 	}
 	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
 	subj = d.dropParenthetical(subj)
@@ -679,10 +759,27 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) cue
 			subj = d.dropParenthetical(subj[:c])
 		}
 	}
-	if np := d.npBefore(subj); np.End > np.Start {
-		return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}
+	np := d.npBefore(subj)
+	if np.End <= np.Start {
+		return cueMatch{}, false
 	}
-	return cueMatch{}
+	k := d.tokenAt(ts, np.Start)
+	if k > 0 && ts[k-1].word && (d.lower(ts[k-1]) == "what" || d.lower(ts[k-1]) == "whom") {
+		return cueMatch{}, false // a relative clause: "what he described as"
+	}
+	if !cueVerbs[lw] && k >= 0 && !d.canStartSubject(ts[k]) {
+		return cueMatch{}, false // "to answer questions"
+	}
+	return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, false
+}
+
+// tokenAt returns the index of the token of ts that starts at pos, or -1.
+func (d *quoteDoc) tokenAt(ts []atok, pos int) int {
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].start >= pos })
+	if i < len(ts) && ts[i].start == pos {
+		return i
+	}
+	return -1
 }
 
 // dropParenthetical removes a parenthesis that ends ts: "John Cornyn
@@ -898,7 +995,7 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	for i < len(ts) && ts[i].word && leadConjunctions[d.lower(ts[i])] {
 		i++
 	}
-	if i < len(ts) && ts[i].word && introWords[d.lower(ts[i])] {
+	if i < len(ts) && ts[i].word && d.isIntro(ts[i]) {
 		c := -1
 		for j := i + 1; j < len(ts) && j < i+15; j++ {
 			if !ts[j].word && d.tokText(ts[j]) == "," {

@@ -90,6 +90,9 @@ type quoteRegion struct {
 	cue         string
 	// cueNear is true when the cue sits in the quote's own sentence.
 	cueNear bool
+	// attrEnd is where an attribution after the quote ends, so that the
+	// next quote's search for a cue starts after it.
+	attrEnd int
 }
 
 // quoteDoc holds one article's text and what the scanner and attribution
