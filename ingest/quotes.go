@@ -489,7 +489,11 @@ func (d *quoteDoc) keep(r *quoteRegion) bool {
 	if r.continued || r.runsOn {
 		return true
 	}
-	return r.attributed && r.cueNear
+	// A phrase of two or three words inside a sentence that has a subject
+	// before it is reported speech more often than not ("Trump launched
+	// into a lament for the "countless Americans""); a single word is kept
+	// only when a cue attributes it.
+	return r.attributed && r.cueNear || words >= 2 && r.speaker.End > r.speaker.Start
 }
 
 // looksLikeMarkup catches quoted HTML attribute values and URLs.
