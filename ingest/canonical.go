@@ -125,6 +125,42 @@ func Canonicalize(docs []corpus.Document) {
 		}
 	}
 
+	// One word tagged a person here and a place or body there is whichever
+	// most of its mentions say: "Kyiv" tagged PERSON joins the city, and
+	// "Zelensky" tagged GPE joins the only Zelensky named in full.
+	personWord, otherWord := map[string]int{}, map[string]int{}
+	for _, m := range ms {
+		if len(m.words) != 1 {
+			continue
+		}
+		if m.person {
+			personWord[foldName(m.name)]++
+		} else {
+			otherWord[foldName(m.name)]++
+		}
+	}
+	for _, m := range ms {
+		if m.person && m.full {
+			personWord[foldName(m.words[len(m.words)-1])]++
+		}
+	}
+	for i, m := range ms {
+		if len(m.words) != 1 {
+			continue
+		}
+		w := foldName(m.name)
+		switch {
+		case m.lone() && otherWord[w] > personWord[w]:
+			uf.union(i, first["="+w])
+		case !m.person && personWord[w] > otherWord[w]:
+			if keys := fullBySurname[skeleton(m.name)]; len(keys) == 1 {
+				for k := range keys {
+					uf.union(i, first[k])
+				}
+			}
+		}
+	}
+
 	// Acronyms: an all-capitals name whose letters are the initials of
 	// exactly one multi-word name in the corpus.
 	byInitials := map[string]map[string]bool{}

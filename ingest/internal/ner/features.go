@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ const (
 	fPrevWordShape
 	fNextWordShape
 	fTitled
+	fList
+	fListShape
 )
 
 const (
@@ -94,11 +97,12 @@ func (st *docState) remember(toks []Token, spans []Span) {
 // sentence holds the per-token strings features are built from.
 type sentence struct {
 	words, shapes []string
-	headline      bool // all capitals, as CoNLL's headlines
+	lists         []uint32 // per token: list match positions (see Lists.match)
+	headline      bool     // all capitals, as CoNLL's headlines
 	titled        bool // every content word capitalised ("Key Elements of the Plan")
 }
 
-func (s *sentence) reset(toks []Token) {
+func (s *sentence) reset(toks []Token, lists *Lists) {
 	s.words, s.shapes = s.words[:0], s.shapes[:0]
 	letters, upper := 0, 0
 	for _, t := range toks {
@@ -115,6 +119,8 @@ func (s *sentence) reset(toks []Token) {
 	}
 	s.headline = letters >= 4 && upper == letters
 	s.titled = !s.headline && isTitled(toks)
+	s.lists = slices.Grow(s.lists[:0], len(toks))[:len(toks)]
+	lists.match(toks, s.lists)
 }
 
 // isTitled reports whether a sentence is in title case: two or more content
@@ -218,6 +224,13 @@ func (s *sentence) features(toks []Token, i int, st *docState, out []uint64) []u
 	}
 	if s.headline {
 		out = append(out, h1(fHeadline, sh))
+	}
+	if m := s.lists[i]; m != 0 {
+		for k := 0; k < numLists; k++ {
+			if p := m >> (3 * k) & 7; p != 0 {
+				out = append(out, h2(fList, listNames[k], posNames[p]), h3(fListShape, listNames[k], posNames[p], sh))
+			}
+		}
 	}
 	if s.titled {
 		out = append(out, h1(fTitled, sh))

@@ -11,12 +11,14 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // Model is a trained tagger. It is read-only once built, so one Model may be
 // used by several goroutines at once.
 type Model struct {
+	lists *Lists
 	rows  map[uint64]int32
 	w     []float32 // len(rows) × numLabels
 	trans []float32 // (numLabels+1) × numLabels: from label (or start) to label
@@ -66,7 +68,7 @@ func (d *decoder) decode(m *Model, toks []Token, st *docState) []int {
 	if n == 0 {
 		return d.labels
 	}
-	d.s.reset(toks)
+	d.s.reset(toks, m.lists)
 	d.scores = slices.Grow(d.scores[:0], n*numLabels)[:n*numLabels]
 	for i := range toks {
 		d.feats = d.s.features(toks, i, st, d.feats[:0])
@@ -143,11 +145,11 @@ var valid = func() [][]bool {
 	return v
 }()
 
-const magic = "variorum-ner-1\n"
+const magic = "variorum-ner-2\n"
 
 // WriteTo writes the model in its file format: gzip over a header, the
-// transition weights, then the rows sorted by feature hash with their
-// weights as int16 scaled by the largest weight.
+// transition weights, the rows sorted by feature hash with their weights as
+// int16 scaled by the largest weight, then the name lists sorted.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -190,6 +192,19 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			le.PutUint16(b8[:2], uint16(q))
 			bw.Write(b8[:2])
 		}
+	}
+	var phrases []string
+	if m.lists != nil {
+		for p := range m.lists.phrases {
+			phrases = append(phrases, p)
+		}
+	}
+	slices.Sort(phrases)
+	put32(uint32(len(phrases)))
+	for _, p := range phrases {
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(len(p)))])
+		bw.WriteString(p)
+		bw.WriteByte(m.lists.phrases[p])
 	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
@@ -257,12 +272,29 @@ func Read(r io.Reader) (*Model, error) {
 		key += d
 		m.rows[key] = int32(i)
 	}
-	if len(b) != 2*nrows*nl {
+	if len(b) < 2*nrows*nl+4 {
 		return nil, short
 	}
 	m.w = make([]float32, nrows*nl)
 	for i := range m.w {
 		m.w[i] = float32(int16(le.Uint16(b[2*i:]))) / 32767 * scale
+	}
+	b = b[2*nrows*nl:]
+	nphrases := int(le.Uint32(b))
+	b = b[4:]
+	m.lists = NewLists()
+	for i := 0; i < nphrases; i++ {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n+1 {
+			return nil, short
+		}
+		p := string(b[k : k+int(n)])
+		m.lists.phrases[p] = b[k+int(n)]
+		m.lists.maxWords = max(m.lists.maxWords, strings.Count(p, " ")+1)
+		b = b[k+int(n)+1:]
+	}
+	if len(b) != 0 {
+		return nil, errors.New("read ner model: trailing data")
 	}
 	return m, nil
 }

@@ -135,3 +135,32 @@ func TestDefault(t *testing.T) {
 		t.Errorf("Tag = %v, want %v", got, want)
 	}
 }
+
+func TestListsMatch(t *testing.T) {
+	l := NewLists()
+	l.Add([]string{"New", "York"}, ListPlace)
+	l.Add([]string{"York"}, ListPlace)
+	l.Add([]string{"Peter"}, ListFirstName)
+	toks := []Token{{"Peter"}, {"left"}, {"New"}, {"York"}, {"for"}, {"york"}}
+	masks := make([]uint32, len(toks))
+	l.match(toks, masks)
+	pos := func(i, kind int) string { return posNames[masks[i]>>(3*kind)&7] }
+	got := []string{pos(0, 1), pos(1, 0), pos(2, 0), pos(3, 0), pos(5, 0)}
+	want := []string{"U", "", "B", "L", ""}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("match positions %q, want %q", got, want)
+	}
+}
+
+func TestFromTraining(t *testing.T) {
+	docs, err := ReadCoNLL(strings.NewReader(tiny))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := FromTraining(docs, 1)
+	for p, want := range map[string]uint8{"peter blackburn": ListPER, "peter": ListFirstName, "paris": ListLOC, "eu": ListORG, "german": ListMISC} {
+		if got := l.phrases[p]; got != want {
+			t.Errorf("phrase %q on lists %b, want %b", p, got, want)
+		}
+	}
+}

@@ -18,6 +18,12 @@ type TrainOptions struct {
 	// Progress, when set, is called after each epoch with the number of
 	// sentences the tagger got wrong in it.
 	Progress func(epoch, wrong, sentences int)
+	// Lists are the name lists the model keeps; TrainLists, when set, gives
+	// the lists to use for training document i instead (lists learned from
+	// the other parts of the data, so that the tagger does not learn to
+	// trust lists that hold every training name).
+	Lists      *Lists
+	TrainLists func(doc int) *Lists
 }
 
 // Train learns a model from docs with the averaged structured perceptron.
@@ -27,7 +33,10 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 		opt.Epochs = 10
 	}
 	L := numLabels
-	m := &Model{rows: map[uint64]int32{}, trans: make([]float32, (L+1)*L)}
+	m := &Model{rows: map[uint64]int32{}, trans: make([]float32, (L+1)*L), lists: opt.Lists}
+	if m.lists == nil {
+		m.lists = NewLists()
+	}
 	var u []float32 // Σ c·Δw, for averaging
 	uTrans := make([]float32, len(m.trans))
 	c := float32(1)
@@ -58,7 +67,11 @@ func Train(docs []Doc, opt TrainOptions) *Model {
 				}
 				total++
 				gold := spansToLabels(n, doc.Spans[si])
-				d.s.reset(toks)
+				lists := m.lists
+				if opt.TrainLists != nil {
+					lists = opt.TrainLists(di)
+				}
+				d.s.reset(toks, lists)
 				feats, offs = feats[:0], offs[:0]
 				d.scores = slices.Grow(d.scores[:0], n*L)[:n*L]
 				for i := range toks {

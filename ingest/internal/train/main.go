@@ -22,16 +22,32 @@ import (
 func main() {
 	data := flag.String("data", defaultData(), "folder holding eng.train and eng.testa")
 	out := flag.String("o", filepath.Join("ingest", "internal", "ner", "model.bin"), "model file to write")
-	epochs := flag.Int("epochs", 10, "training epochs")
+	epochs := flag.Int("epochs", 15, "training epochs")
 	eval := flag.Bool("eval", false, "score eng.testa (CoNLL tokens) after training")
 	seed := flag.Uint64("seed", 1, "seed of the document order")
 	titled := flag.Int("titled", 5, "add every N-th training document again in title case (0: none)")
+	flag.IntVar(&listMin, "listmin", 1, "learn names seen at least N times in the training data")
+	gen := flag.Bool("genplaces", false, "write "+placesFile+" from iso-codes and tzdata, then stop")
 	flag.Parse()
+	if *gen {
+		if err := genPlaces(placesFile); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*data, *out, *epochs, *seed, *titled, *eval); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
+
+const folds = 5
+
+var (
+	placesFile = filepath.Join("ingest", "internal", "ner", "places.txt")
+	listMin    = 1
+)
 
 func defaultData() string {
 	if d := os.Getenv("VARIORUM_DATA"); d != "" {
@@ -69,17 +85,49 @@ func run(data, out string, epochs int, seed uint64, titled int, eval bool) error
 	fmt.Fprintf(os.Stderr, "read %d documents, %d tokens in %v\n", len(train), n, time.Since(t0).Round(time.Millisecond))
 	// Some documents again in title case, so that capitals in headings
 	// ("Key Elements of the Agreement") are not taken for names.
-	for i, nd := 0, len(train); titled > 0 && i < nd; i += titled {
+	nd := len(train)
+	fold := make([]int, 0, nd) // cross-validation fold of each document
+	for i := 0; i < nd; i++ {
+		fold = append(fold, i%folds)
+	}
+	for i := 0; titled > 0 && i < nd; i += titled {
 		d := ner.Doc{Spans: train[i].Spans}
 		for _, s := range train[i].Sentences {
 			d.Sentences = append(d.Sentences, ner.TitleCase(s))
 		}
 		train = append(train, d)
+		fold = append(fold, fold[i])
 	}
+	// Name lists: places from places.txt and names learned from the
+	// training data. Each training document sees the names learned from
+	// the other folds only, as unseen text will.
+	b, err := os.ReadFile(placesFile)
+	if err != nil {
+		return err
+	}
+	places := ner.ParsePlaces(string(b))
+	lists := places.Merge(ner.FromTraining(train[:nd], listMin))
+	var foldLists [folds]*ner.Lists
+	for f := range foldLists {
+		var rest []ner.Doc
+		for i := 0; i < nd; i++ {
+			if fold[i] != f {
+				rest = append(rest, train[i])
+			}
+		}
+		foldLists[f] = places.Merge(ner.FromTraining(rest, listMin))
+	}
+	fmt.Fprintf(os.Stderr, "lists: %d places, %d phrases in all\n", places.Len(), lists.Len())
 	t0 = time.Now()
-	m := ner.Train(train, ner.TrainOptions{Epochs: epochs, Seed: seed, Progress: func(ep, wrong, total int) {
-		fmt.Fprintf(os.Stderr, "epoch %d: %d/%d sentences wrong (%v)\n", ep, wrong, total, time.Since(t0).Round(time.Second))
-	}})
+	m := ner.Train(train, ner.TrainOptions{
+		Epochs: epochs,
+		Seed:   seed,
+		Progress: func(ep, wrong, total int) {
+			fmt.Fprintf(os.Stderr, "epoch %d: %d/%d sentences wrong (%v)\n", ep, wrong, total, time.Since(t0).Round(time.Second))
+		},
+		Lists:      lists,
+		TrainLists: func(i int) *ner.Lists { return foldLists[fold[i]] },
+	})
 	f, err := os.Create(out)
 	if err != nil {
 		return err
