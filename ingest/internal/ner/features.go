@@ -99,7 +99,7 @@ type sentence struct {
 	words, shapes []string
 	lists         []uint32 // per token: list match positions (see Lists.match)
 	headline      bool     // all capitals, as CoNLL's headlines
-	titled        bool // every content word capitalised ("Key Elements of the Plan")
+	titled        bool     // every content word capitalised ("Key Elements of the Plan")
 }
 
 func (s *sentence) reset(toks []Token, lists *Lists) {
