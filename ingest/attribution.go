@@ -51,8 +51,11 @@ func attrTokens(text string, s, e int) []atok {
 					j += n2
 					continue
 				}
-				if strings.ContainsRune("'’-.&", r2) && j+n2 < e {
+				if strings.ContainsRune("'’-.&,", r2) && j+n2 < e {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2 : e])
+					if r2 == ',' && !(isASCIIDigit(rune(text[j-1])) && isASCIIDigit(r3)) {
+						break // only 1,237 keeps its comma
+					}
 					if isAlnum(r3) {
 						j += n2
 						continue
@@ -222,8 +225,10 @@ type cueMatch struct {
 	// said Mr. Ekovich| , who noted…).
 	end int
 	// tight marks an attribution after a quote that ended its sentence
-	// inside the marks ("… done.” Pence said).
-	tight bool
+	// inside the marks ("… done.” Pence said); loose one whose verb is
+	// not a known cue ("…,” Hannity started). Both yield to a cue before a
+	// quote that does not open its sentence.
+	tight, loose bool
 }
 
 // attribute fills regions[i]'s speaker and cue.
@@ -247,7 +252,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 			end = next.open
 		}
 		am = d.after(r, end)
-		if am.ok && !am.tight {
+		if am.ok && !am.tight && !am.loose {
 			d.setAttribution(r, am, true)
 			r.attrEnd = am.end
 			return
@@ -259,8 +264,15 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		leftStart = max(leftStart, prev.outer.End, prev.attrEnd)
 	}
 	startsSentence := d.onlyPunctBetween(leftStart, r.open)
-	if a := d.before(leftStart, r.open, sentStart, regions); a.ok && !(am.ok && startsSentence) {
-		d.setAttribution(r, a, true)
+	sameSentence := prev != nil && prev.attributed && prev.outer.End > sentStart
+	bm, weak := d.before(leftStart, r.open, sentStart, regions, sameSentence)
+	if bm.ok && weak && sameSentence {
+		// "Obama said “there is love” in Orlando, which he called “…”"
+		d.inherit(r, prev, true)
+		return
+	}
+	if bm.ok && (!am.ok || !startsSentence && (am.tight || d.strongSubject(bm))) {
+		d.setAttribution(r, bm, true)
 		return
 	}
 	if am.ok {
@@ -277,7 +289,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	// 4. A quote at the start of its sentence after "He said:".
 	if startsSentence {
 		if ps, pe, ok := d.previousSentence(p, r, regions); ok && strings.HasSuffix(strings.TrimSpace(d.text[ps:pe]), ":") {
-			if a := d.before(ps, pe, ps, regions); a.ok {
+			if a, _ := d.before(ps, pe, ps, regions, false); a.ok {
 				d.setAttribution(r, a, false)
 				return
 			}
@@ -301,7 +313,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		pp := d.paras[r.para-1]
 		if i == 0 || regions[i-1].para < r.para-1 {
 			ps := d.sentenceStart(pp, pp.End, regions)
-			if a := d.before(ps, pp.End, ps, regions); a.ok {
+			if a, _ := d.before(ps, pp.End, ps, regions, false); a.ok {
 				d.setAttribution(r, a, false)
 				return
 			}
@@ -361,6 +373,13 @@ func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
 	}
 }
 
+// strongSubject reports whether a match's speaker is a pronoun or a name,
+// enough to prefer it to a loose attribution after the quote.
+func (d *quoteDoc) strongSubject(m cueMatch) bool {
+	ts := attrTokens(d.text, m.speaker.Start, m.speaker.End)
+	return len(ts) > 0 && (speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0])) && cueVerbs[strings.ToLower(strings.Fields(m.cue + " x")[0])]
+}
+
 // setAttribution records a on r and resolves the speaker's name.
 func (d *quoteDoc) setAttribution(r *quoteRegion, a cueMatch, near bool) {
 	r.attributed = true
@@ -397,19 +416,37 @@ func (d *quoteDoc) onlyPunctBetween(s, e int) bool {
 func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 	ts := attrTokens(d.text, r.outer.End, end)
 	k := 0
-	comma := false
+	comma, dash := false, false
 	for k < len(ts) && !ts[k].word {
 		s := d.tokText(ts[k])
 		r, _ := utf8.DecodeRuneInString(s)
-		if !strings.ContainsAny(s, ",—–-") && !isQuoteGlyph(r) {
+		if !strings.ContainsAny(s, ",—–-―") && !isQuoteGlyph(r) {
 			break
 		}
 		comma = comma || s == ","
+		dash = dash || s != "," && !isQuoteGlyph(r)
 		k++
 	}
 	ts = ts[k:]
 	if len(ts) == 0 || !ts[0].word {
 		return cueMatch{}
+	}
+	if dash && d.isCapWord(ts[0]) {
+		// A byline after the quote: "…” ― Adriana Rodarte
+		j := 0
+		for j < len(ts) && (d.isCapWord(ts[j]) || !ts[j].word && d.tokText(ts[j]) == ",") {
+			j++
+		}
+		rest := ts[j:]
+		if j <= 8 && (len(rest) == 0 || len(rest) == 1 && d.tokText(rest[0]) == ".") {
+			np := d.headMention(ts[:j])
+			if c := commaIndex(d, ts[:j]); c > 0 {
+				np = d.headMention(ts[:c])
+			}
+			if np.End > np.Start {
+				return cueMatch{speaker: np, ok: true, end: ts[j-1].end}
+			}
+		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(d.text[r.open:r.close], unicode.IsSpace))
 	fragment := comma || strings.ContainsRune(",?!—–-…", last)
@@ -492,7 +529,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 			continue
 		}
 		w := d.tokText(t)
-		loose := fragment && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t))
+		loose := fragment && !tight && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t)) && !isCue(w, true)
 		if !isCue(w, true) && !loose {
 			continue
 		}
@@ -531,7 +568,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		if np.End <= np.Start {
 			return cueMatch{}
 		}
-		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true, end: max(ts[j].end, np.End)}
+		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true, end: max(ts[j].end, np.End), loose: loose}
 	}
 	return cueMatch{}
 }
@@ -599,7 +636,11 @@ func isDoubleMarkTok(s string) bool {
 // of "…"") count only when nothing else does. sentStart is where the
 // sentence begins, for cues whose subject is far from them ("…, saying",
 // "…, but said").
-func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion) cueMatch {
+//
+// strict is set when an attributed quote precedes in the same sentence:
+// then cues that are also nouns ("over her emails") count only as a
+// fallback. weak reports that the match is such a fallback.
+func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, strict bool) (m cueMatch, weak bool) {
 	ts := attrTokens(d.text, max(start, end-1500), end)
 	if start < end-1500 {
 		for len(ts) > 0 && ts[0].start < end-1500 {
@@ -640,17 +681,22 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion) cueM
 			if !m.ok {
 				continue
 			}
+			if strict && !cueVerbs[d.lower(ts[j])] && d.lower(ts[j]) != "according" {
+				weak = true
+			}
 			if weak || j < introEnd {
 				if !fallback.ok {
 					fallback = m
 				}
 				continue
 			}
-			return m
+			return m, false
 		}
 	}
-	return fallback
+	return fallback, fallback.ok
 }
+
+var relativeWords = wordSet("what whom")
 
 var clauseConjunctions = wordSet("although though but while whereas yet because since and so")
 
@@ -764,8 +810,20 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false
 	}
 	k := d.tokenAt(ts, np.Start)
-	if k > 0 && ts[k-1].word && (d.lower(ts[k-1]) == "what" || d.lower(ts[k-1]) == "whom") {
-		return cueMatch{}, false // a relative clause: "what he described as"
+	if k > 0 && ts[k-1].word && relativeWords[d.lower(ts[k-1])] {
+		// "what he described as": the sentence's attribution, if any.
+		return cueMatch{}, false
+	}
+	if !cueVerbs[lw] {
+		for _, s := range ts[max(k, 0):j] {
+			if s.word && !d.isCapWord(s) && looksVerb(d.lower(s)) {
+				return cueMatch{}, false // "Clinton restricted comments"
+			}
+		}
+	}
+	if k > 0 && d.lower(ts[k]) == "who" && d.tokText(ts[k-1]) == "," {
+		// "Clinton, who called Sanders, told her supporters"
+		return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, true
 	}
 	if !cueVerbs[lw] && k >= 0 && !d.canStartSubject(ts[k]) {
 		return cueMatch{}, false // "to answer questions"
@@ -1007,6 +1065,14 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 			return corpus.Span{}
 		}
 		i = c + 1
+		// A place after the phrase: "Speaking in Salem, New Hampshire, Trump…".
+		j := i
+		for j < len(ts) && d.isCapWord(ts[j]) {
+			j++
+		}
+		if j > i && j+1 < len(ts) && d.tokText(ts[j]) == "," && d.canStartSubject(ts[j+1]) {
+			i = j + 1
+		}
 	}
 	if i >= len(ts) || !ts[i].word {
 		return corpus.Span{}
