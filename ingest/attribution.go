@@ -229,6 +229,8 @@ type cueMatch struct {
 	// not a known cue ("…,” Hannity started). Both yield to a cue before a
 	// quote that does not open its sentence.
 	tight, loose bool
+	// cueSpan locates the cue word when the attribution precedes the quote.
+	cueSpan corpus.Span
 }
 
 // attribute fills regions[i]'s speaker and cue.
@@ -254,7 +256,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		am = d.after(r, end)
 		if am.ok && !am.tight && !am.loose {
 			d.setAttribution(r, am, true)
-			r.attrEnd = am.end
+			r.attrEnd, r.via = am.end, viaAfter
 			return
 		}
 	}
@@ -269,21 +271,27 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	if bm.ok && weak && sameSentence {
 		// "Obama said “there is love” in Orlando, which he called “…”"
 		d.inherit(r, prev, true)
+		r.via = viaSentence
 		return
 	}
 	if bm.ok && (!am.ok || !startsSentence && (am.tight || d.strongSubject(bm))) {
 		d.setAttribution(r, bm, true)
+		r.via, r.cueSpan = viaBefore, bm.cueSpan
 		return
 	}
 	if am.ok {
 		// "… done.” Pence said.
 		d.setAttribution(r, am, true)
-		r.attrEnd = am.end
+		r.attrEnd, r.via = am.end, viaAfter
 		return
 	}
 	// 3. The previous quote of the sentence or paragraph: "A," he said. "B."
 	if prev != nil && prev.attributed && (startsSentence || prev.outer.End > sentStart) {
 		d.inherit(r, prev, prev.outer.End > sentStart)
+		r.via = viaInherit
+		if prev.outer.End > sentStart {
+			r.via = viaSentence
+		}
 		return
 	}
 	// 4. A quote at the start of its sentence after "He said:".
@@ -291,10 +299,12 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		if ps, pe, ok := d.previousSentence(p, r, regions); ok && strings.HasSuffix(strings.TrimSpace(d.text[ps:pe]), ":") {
 			if a, _ := d.before(ps, pe, ps, regions, false); a.ok {
 				d.setAttribution(r, a, false)
+				r.via = viaColon
 				return
 			}
 			if np := d.subjectOf(ps, pe, regions); np.End > np.Start {
 				d.setAttribution(r, cueMatch{speaker: np, ok: true}, false)
+				r.via = viaColon
 				return
 			}
 		}
@@ -307,6 +317,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 			q := &regions[i-1]
 			if q.attributed && (q.para == r.para-1 || r.continued) {
 				d.inherit(r, q, false)
+				r.via = viaInherit
 				return
 			}
 		}
@@ -315,6 +326,7 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 			ps := d.sentenceStart(pp, pp.End, regions)
 			if a, _ := d.before(ps, pp.End, ps, regions, false); a.ok {
 				d.setAttribution(r, a, false)
+				r.via = viaInherit
 				return
 			}
 		}
@@ -342,10 +354,12 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start {
 			r.speaker = np
 			r.speakerName = d.resolve(np)
+			r.via = viaSubject
 			continue
 		}
 		if i > 0 && regions[i-1].para == r.para && regions[i-1].attributed {
 			d.inherit(r, &regions[i-1], false)
+			r.via = viaInherit
 		}
 	}
 }
@@ -361,6 +375,7 @@ func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
 		}
 		if r.runsOn && next.continued {
 			d.inherit(r, next, false) // a quote running over paragraphs
+			r.via = viaInherit
 			continue
 		}
 		if !next.cueNear || next.para != r.para {
@@ -369,6 +384,7 @@ func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
 		p := d.paras[r.para]
 		if d.sentenceStart(p, next.open, regions) <= r.open {
 			d.inherit(r, next, true)
+			r.via = viaNext
 		}
 	}
 }
@@ -684,6 +700,7 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 			if strict && !cueVerbs[d.lower(ts[j])] && d.lower(ts[j]) != "according" {
 				weak = true
 			}
+			m.cueSpan = corpus.Span{Start: ts[j].start, End: ts[j].end}
 			if weak || j < introEnd {
 				if !fallback.ok {
 					fallback = m
@@ -1392,7 +1409,7 @@ func (d *quoteDoc) sentenceStarts(pi int, regions []quoteRegion) []int {
 			}
 			ns := d.tokText(ts[i+1])
 			r, _ := utf8.DecodeRuneInString(ns)
-			if unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r) {
+			if unicode.IsUpper(r) || isDoubleMarkTok(ns) || unicode.IsDigit(r) || strings.HasPrefix(d.text[ts[i+1].start:], "''") {
 				starts = append(starts, ts[i+1].start)
 			}
 		}
@@ -1416,15 +1433,7 @@ func (d *quoteDoc) sentenceStarts(pi int, regions []quoteRegion) []int {
 // attributionStart reports whether ts begins like an attribution tail
 // ("Pence said", "said Pence").
 func (d *quoteDoc) attributionStart(ts []atok) bool {
-	for j := 0; j < len(ts) && j < 5; j++ {
-		if !ts[j].word {
-			return false
-		}
-		if isCue(d.tokText(ts[j]), j > 0) {
-			return true
-		}
-	}
-	return false
+	return d.attributionAt(ts, false, true).ok
 }
 
 func quoteEndsSentence(s string) bool {

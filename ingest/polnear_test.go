@@ -386,7 +386,7 @@ func TestPolNeARQuotes(t *testing.T) {
 
 func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	arts := loadPolNeAR(t, split, doubled)
-	var contract, marked, grouped, baseline pnScores
+	var contract, marked, grouped, content, baseline pnScores
 	nGold := 0
 	for _, a := range arts {
 		nGold += len(a.gold)
@@ -407,6 +407,11 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 		scoreArticle(&grouped, a, groupQuotes(qs, func(q corpus.Quote) corpus.Span {
 			return withMarks(a.text, corpus.Span{Start: q.Start, End: q.End})
 		}))
+		var ap []pnPred
+		for _, at := range Attributions(a.text, nil, nil) {
+			ap = append(ap, pnPred{content: at.Content, speaker: at.Speaker})
+		}
+		scoreArticle(&content, a, ap)
 		var bp []pnPred
 		for _, s := range pairScanner(a.text) {
 			bp = append(bp, pnPred{content: []corpus.Span{s}})
@@ -426,6 +431,7 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	report("Quote spans (contract)", contract)
 	report("with marks", marked)
 	report("with marks, grouped", grouped)
+	report("Attributions (content)", content)
 }
 
 // TestPolNeARErrors lists the quote and speaker errors on a split, for
@@ -475,6 +481,52 @@ func TestPolNeARErrors(t *testing.T) {
 				}
 				if bad > 3 {
 					t.Logf("FP %d %s", bad, ctx(a.text, m, 60))
+				}
+			}
+		case "cfp", "cfn":
+			cgold, cpred := charSet{}, charSet{}
+			for _, g := range a.gold {
+				for _, c := range g.content {
+					cgold.add(a.text, c)
+				}
+			}
+			ats := Attributions(a.text, nil, nil)
+			for _, at := range ats {
+				for _, c := range at.Content {
+					cpred.add(a.text, c)
+				}
+			}
+			if mode == "cfp" {
+				for _, at := range ats {
+					for _, c := range at.Content {
+						set := charSet{}
+						set.add(a.text, c)
+						bad := 0
+						for ch := range set {
+							if !cgold[ch] {
+								bad++
+							}
+						}
+						if bad > 3 {
+							t.Logf("CFP %d %s", bad, ctx(a.text, c, 60))
+						}
+					}
+				}
+				break
+			}
+			for _, g := range a.gold {
+				for _, c := range g.content {
+					set := charSet{}
+					set.add(a.text, c)
+					miss := 0
+					for ch := range set {
+						if !cpred[ch] {
+							miss++
+						}
+					}
+					if miss > 3 {
+						t.Logf("CFN %d %s", miss, ctx(a.text, c, 60))
+					}
 				}
 			}
 		case "fn":

@@ -39,33 +39,47 @@ import (
 //
 // The result is ordered by Start and is the same for the same input.
 func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []corpus.Quote {
-	doc := newQuoteDoc(text, sentences, entities)
-	regions := doc.scan()
-	out := make([]corpus.Quote, 0, len(regions))
-	for i := range regions {
-		doc.attribute(regions, i)
+	d, regions, kept := extractQuotes(text, sentences, entities)
+	out := make([]corpus.Quote, 0, len(kept))
+	for _, i := range kept {
+		out = append(out, d.quoteOf(&regions[i]))
 	}
-	doc.attributeBackwards(regions)
-	doc.attributeSubjects(regions)
+	return out
+}
+
+// extractQuotes scans and attributes the quotes of text; kept lists the
+// indexes of the regions that are quotes, in text order.
+func extractQuotes(text string, sentences []corpus.Span, entities []corpus.Entity) (*quoteDoc, []quoteRegion, []int) {
+	d := newQuoteDoc(text, sentences, entities)
+	regions := d.scan()
+	for i := range regions {
+		d.attribute(regions, i)
+	}
+	d.attributeBackwards(regions)
+	d.attributeSubjects(regions)
+	var kept []int
 	for i := range regions {
 		r := &regions[i]
-		if r.inner.Start >= r.inner.End || !doc.keep(r) {
-			continue
+		if r.inner.Start < r.inner.End && d.keep(r) {
+			kept = append(kept, i)
 		}
-		q := corpus.Quote{
-			Start: r.inner.Start,
-			End:   r.inner.End,
-			Text:  text[r.inner.Start:r.inner.End],
-			Cue:   r.cue,
-		}
-		if r.speaker.End > r.speaker.Start {
-			q.SpeakerStart, q.SpeakerEnd = r.speaker.Start, r.speaker.End
-			q.Speaker = r.speakerName
-		}
-		out = append(out, q)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return d, regions, kept
+}
+
+// quoteOf renders region r as a Quote.
+func (d *quoteDoc) quoteOf(r *quoteRegion) corpus.Quote {
+	q := corpus.Quote{
+		Start: r.inner.Start,
+		End:   r.inner.End,
+		Text:  d.text[r.inner.Start:r.inner.End],
+		Cue:   r.cue,
+	}
+	if r.speaker.End > r.speaker.Start {
+		q.SpeakerStart, q.SpeakerEnd = r.speaker.Start, r.speaker.End
+		q.Speaker = r.speakerName
+	}
+	return q
 }
 
 // quoteRegion is one quoted stretch of a paragraph as the scanner found it.
@@ -93,6 +107,11 @@ type quoteRegion struct {
 	// attrEnd is where an attribution after the quote ends, so that the
 	// next quote's search for a cue starts after it.
 	attrEnd int
+	// via says how the speaker was found; cueSpan is the cue's word when
+	// it precedes the quote. Both shape the attribution's content span
+	// (see contentSpan).
+	via     attributionKind
+	cueSpan corpus.Span
 }
 
 // quoteDoc holds one article's text and what the scanner and attribution

@@ -1,0 +1,232 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// attributionKind says how a quote's speaker was found.
+type attributionKind uint8
+
+const (
+	viaNone     attributionKind = iota
+	viaAfter                    // "…," he said
+	viaBefore                   // he said that … "…"
+	viaSentence                 // an earlier quote of the same sentence
+	viaNext                     // a later quote of the same sentence
+	viaInherit                  // the quote before it, in an earlier sentence or paragraph
+	viaColon                    // the sentence before ends "He said:"
+	viaSubject                  // the sentence's subject, no cue
+)
+
+// Attribution is one attribution relation in the sense of PARC and
+// PolNeAR: what was reported (Content: the quotes with their marks and,
+// for a partial quote in reported speech, the words around it from the cue
+// to the end of the sentence), who said it (Speaker, the mention), and
+// which quotes it holds. Quotes that share a speaker mention one after
+// another ("A," he said. "B.") form one attribution.
+type Attribution struct {
+	Content []corpus.Span
+	Speaker corpus.Span
+	Quotes  []corpus.Quote
+}
+
+// Attributions returns the quotes of text grouped into attributions, with
+// content spans drawn the way the PolNeAR corpus draws them (quotation
+// marks included; the indirect speech around a partial quote included).
+// The Quote values are the same as Quotes returns.
+func Attributions(text string, sentences []corpus.Span, entities []corpus.Entity) []Attribution {
+	d, regions, kept := extractQuotes(text, sentences, entities)
+	var out []Attribution
+	for _, i := range kept {
+		r := &regions[i]
+		q := d.quoteOf(r)
+		c := d.contentSpan(regions, i)
+		if n := len(out); n > 0 && r.speaker.End > r.speaker.Start && out[n-1].Speaker == r.speaker {
+			a := &out[n-1]
+			a.Quotes = append(a.Quotes, q)
+			a.Content = addSpan(a.Content, c)
+			continue
+		}
+		out = append(out, Attribution{Content: []corpus.Span{c}, Speaker: r.speaker, Quotes: []corpus.Quote{q}})
+	}
+	return out
+}
+
+// addSpan adds s to the sorted spans ss, merging overlaps.
+func addSpan(ss []corpus.Span, s corpus.Span) []corpus.Span {
+	ss = append(ss, s)
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+	out := ss[:1]
+	for _, x := range ss[1:] {
+		last := &out[len(out)-1]
+		if x.Start <= last.End {
+			last.End = max(last.End, x.End)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// contentSpan draws the content of the attribution of regions[i]:
+//
+//	"…," he said.                       the quote with its marks
+//	If it passes, "I think…," he said.   from the sentence start to the mark
+//	He said Perez was "right to urge…"   from after the cue to the sentence end
+//	Bradley criticized people … "…"      from after the subject's verb
+func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
+	r := &regions[i]
+	marked := r.outer
+	if !r.closed {
+		marked.End = d.paras[r.para].End
+	}
+	p := d.paras[r.para]
+	sentStart := d.sentenceStart(p, r.open, regions)
+	leftStart := sentStart
+	if i > 0 && regions[i-1].para == r.para {
+		leftStart = max(leftStart, regions[i-1].outer.End, regions[i-1].attrEnd)
+	}
+	startsSentence := d.onlyPunctBetween(leftStart, r.open)
+	switch r.via {
+	case viaAfter, viaNext:
+		if !startsSentence && leftStart == sentStart {
+			marked.Start = d.firstWordAt(sentStart, r.open)
+		}
+		return marked
+	case viaBefore:
+		if r.cueSpan.End <= r.cueSpan.Start || r.cueSpan.End > r.open {
+			return marked
+		}
+		start := d.afterCue(r.cueSpan, r.open)
+		if start >= r.open {
+			return marked
+		}
+		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
+	case viaSubject:
+		start := d.afterVerb(r.speaker.End, r.open)
+		if start >= r.open {
+			return marked
+		}
+		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
+	}
+	return marked
+}
+
+// firstWordAt returns the offset of the first word in text[s:e], or e.
+func (d *quoteDoc) firstWordAt(s, e int) int {
+	for _, t := range attrTokens(d.text, s, e) {
+		if t.word {
+			return t.start
+		}
+	}
+	return e
+}
+
+// afterCue returns where reported speech starts after a cue ending before
+// limit: right after it ("says [that …]"), after the listener of a verb of
+// telling ("told reporters [that …]", "told BuzzFeed's Smith [he …]"), or
+// after the source of "according to X,".
+func (d *quoteDoc) afterCue(cue corpus.Span, limit int) int {
+	ts := attrTokens(d.text, cue.End, limit)
+	w := strings.ToLower(d.text[cue.Start:cue.End])
+	skip := 0
+	switch {
+	case w == "according":
+		// according to X, …
+		skip = len(ts)
+		for k, t := range ts {
+			if !t.word && d.tokText(t) == "," {
+				skip = k + 1
+				break
+			}
+		}
+	case tellVerbs[w]:
+		for k, t := range ts {
+			if k > 20 || !t.word && isDoubleMarkTok(d.tokText(t)) {
+				break
+			}
+			if t.word && d.lower(t) == "that" {
+				skip = k
+				break
+			}
+		}
+		if skip == 0 {
+			// The listener: a name, a pronoun or a short phrase.
+			k := 0
+			for k < len(ts) && k < 5 && ts[k].word && !speakerPronouns[d.lower(ts[k])] &&
+				(k == 0 || d.isCapWord(ts[k]) || !npStop[d.lower(ts[k])]) {
+				if k > 0 && looksVerb(d.lower(ts[k])) {
+					break
+				}
+				k++
+			}
+			skip = k
+		}
+	}
+	for skip < len(ts) && !ts[skip].word && !isDoubleMarkTok(d.tokText(ts[skip])) {
+		skip++ // "said, …" / "said: …"
+	}
+	if skip >= len(ts) {
+		return limit
+	}
+	return ts[skip].start
+}
+
+var tellVerbs = wordSet("told tell tells telling asked asks assured assures urged urges warned warns " +
+	"reminded reminds informed informs promised promises")
+
+// afterVerb returns where the content starts after a subject ending at s
+// with no known cue: after its verb (and auxiliaries, adverbs and a
+// particle).
+func (d *quoteDoc) afterVerb(s, limit int) int {
+	ts := attrTokens(d.text, s, limit)
+	k := 0
+	for k < len(ts) && ts[k].word && (auxWords[d.lower(ts[k])] || strings.HasSuffix(d.lower(ts[k]), "ly")) {
+		k++
+	}
+	if k < len(ts) && ts[k].word && !d.isCapWord(ts[k]) {
+		k++ // the verb
+	}
+	if k < len(ts) && ts[k].word && particles[d.lower(ts[k])] {
+		k++
+	}
+	if k >= len(ts) {
+		return limit
+	}
+	return ts[k].start
+}
+
+var particles = wordSet("up out off on down back over into")
+
+// contentEnd returns where the sentence holding region i ends, without
+// the full stop after a closing mark or any white space: the content of
+// reported speech runs to the sentence end.
+func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegion, i int) int {
+	end := p.End
+	starts := d.sentenceStarts(d.paraIndex(p), regions)
+	if k := sort.SearchInts(starts, r.outer.End); k < len(starts) {
+		end = starts[k]
+	}
+	// Stop before a later quote of the sentence that has its own source.
+	for k := i + 1; k < len(regions) && regions[k].open < end; k++ {
+		if regions[k].speaker != r.speaker && regions[k].via == viaAfter {
+			end = min(end, regions[k].open)
+		}
+	}
+	end = max(end, r.outer.End)
+	s := d.text[r.outer.End:end]
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	for len(s) > 0 {
+		c, n := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(".,;:!?—– ", c) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return r.outer.End + len(s)
+}
