@@ -78,7 +78,6 @@ func addSpan(ss []corpus.Span, s corpus.Span) []corpus.Span {
 //	"…," he said.                       the quote with its marks
 //	If it passes, "I think…," he said.   from the sentence start to the mark
 //	He said Perez was "right to urge…"   from after the cue to the sentence end
-//	Bradley criticized people … "…"      from after the subject's verb
 func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 	r := &regions[i]
 	marked := r.outer
@@ -103,12 +102,6 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			return marked
 		}
 		start := d.afterCue(r.cueSpan, r.open)
-		if start >= r.open {
-			return marked
-		}
-		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
-	case viaSubject:
-		start := d.afterVerb(r.speaker.End, r.open)
 		if start >= r.open {
 			return marked
 		}
@@ -180,29 +173,6 @@ func (d *quoteDoc) afterCue(cue corpus.Span, limit int) int {
 var tellVerbs = wordSet("told tell tells telling asked asks assured assures urged urges warned warns " +
 	"reminded reminds informed informs promised promises")
 
-// afterVerb returns where the content starts after a subject ending at s
-// with no known cue: after its verb (and auxiliaries, adverbs and a
-// particle).
-func (d *quoteDoc) afterVerb(s, limit int) int {
-	ts := attrTokens(d.text, s, limit)
-	k := 0
-	for k < len(ts) && ts[k].word && (auxWords[d.lower(ts[k])] || strings.HasSuffix(d.lower(ts[k]), "ly")) {
-		k++
-	}
-	if k < len(ts) && ts[k].word && !d.isCapWord(ts[k]) {
-		k++ // the verb
-	}
-	if k < len(ts) && ts[k].word && particles[d.lower(ts[k])] {
-		k++
-	}
-	if k >= len(ts) {
-		return limit
-	}
-	return ts[k].start
-}
-
-var particles = wordSet("up out off on down back over into")
-
 // contentEnd returns where the sentence holding region i ends, without
 // the full stop after a closing mark or any white space: the content of
 // reported speech runs to the sentence end.
@@ -211,6 +181,15 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 	starts := d.sentenceStarts(d.paraIndex(p), regions)
 	if k := sort.SearchInts(starts, r.outer.End); k < len(starts) {
 		end = starts[k]
+	}
+	// Stop at a new clause after the quote: "…," and his administration…
+	ts := attrTokens(d.text, r.outer.End, end)
+	for k := 0; k+1 < len(ts); k++ {
+		s := d.tokText(ts[k])
+		if !ts[k].word && (s == ";" || s == "," && ts[k+1].word && clauseConjunctions[d.lower(ts[k+1])]) {
+			end = ts[k].start
+			break
+		}
 	}
 	// Stop before a later quote of the sentence that has its own source.
 	for k := i + 1; k < len(regions) && regions[k].open < end; k++ {

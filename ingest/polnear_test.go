@@ -455,6 +455,12 @@ func TestPolNeARErrors(t *testing.T) {
 		}
 		return strings.ReplaceAll(text[a:s.Start]+"[["+text[s.Start:s.End]+"]]"+text[s.End:b], "\n", "¶")
 	}
+	viaTP, viaFP := map[attributionKind]int{}, map[attributionKind]int{}
+	defer func() {
+		for k := viaNone; k <= viaSubject; k++ {
+			t.Logf("via %d: tp %d fp %d", k, viaTP[k], viaFP[k])
+		}
+	}()
 	for _, a := range loadPolNeAR(t, split, true) {
 		qs := Quotes(a.text, nil, nil)
 		gold := charSet{}
@@ -482,6 +488,29 @@ func TestPolNeARErrors(t *testing.T) {
 				if bad > 3 {
 					t.Logf("FP %d %s", bad, ctx(a.text, m, 60))
 				}
+			}
+		case "via":
+			cgold := charSet{}
+			for _, g := range a.gold {
+				for _, c := range g.content {
+					cgold.add(a.text, c)
+				}
+			}
+			d, regions, kept := extractQuotes(a.text, nil, nil)
+			for _, i := range kept {
+				c := d.contentSpan(regions, i)
+				set := charSet{}
+				set.add(a.text, c)
+				tp, fp := 0, 0
+				for ch := range set {
+					if cgold[ch] {
+						tp++
+					} else {
+						fp++
+					}
+				}
+				viaTP[regions[i].via] += tp
+				viaFP[regions[i].via] += fp
 			}
 		case "cfp", "cfn":
 			cgold, cpred := charSet{}, charSet{}
