@@ -386,9 +386,26 @@ func TestPolNeARQuotes(t *testing.T) {
 
 func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	arts := loadPolNeAR(t, split, doubled)
-	var contract, marked, grouped, content, baseline pnScores
+	var contract, marked, grouped, content, baseline, e2e, e2eContent pnScores
+	x, xerr := NewExtractor()
+	if xerr != nil {
+		t.Logf("no end-to-end run: %v", xerr)
+	}
 	nGold := 0
 	for _, a := range arts {
+		if xerr == nil {
+			doc := x.Extract(corpus.Article{Text: a.text})
+			var ep, ec []pnPred
+			for _, q := range doc.Quotes {
+				sp := corpus.Span{Start: q.SpeakerStart, End: q.SpeakerEnd}
+				ep = append(ep, pnPred{content: []corpus.Span{withMarks(a.text, corpus.Span{Start: q.Start, End: q.End})}, speaker: sp})
+			}
+			for _, at := range Attributions(a.text, doc.Sentences, doc.Entities) {
+				ec = append(ec, pnPred{content: at.Content, speaker: at.Speaker})
+			}
+			scoreArticle(&e2e, a, ep)
+			scoreArticle(&e2eContent, a, ec)
+		}
 		nGold += len(a.gold)
 		qs := Quotes(a.text, nil, nil)
 		for _, q := range qs {
@@ -432,6 +449,10 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	report("with marks", marked)
 	report("with marks, grouped", grouped)
 	report("Attributions (content)", content)
+	if xerr == nil {
+		report("Extractor, with marks", e2e)
+		report("Extractor, Attributions", e2eContent)
+	}
 }
 
 // TestPolNeARErrors lists the quote and speaker errors on a split, for
