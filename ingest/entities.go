@@ -34,7 +34,11 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 			if label == "" {
 				continue
 			}
-			ents = appendEntity(ents, text, st[sp.Start:sp.End], label)
+			start := sp.Start
+			for label == corpus.Person && start+1 < sp.End && courtesyTitles[st[start].form] {
+				start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
+			}
+			ents = appendEntity(ents, text, st[start:sp.End], label)
 		}
 	}
 	consistentLabels(ents)
@@ -65,6 +69,12 @@ func consistentLabels(ents []corpus.Entity) {
 			ents[i].Label = corpus.Person
 		}
 	}
+}
+
+// courtesyTitles are left out of people's names (model forms: no period).
+var courtesyTitles = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true, "Prof": true,
+	"Messrs": true, "Mme": true, "Mlle": true, "Herr": true, "Frau": true,
 }
 
 // appendEntity adds the entity over toks, split where the text between two
