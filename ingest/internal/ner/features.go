@@ -35,6 +35,8 @@ const (
 	fTitled
 	fList
 	fListShape
+	fCtxPrev
+	fCtxNext
 )
 
 const (
@@ -61,18 +63,47 @@ func h3(t byte, a, b, c string) uint64 { return hadd(hadd(hadd(hstart(t), a), b)
 type docState struct {
 	lower   map[string]bool
 	history map[string]*[4]int32
+	// around holds, for each capitalised word, the words before and after
+	// its occurrences in the whole document (context aggregation).
+	around map[string]*[2][]string
 }
 
 func newDocState(doc [][]Token) *docState {
-	st := &docState{lower: map[string]bool{}, history: map[string]*[4]int32{}}
+	st := &docState{lower: map[string]bool{}, history: map[string]*[4]int32{}, around: map[string]*[2][]string{}}
 	for _, s := range doc {
 		for i, t := range s {
 			if i > 0 && isLowerWord(t.Text) {
 				st.lower[t.Text] = true
 			}
+			if !hasUpper(t.Text) {
+				continue
+			}
+			w := normWord(t.Text)
+			a := st.around[w]
+			if a == nil {
+				a = new([2][]string)
+				st.around[w] = a
+			}
+			if i > 0 && len(a[0]) < maxAround {
+				a[0] = appendNew(a[0], normWord(s[i-1].Text))
+			}
+			if i+1 < len(s) && len(a[1]) < maxAround {
+				a[1] = appendNew(a[1], normWord(s[i+1].Text))
+			}
 		}
 	}
 	return st
+}
+
+const maxAround = 8
+
+func appendNew(list []string, w string) []string {
+	for _, x := range list {
+		if x == w {
+			return list
+		}
+	}
+	return append(list, w)
 }
 
 // remember records the types given to the words of a tagged sentence.
@@ -240,6 +271,14 @@ func (s *sentence) features(toks []Token, i int, st *docState, out []uint64) []u
 	}
 	out = append(out, h1(fLength, lengthClass(n)))
 	if hasUpper(text) {
+		if a := st.around[w]; a != nil {
+			for _, x := range a[0] {
+				out = append(out, h1(fCtxPrev, x))
+			}
+			for _, x := range a[1] {
+				out = append(out, h1(fCtxNext, x))
+			}
+		}
 		if st.lower[strings.ToLower(text)] {
 			out = append(out, hstart(fSeenLower))
 		}
