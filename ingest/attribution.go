@@ -191,7 +191,7 @@ func ingCue(w string) bool { return strings.HasSuffix(strings.ToLower(w), "ing")
 
 // Words that can sit between a subject and its cue verb.
 var (
-	auxWords        = wordSet("has had have was is were are would will did does do had also later then again once previously recently simply only just quickly repeatedly flatly frequently often then earlier still separately famously reportedly publicly privately bluntly angrily")
+	auxWords        = wordSet("has had have was is were are would will did does do had also later then again once previously recently simply only just quickly repeatedly flatly frequently often then earlier still separately famously reportedly publicly privately bluntly angrily now already even never ever first finally")
 	determiners     = wordSet("the a an one two three four five some several another many both this that these those his her their its our")
 	speakerPronouns = wordSet("he she they it we i you who")
 	// npStop are words that end a noun phrase when reading away from its head.
@@ -393,7 +393,7 @@ func (d *quoteDoc) attributeBackwards(regions []quoteRegion) {
 // enough to prefer it to a loose attribution after the quote.
 func (d *quoteDoc) strongSubject(m cueMatch) bool {
 	ts := attrTokens(d.text, m.speaker.Start, m.speaker.End)
-	return len(ts) > 0 && (speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0])) && cueVerbs[strings.ToLower(strings.Fields(m.cue + " x")[0])]
+	return len(ts) > 0 && (speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0]))
 }
 
 // setAttribution records a on r and resolves the speaker's name.
@@ -522,7 +522,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	}
 	// said X
 	if isCue(d.tokText(ts[0]), fragment) && !ingCue(lw0) {
-		if np := d.npAfter(ts[1:]); np.End > np.Start && d.canStartSubject(ts[1]) {
+		if np := d.npAfter(ts[1:]); np.End > np.Start && (d.canStartSubject(ts[1]) || d.hasCapital(np)) {
 			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true, end: max(ts[0].end, np.End)}
 		}
 		return cueMatch{}
@@ -587,6 +587,17 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true, end: max(ts[j].end, np.End), loose: loose}
 	}
 	return cueMatch{}
+}
+
+// hasCapital reports whether the span holds a capitalised word ("pollster
+// Frank Luntz").
+func (d *quoteDoc) hasCapital(s corpus.Span) bool {
+	for _, t := range attrTokens(d.text, s.Start, s.End) {
+		if d.isCapWord(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // canStartSubject reports whether t can begin the subject of a cue: a

@@ -357,7 +357,8 @@ func (d *quoteDoc) startsWithOpening(p corpus.Span) bool {
 
 func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []quoteMark, carry, nextOpens bool) []quoteRegion {
 	// Double quotation marks first.
-	open := -1 // index into ms of the open double mark
+	open := -1   // index into ms of the open double mark
+	nested := -1 // an inner quote in the other style: "… “Equal Justice” …"
 	var doubles []quoteRegion
 	for i, m := range ms {
 		if !m.double {
@@ -369,7 +370,23 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 			}
 			continue
 		}
+		fam := d.markFamily(m)
+		if nested >= 0 {
+			switch {
+			case m.role == markOpen:
+			case fam == d.markFamily(ms[nested]):
+				nested = -1
+			case fam == d.markFamily(ms[open]):
+				doubles = append(doubles, d.newRegion(pi, ms[open], &m))
+				open, nested = -1, -1
+			}
+			continue
+		}
 		if m.role == markOpen {
+			if fam != d.markFamily(ms[open]) {
+				nested = i
+				continue
+			}
 			// A second opening mark while one is open: the first was never
 			// closed. Start again here.
 			open = i
@@ -417,6 +434,21 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 	all := append(doubles, singles...)
 	sort.Slice(all, func(i, j int) bool { return all[i].open < all[j].open })
 	return append(out, all...)
+}
+
+// markFamily tells quotation mark styles apart: straight, curly, doubled
+// apostrophes, and the rest (guillemets, low marks).
+func (d *quoteDoc) markFamily(m quoteMark) int {
+	r, _ := utf8.DecodeRuneInString(d.text[m.pos:])
+	switch {
+	case m.size == 2 && r == '\'':
+		return 2
+	case r == '"' || r == '\uFF02':
+		return 0
+	case r == '\u201C' || r == '\u201D':
+		return 1
+	}
+	return 3
 }
 
 // inchMark reports whether a straight double mark right after a digit is a
