@@ -3,13 +3,16 @@
 // models", EMNLP 2002) over BILOU labels with Viterbi decoding, using the
 // local and document-level token features of Ratinov & Roth, "Design
 // challenges and misconceptions in named entity recognition", CoNLL 2009:
-// words and their shapes in a window, affixes, and the labels the tagger gave
-// the same word earlier in the document. (Part-of-speech tags from prose's
-// tagger were tried as features: they added nothing measurable on
-// CoNLL-2003 and cost most of the running time.)
+// words and their shapes in a window, affixes, matches against name lists
+// (places; names learned from the training data, cross-validated), the words
+// around the same name elsewhere in the document (context aggregation) and
+// the labels the tagger gave it in earlier sentences. (Part-of-speech tags
+// from prose's tagger were tried as features: they added nothing measurable
+// on CoNLL-2003 and cost most of the running time.)
 //
-// The model is trained on CoNLL-2003 English (see ../train) and embedded in
-// the binary; the training data is not.
+// The model is trained on CoNLL-2003 English (see ../train), plus title-case
+// copies of some of its documents, and embedded in the binary with its name
+// lists; the training data is not.
 package ner
 
 import "strings"
