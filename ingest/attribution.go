@@ -308,6 +308,14 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 				return
 			}
 		}
+		// "Bystrom agreed. "Mainstream Republicans are running out of time.""
+		if ps, pe, ok := d.previousSentence(p, r, regions); ok && ps >= p.Start && !regionsCross(regions, ps, pe) {
+			if a, _ := d.before(ps, pe, ps, regions, false); a.ok && d.strongSubject(a) {
+				d.setAttribution(r, a, false)
+				r.via = viaInherit
+				return
+			}
+		}
 	}
 	// 5. A paragraph that continues or follows an attributed quote, or
 	// follows a paragraph that ends in reported speech ("Kerry said that
