@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -267,6 +268,61 @@ func reportTypes(r Report) map[VariationType]int {
 		for t, n := range c.Types {
 			m[t] += n
 		}
+	}
+	return m
+}
+
+// Bounds of the coverage matrix in the HTML and Markdown reports: past
+// them it stops being readable (and grows as clusters × outlets).
+const (
+	maxMatrixColumns = 24
+	maxMatrixRows    = 300
+)
+
+// matrixColumns picks the matrix's outlets: all of them when they fit,
+// otherwise the ones carrying the most clusters, kept in column order. It
+// returns how many were left out.
+func matrixColumns(r Report) ([]string, int) {
+	if len(r.Outlets) <= maxMatrixColumns {
+		return r.Outlets, 0
+	}
+	count := map[string]int{}
+	for _, c := range r.Clusters {
+		if c.Coverage != nil {
+			for _, o := range c.Coverage.Carried {
+				count[o]++
+			}
+		}
+	}
+	idx := make([]int, len(r.Outlets))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return count[r.Outlets[idx[i]]] > count[r.Outlets[idx[j]]] })
+	idx = idx[:maxMatrixColumns]
+	sort.Ints(idx)
+	cols := make([]string, len(idx))
+	for i, k := range idx {
+		cols[i] = r.Outlets[k]
+	}
+	return cols, len(r.Outlets) - len(cols)
+}
+
+// coverageMarks maps each outlet of a cluster's coverage to its matrix
+// mark: ★ carried first, ● carried, ○ left out.
+func coverageMarks(c *Coverage) map[string]string {
+	m := map[string]string{}
+	if c == nil {
+		return m
+	}
+	for _, l := range c.Missing {
+		m[l] = "○"
+	}
+	for _, l := range c.Carried {
+		m[l] = "●"
+	}
+	for _, l := range c.First {
+		m[l] = "★"
 	}
 	return m
 }

@@ -39,6 +39,8 @@ type htmlView struct {
 	Articles  []htmlArticle
 	Quoted    int // quote clusters quoted differently
 	Confirmed int // quote clusters confirmed
+	// HiddenOutlets and HiddenRows count what the matrix leaves out.
+	HiddenOutlets, HiddenRows int
 	// MatrixOpen unfolds the coverage matrix when it is short enough to
 	// read before the clusters.
 	MatrixOpen bool
@@ -99,7 +101,9 @@ func newHTMLView(r Report) htmlView {
 	if title == "" {
 		title = "variorum report"
 	}
-	v := htmlView{Title: title, Outlets: r.Outlets, MatrixOpen: len(r.Clusters) <= 40}
+	cols, hidden := matrixColumns(r)
+	v := htmlView{Title: title, Outlets: cols, HiddenOutlets: hidden, MatrixOpen: len(r.Clusters) <= 40,
+		HiddenRows: max(0, len(r.Clusters)-maxMatrixRows)}
 	byID := map[string]corpus.Article{}
 	for _, a := range r.Articles {
 		if _, ok := byID[a.ID]; !ok {
@@ -175,11 +179,15 @@ func newHTMLView(r Report) htmlView {
 		}
 		v.Clusters = append(v.Clusters, hc)
 
+		if i >= maxMatrixRows {
+			continue
+		}
 		cr := htmlCoverageRow{ID: a.ID, Order: i, DataTypes: hc.DataTypes, Outlets: a.Outlets, Serious: hc.Serious,
 			Text: clip(pivotText(a), 90), Status: hc.Status}
-		for _, o := range r.Outlets {
+		marks := coverageMarks(a.Coverage)
+		for _, o := range cols {
 			cell := htmlCell{}
-			switch coverageMark(a.Coverage, o) {
+			switch marks[o] {
 			case "★":
 				cell = htmlCell{"★", "first", o + " carried it first"}
 			case "●":

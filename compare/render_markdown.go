@@ -35,46 +35,35 @@ func WriteMarkdown(w io.Writer, r Report) error {
 }
 
 func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
+	cols, hidden := matrixColumns(r)
 	fmt.Fprint(bw, "\n## Coverage\n\n| # | statement |")
-	for _, o := range r.Outlets {
+	for _, o := range cols {
 		fmt.Fprintf(bw, " %s |", mdEscape(o))
 	}
 	fmt.Fprint(bw, "\n|---|---|")
-	for range r.Outlets {
+	for range cols {
 		fmt.Fprint(bw, ":-:|")
 	}
 	fmt.Fprintln(bw)
-	for _, a := range r.Clusters {
+	for i, a := range r.Clusters {
+		if i == maxMatrixRows {
+			break
+		}
+		marks := coverageMarks(a.Coverage)
 		fmt.Fprintf(bw, "| [%d](#cluster-%d) | %s |", a.ID, a.ID, mdEscape(clip(pivotText(a), 60)))
-		for _, o := range r.Outlets {
-			fmt.Fprintf(bw, " %s |", coverageMark(a.Coverage, o))
+		for _, o := range cols {
+			fmt.Fprintf(bw, " %s |", marks[o])
 		}
 		fmt.Fprintln(bw)
 	}
-	fmt.Fprint(bw, "\n● carried · ★ carried first · ○ left out (the outlet covered the story but not this statement)\n")
-}
-
-// coverageMark is the matrix cell of one outlet for a cluster.
-func coverageMark(c *Coverage, outlet string) string {
-	if c == nil {
-		return ""
+	fmt.Fprint(bw, "\n● carried · ★ carried first · ○ left out (the outlet covered the story but not this statement)")
+	if n := len(r.Clusters) - maxMatrixRows; n > 0 {
+		fmt.Fprintf(bw, "; %d more %s not in the table", n, plural(n, "cluster", "clusters"))
 	}
-	for _, l := range c.First {
-		if l == outlet {
-			return "★"
-		}
+	if hidden > 0 {
+		fmt.Fprintf(bw, "; %d %s carrying fewer clusters not shown", hidden, plural(hidden, "outlet", "outlets"))
 	}
-	for _, l := range c.Carried {
-		if l == outlet {
-			return "●"
-		}
-	}
-	for _, l := range c.Missing {
-		if l == outlet {
-			return "○"
-		}
-	}
-	return ""
+	fmt.Fprintln(bw)
 }
 
 func pivotText(a Aligned) string {
