@@ -30,12 +30,17 @@ type Coverage struct {
 	Carried []string `json:"carried"`
 	// Missing are the outlets that covered the same story (an article of
 	// theirs shares another statement with this cluster's articles, directly
-	// or through other clusters) but left this statement out.
+	// or through other clusters) but left this statement out. It stays empty
+	// when that story spans more than maxStoryOutlets outlets: chained
+	// clusters that wide are a topic, not one story.
 	Missing []string `json:"missing"`
 	// First are the carrying outlets with the earliest publication date,
 	// when at least two of them have one.
 	First []string `json:"first,omitempty"`
 }
+
+// maxStoryOutlets bounds the outlets of one story for Coverage.Missing.
+const maxStoryOutlets = 64
 
 // NewReport aligns every cluster (see Align), works out coverage, and sorts
 // the clusters into report order. docs are the compared articles with what
@@ -150,6 +155,7 @@ func coverage(cs []Aligned, arts []corpus.Article) []string {
 	var cols []string
 	colSeen := map[string]bool{}
 	storyOutlets := map[string][]string{} // story root → outlets, column order
+	inStory := map[[2]string]bool{}       // (story root, outlet)
 	addCol := func(l string) {
 		if carriers[l] && !colSeen[l] {
 			colSeen[l] = true
@@ -173,12 +179,10 @@ func coverage(cs []Aligned, arts []corpus.Article) []string {
 			return
 		}
 		root := find(id)
-		for _, x := range storyOutlets[root] {
-			if x == l {
-				return
-			}
+		if !inStory[[2]string{root, l}] {
+			inStory[[2]string{root, l}] = true
+			storyOutlets[root] = append(storyOutlets[root], l)
 		}
-		storyOutlets[root] = append(storyOutlets[root], l)
 	}
 	for _, a := range arts {
 		addStory(a.ID, a.Label())
@@ -211,9 +215,11 @@ func coverage(cs []Aligned, arts []corpus.Article) []string {
 		}
 		sortByColumn(cov.Carried, colIndex)
 		if len(c.Witnesses) > 0 {
-			for _, l := range storyOutlets[find(c.Witnesses[0].Article)] {
-				if !carried[l] {
-					cov.Missing = append(cov.Missing, l)
+			if story := storyOutlets[find(c.Witnesses[0].Article)]; len(story) <= maxStoryOutlets {
+				for _, l := range story {
+					if !carried[l] {
+						cov.Missing = append(cov.Missing, l)
+					}
 				}
 			}
 		}

@@ -295,3 +295,21 @@ func BenchmarkNewReportSeeds(b *testing.B) {
 		NewReport("seeds", docs, cs)
 	}
 }
+
+func TestNewReportOddClusters(t *testing.T) {
+	docs := seedDocs()
+	clusters := []Cluster{
+		{},                      // no witnesses
+		{Witnesses: []Witness{{Article: "unknown", Source: "elsewhere.txt", Text: "a lone wording"}}},
+		seedCluster(t, KindClause, seedSpan{0, "security guarantee"}, seedSpan{0, "security guarantee"}),
+	}
+	r := NewReport("odd", docs, clusters)
+	if len(r.Clusters) != 3 {
+		t.Fatalf("%d clusters, want 3", len(r.Clusters))
+	}
+	for _, f := range renderAll(t, r) {
+		if len(f.Data) == 0 {
+			t.Errorf("%s render is empty", f.Name)
+		}
+	}
+}
