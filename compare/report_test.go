@@ -299,7 +299,7 @@ func BenchmarkNewReportSeeds(b *testing.B) {
 func TestNewReportOddClusters(t *testing.T) {
 	docs := seedDocs()
 	clusters := []Cluster{
-		{},                      // no witnesses
+		{}, // no witnesses
 		{Witnesses: []Witness{{Article: "unknown", Source: "elsewhere.txt", Text: "a lone wording"}}},
 		seedCluster(t, KindClause, seedSpan{0, "security guarantee"}, seedSpan{0, "security guarantee"}),
 	}
