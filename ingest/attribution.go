@@ -199,7 +199,8 @@ var (
 		"and but or nor so yet to in on at by for from with about into over under during without " +
 		"than then there here not no is was are were be been has had have will would can could " +
 		"should may might must did does do said says told tells according also this what whom whose " +
-		"how why")
+		"how why across against beyond within among between toward towards upon via per like near " +
+		"around behind along despite amid throughout onto inside outside")
 	platforms = wordSet("Telegram Twitter X Facebook Instagram Truth TikTok YouTube Threads Bluesky LinkedIn Weibo WeChat VK Medium Substack")
 )
 
@@ -515,6 +516,12 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 			return cueMatch{speaker: np, cue: "according to", ok: true, end: max(ts[1].end, np.End)}
 		}
 	}
+	if lw0 == "as" && len(ts) > 3 && isCue(d.tokText(ts[1]), true) && passivePreps[d.lower(ts[2])] {
+		// as declared in the draft
+		if np := d.npAfter(ts[3:]); np.End > np.Start {
+			return cueMatch{speaker: np, cue: d.text[ts[1].start:ts[2].end], ok: true, end: np.End}
+		}
+	}
 	if lw0 == "as" && len(ts) > 2 {
 		for j := 1; j < len(ts) && j < 8; j++ {
 			if !ts[j].word {
@@ -553,6 +560,9 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 			continue
 		}
 		w := d.tokText(t)
+		if determiners[d.lower(ts[j-1])] {
+			continue // "an agreed ceasefire line"
+		}
 		loose := fragment && !tight && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t)) && !isCue(w, true)
 		if !isCue(w, true) && !loose {
 			continue
@@ -732,6 +742,8 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 	return fallback, fallback.ok
 }
 
+var passivePreps = wordSet("in on by")
+
 var relativeWords = wordSet("what whom")
 
 var clauseConjunctions = wordSet("although though but while whereas yet because since and so")
@@ -801,7 +813,7 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false
 	}
 	prevWord := j > 0 && ts[j-1].word
-	if !isCue(d.tokText(t), prevWord) {
+	if !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] {
 		return cueMatch{}, false
 	}
 	if prevWord && isPossessive(d.lower(ts[j-1])) {

@@ -1,7 +1,15 @@
 package ingest
 
 import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/variorum/variorum/corpus"
 )
@@ -50,6 +58,43 @@ func TestQuotesSeeds(t *testing.T) {
 	for _, scare := range []string{"frozen", "Peace Council", "Gains", "America First"} {
 		if _, ok := got[scare]; ok {
 			t.Errorf("scare quote or name %q reported as a quote", scare)
+		}
+	}
+}
+
+// TestQuotesSeedsGolden keeps the seeds' quotes, speakers and cues in
+// testdata/quotes_seeds.txtar; run with -update to rewrite it after an
+// intended change.
+func TestQuotesSeedsGolden(t *testing.T) {
+	var ar txtar.Archive
+	for _, a := range corpus.Sample() {
+		var b strings.Builder
+		for _, q := range Quotes(a.Text, nil, nil) {
+			fmt.Fprintf(&b, "%q\n", q.Text)
+			if q.SpeakerEnd > q.SpeakerStart {
+				fmt.Fprintf(&b, "\tspeaker %q mention %q cue %q\n", q.Speaker, a.Text[q.SpeakerStart:q.SpeakerEnd], q.Cue)
+			}
+		}
+		ar.Files = append(ar.Files, txtar.File{Name: a.Source, Data: []byte(b.String())})
+	}
+	got := txtar.Format(&ar)
+	path := filepath.Join("testdata", "quotes_seeds.txtar")
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file: %v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		wa := txtar.Parse(want)
+		for i, f := range ar.Files {
+			if i >= len(wa.Files) || !bytes.Equal(f.Data, wa.Files[i].Data) {
+				t.Errorf("quotes of %s changed:\n%s", f.Name, f.Data)
+			}
 		}
 	}
 }
