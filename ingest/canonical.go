@@ -101,6 +101,7 @@ func Canonicalize(docs []corpus.Document) {
 		}
 	}
 	unresolved := map[string]int{}
+	resolved := make([]bool, len(ms)) // lone mentions matched to a full name
 	for i, m := range ms {
 		if !m.lone() {
 			continue
@@ -108,6 +109,7 @@ func Canonicalize(docs []corpus.Document) {
 		if j, ok := inDoc[docName{m.doc, m.surname}]; ok {
 			if j >= 0 {
 				uf.union(i, j)
+				resolved[i] = true
 			}
 			continue
 		}
@@ -115,6 +117,7 @@ func Canonicalize(docs []corpus.Document) {
 			for k := range keys {
 				uf.union(i, first[k])
 			}
+			resolved[i] = true
 			continue
 		}
 		// Ambiguous or never named in full: joins only other such mentions.
@@ -125,19 +128,26 @@ func Canonicalize(docs []corpus.Document) {
 		}
 	}
 
-	// One word tagged a person here and a place or body there is whichever
-	// most of its mentions say: "Kyiv" tagged PERSON joins the city, and
-	// "Zelensky" tagged GPE joins the only Zelensky named in full.
-	personWord, otherWord := map[string]int{}, map[string]int{}
-	for _, m := range ms {
+	// One word tagged a person here and a place or body there: a name
+	// never matched to a person's full name joins the place or body unless
+	// it is more often a person ("Kyiv" tagged PERSON joins the city), and a
+	// place or body that is more often a person's surname joins the only
+	// person of that surname named in full ("Zelensky" tagged GPE).
+	personWord := map[string]int{} // folded word → mentions as a person
+	otherKey := map[string]int{}   // join key → mentions as a place or body
+	otherAt := map[string]int{}    // join key → one such mention
+	for i, m := range ms {
 		if len(m.words) != 1 {
 			continue
 		}
 		if m.person {
 			personWord[foldName(m.name)]++
-		} else {
-			otherWord[foldName(m.name)]++
+			continue
 		}
+		if otherKey[m.key] == 0 {
+			otherAt[m.key] = i
+		}
+		otherKey[m.key]++
 	}
 	for _, m := range ms {
 		if m.person && m.full {
@@ -149,10 +159,14 @@ func Canonicalize(docs []corpus.Document) {
 			continue
 		}
 		w := foldName(m.name)
+		k := "=" + w
+		if a, ok := aliases[w]; ok {
+			k = "=" + foldName(a)
+		}
 		switch {
-		case m.lone() && otherWord[w] > personWord[w]:
-			uf.union(i, first["="+w])
-		case !m.person && personWord[w] > otherWord[w]:
+		case m.lone() && !resolved[i] && otherKey[k] >= personWord[w]:
+			uf.union(i, otherAt[k])
+		case !m.person && personWord[w] > otherKey[m.key]:
 			if keys := fullBySurname[skeleton(m.name)]; len(keys) == 1 {
 				for k := range keys {
 					uf.union(i, first[k])
@@ -430,15 +444,17 @@ func groupName(ms []mention, g []int) string {
 	return names[0]
 }
 
-// groupLabel is the label most of a group's mentions carry (ties: PERSON,
-// ORG, GPE, LOC).
+// groupLabel is the label most of a group's mentions carry (ties: ORG, GPE,
+// LOC, PERSON; a group mixes people with other labels only when a name was
+// tagged both ways, and then a tie means the name was never matched to a
+// person's full name).
 func groupLabel(ms []mention, g []int) string {
 	counts := map[string]int{}
 	for _, i := range g {
 		counts[ms[i].label]++
 	}
 	best := ""
-	for _, l := range []string{corpus.Person, corpus.Organization, corpus.GPE, corpus.Location} {
+	for _, l := range []string{corpus.Organization, corpus.GPE, corpus.Location, corpus.Person} {
 		if counts[l] > counts[best] {
 			best = l
 		}

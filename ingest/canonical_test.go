@@ -92,6 +92,16 @@ func TestCanonicalize(t *testing.T) {
 			want:     [][]string{{"GPE:Kyiv", "GPE:Kyiv", "GPE:Kyiv"}},
 		},
 		{
+			name:     "a place tagged as a person joins the place",
+			articles: [][]string{{"PERSON:Steve Witkoff", "GPE:US", "GPE:Kyiv", "PERSON:Kyiv"}, {"GPE:Kiev", "PERSON:US"}},
+			want:     [][]string{{"PERSON:Steve Witkoff", "GPE:United States", "GPE:Kyiv", "GPE:Kyiv"}, {"GPE:Kyiv", "GPE:United States"}},
+		},
+		{
+			name:     "a person tagged as a place joins the person",
+			articles: [][]string{{"PERSON:Volodymyr Zelensky", "PERSON:Zelensky"}, {"GPE:Zelensky"}},
+			want:     [][]string{{"PERSON:Volodymyr Zelensky", "PERSON:Volodymyr Zelensky"}, {"PERSON:Volodymyr Zelensky"}},
+		},
+		{
 			name:     "different people stay apart",
 			articles: [][]string{{"PERSON:Steve Witkoff", "PERSON:Mike Waltz", "PERSON:Waltz"}},
 			want:     [][]string{{"PERSON:Steve Witkoff", "PERSON:Mike Waltz", "PERSON:Mike Waltz"}},
