@@ -299,3 +299,27 @@ func TestWriteDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffMarkup checks how changes read in the marked-up text: white space
+// outside the markers, struck words kept apart from what follows, quote
+// style changes shown as the witness writes them.
+func TestDiffMarkup(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"will be considered the peace", "peace", "[-will be considered the-] peace"},
+		{"the big dog", "the dog", "the [-big-] dog"},
+		{"the dog", "the big dog", "the {+big+} dog"},
+		{"a deliberate attack", "a intentional attack", "a [-deliberate-]{+intentional+} attack"},
+		{`he said "no"`, "he said “no”", "he said “no”"},
+		{"Putin’s signature", "Putin's signature", "Putin's signature"},
+		{"valid for 10 years", "valid for ten years", "valid for [-10-]{+ten+} years"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		if err := WriteDiff(&b, Diff(tt.a, tt.b), false); err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := strings.Cut(b.String(), "\n"); got != tt.want {
+			t.Errorf("Diff(%q, %q) reads %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

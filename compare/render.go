@@ -64,8 +64,11 @@ func rowSegments(ops []Op) []segment {
 		case o.Op == OpEqual:
 			add(segSame, o.Text, "")
 		case strings.TrimSpace(o.Text) == "":
-			if o.Op == OpInsert {
+			switch {
+			case o.Op == OpInsert:
 				add(segSame, o.Text, "")
+			case len(segs) > 0 && segs[len(segs)-1].Kind == segDel:
+				add(segSame, " ", "") // keep struck words apart from what follows
 			}
 		case o.Type == TypeOrthographic && !hasLetterOrDigit(o.Text):
 			if o.Op == OpInsert {
@@ -80,8 +83,11 @@ func rowSegments(ops []Op) []segment {
 				kind = segIns
 			}
 			add(kind, body, o.Type)
-			if o.Op == OpInsert { // a deletion's trailing space is the pivot's
-				add(segSame, o.Text[lead+len(body):], "")
+			switch tail := o.Text[lead+len(body):]; {
+			case o.Op == OpInsert:
+				add(segSame, tail, "")
+			case tail != "" && k+1 < len(ops) && ops[k+1].Op == OpEqual && !startsWithSpace(ops[k+1].Text):
+				add(segSame, " ", "") // the pivot's space after struck words
 			}
 		}
 	}
@@ -114,6 +120,11 @@ func pivotSegments(a Aligned) []segment {
 		segs = append(segs, varySegments(p.Text[pos-p.Start:])...)
 	}
 	return segs
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // varySegments marks text as varying, keeping white space and punctuation
