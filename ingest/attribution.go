@@ -1199,7 +1199,7 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	mention := d.text[m.Start:m.End]
 	lw := strings.ToLower(mention)
 	if lw == "he" || lw == "she" || lw == "who" || lw == "i" {
-		return d.antecedent(m.Start)
+		return d.antecedent(m.Start, lw)
 	}
 	if speakerPronouns[lw] {
 		return ""
@@ -1235,16 +1235,18 @@ func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
 }
 
 // antecedent finds the person a pronoun at pos refers to: the last person
-// entity before it or, without entities, the last name that was the
-// subject of a cue, or the last capitalised name.
-func (d *quoteDoc) antecedent(pos int) string {
-	for i := len(d.entities) - 1; i >= 0; i-- {
-		e := d.entities[i]
-		if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" {
-			return e.Canonical
-		}
-	}
+// entity before it or, without entities, the last name (two capitalised
+// words or more, or one after an honorific) before it, outside quotations
+// and agreeing with the pronoun where an honorific tells ("Mr", "Ms").
+func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 	if len(d.entities) > 0 {
+		for i := len(d.entities) - 1; i >= 0; i-- {
+			e := d.entities[i]
+			if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" &&
+				!regionsCover(d.regions, e.Start) && d.agrees(pronoun, e.Start, e.End) {
+				return e.Canonical
+			}
+		}
 		return ""
 	}
 	// Look back a little first, then further: most antecedents are near.
@@ -1253,7 +1255,7 @@ func (d *quoteDoc) antecedent(pos int) string {
 		for start > 0 && !utf8.RuneStart(d.text[start]) {
 			start--
 		}
-		if name := d.lastCueSubject(start, pos); name != "" {
+		if name := d.lastName(start, pos, pronoun); name != "" {
 			return name
 		}
 		if start == 0 {
@@ -1263,32 +1265,80 @@ func (d *quoteDoc) antecedent(pos int) string {
 	return ""
 }
 
-// lastCueSubject returns the name that is the subject of the last cue in
-// text[start:end], or "".
-func (d *quoteDoc) lastCueSubject(start, end int) string {
+// lastName returns the last personal name in text[start:end] outside
+// quotations that agrees with pronoun, or "".
+func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 	ts := attrTokens(d.text, start, end)
 	for i := len(ts) - 1; i >= 0; i-- {
-		if !ts[i].word || !isCue(d.tokText(ts[i]), true) {
+		if !d.isCapWord(ts[i]) || regionsCover(d.regions, ts[i].start) {
 			continue
 		}
-		np := d.head(d.npBefore(stripAux(d, ts[:i])))
-		if np.End <= np.Start {
+		j := i
+		for j > 0 && d.isCapWord(ts[j-1]) && !regionsCover(d.regions, ts[j-1].start) {
+			j--
+		}
+		run := ts[j : i+1]
+		for len(run) > 0 && nonNameCaps[d.lower(run[0])] {
+			run = run[1:]
+		}
+		last := i
+		i = j // the loop's i-- moves before the run
+		titled := len(run) > 0 && honorifics[strings.TrimSuffix(d.lower(run[0]), ".")]
+		if j > 0 && ts[j-1].word && (objectWords[d.lower(ts[j-1])] || tellVerbs[d.lower(ts[j-1])]) {
+			continue // an object: "told Fox News", "on CNN"
+		}
+		subject := false // followed by a cue: "Trump told"
+		for k := last + 1; k < len(ts) && k < last+4 && ts[k].word; k++ {
+			if isCue(d.tokText(ts[k]), true) {
+				subject = true
+				break
+			}
+			if !auxWords[d.lower(ts[k])] {
+				break
+			}
+		}
+		if len(run) < 2 && !subject && !(j > 0 && honorifics[strings.TrimSuffix(d.lower(ts[j-1]), ".")]) {
 			continue
 		}
-		name := d.text[np.Start:np.End]
-		if !d.isCapWord(atok{start: np.Start, end: np.End, word: true}) || nonNameCaps[strings.ToLower(name)] {
+		if len(run) == 0 || !d.agrees(pronoun, run[0].start, run[len(run)-1].end) {
 			continue
 		}
-		name = stripHonorifics(name)
-		if !strings.Contains(name, " ") {
-			if full := d.fullName(name, np.Start); full != "" {
+		name := stripHonorifics(d.text[run[0].start:run[len(run)-1].end])
+		if titled && !strings.Contains(name, " ") {
+			if full := d.fullName(name, run[0].start); full != "" {
 				return full
 			}
 		}
-		return name
+		if name != "" && isCapitalized(name) {
+			return name
+		}
 	}
 	return ""
 }
+
+// agrees reports whether the name at [s, e) can be what pronoun refers to,
+// judging by an honorific in or just before it.
+func (d *quoteDoc) agrees(pronoun string, s, e int) bool {
+	if pronoun != "he" && pronoun != "she" {
+		return true
+	}
+	ts := attrTokens(d.text, max(0, s-6), e)
+	for _, t := range ts {
+		w := strings.TrimSuffix(d.lower(t), ".")
+		if pronoun == "he" && femaleTitles[w] || pronoun == "she" && maleTitles[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var objectWords = wordSet("to on at in from with for by of about into onto against toward towards")
+
+var (
+	maleTitles   = wordSet("mr sir lord king prince father brother")
+	femaleTitles = wordSet("mrs ms miss lady dame queen princess sister madam")
+)
+
 
 // relativeAntecedent replaces a relative pronoun that ends a subject by the
 // phrase it refers to: "Article 5, which stipulates" → "Article 5".

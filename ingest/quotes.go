@@ -52,6 +52,7 @@ func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []co
 func extractQuotes(text string, sentences []corpus.Span, entities []corpus.Entity) (*quoteDoc, []quoteRegion, []int) {
 	d := newQuoteDoc(text, sentences, entities)
 	regions := d.scan()
+	d.regions = regions
 	for i := range regions {
 		d.attribute(regions, i)
 	}
@@ -122,6 +123,7 @@ type quoteDoc struct {
 	entities  []corpus.Entity
 	paras     []corpus.Span
 	starts    map[int][]int // sentence starts by paragraph; see sentenceStarts
+	regions   []quoteRegion // the scanned quotations, for lookups
 }
 
 func newQuoteDoc(text string, sentences []corpus.Span, entities []corpus.Entity) *quoteDoc {
@@ -359,7 +361,13 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 	// Double quotation marks first.
 	open := -1   // index into ms of the open double mark
 	nested := -1 // an inner quote in the other style: "… “Equal Justice” …"
+	contd := false
 	var doubles []quoteRegion
+	emit := func(r quoteRegion) {
+		r.continued = r.continued || contd
+		contd = false
+		doubles = append(doubles, r)
+	}
 	for i, m := range ms {
 		if !m.double {
 			continue
@@ -377,7 +385,7 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 			case fam == d.markFamily(ms[nested]):
 				nested = -1
 			case fam == d.markFamily(ms[open]):
-				doubles = append(doubles, d.newRegion(pi, ms[open], &m))
+				emit(d.newRegion(pi, ms[open], &m))
 				open, nested = -1, -1
 			}
 			continue
@@ -387,12 +395,23 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 				nested = i
 				continue
 			}
-			// A second opening mark while one is open: the first was never
-			// closed. Start again here.
+			// A second opening mark while one is open. After a full stop it
+			// opens the next sentence of the same quotation, as some outlets
+			// write it (She said: "It is important. "We have made
+			// progress."); otherwise the first was never closed.
+			if quoteEndsSentence(d.text[ms[open].pos+ms[open].size : m.pos]) {
+				r := d.newRegion(pi, ms[open], nil)
+				r.close = strings.LastIndexFunc(d.text[:m.pos], func(c rune) bool { return !unicode.IsSpace(c) }) + 1
+				r.outer.End = r.close
+				r.inner = quoteInner(d.text, ms[open].pos+ms[open].size, r.close)
+				r.runsOn = true
+				emit(r)
+				contd = true
+			}
 			open = i
 			continue
 		}
-		doubles = append(doubles, d.newRegion(pi, ms[open], &m))
+		emit(d.newRegion(pi, ms[open], &m))
 		open = -1
 	}
 	if open >= 0 {
@@ -400,10 +419,10 @@ func (d *quoteDoc) scanParagraph(out []quoteRegion, pi int, p corpus.Span, ms []
 		switch {
 		case nextOpens:
 			r.runsOn = true
-			doubles = append(doubles, r)
-		case ms[open].pos == p.Start || d.afterColon(p, ms[open].pos):
+			emit(r)
+		case ms[open].pos == p.Start || d.afterColon(p, ms[open].pos) || contd:
 			// A paragraph-long quote missing its closing mark.
-			doubles = append(doubles, r)
+			emit(r)
 		}
 	}
 	if carry && len(doubles) > 0 && doubles[0].open == p.Start {

@@ -67,6 +67,14 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "quote reopened at each sentence",
+			text: `She told BBC One: "It is important to support teachers. "We have made huge progress on the cases."`,
+			want: []string{
+				"It is important to support teachers | She | told",
+				"We have made huge progress on the cases | She | told",
+			},
+		},
+		{
 			name: "paragraph quote after a colon",
 			text: "He said:\n\n\"In all the administrations I have served in, it is like going into a monastery.\"",
 			want: []string{"In all the administrations I have served in, it is like going into a monastery | He | said"},
@@ -230,4 +238,29 @@ func FuzzQuotes(f *testing.F) {
 			checkQuote(t, text, q)
 		}
 	})
+}
+
+// TestQuotesPronounAgreement checks that a pronoun skips a name whose
+// honorific disagrees with it, names inside quotations and objects of
+// verbs of telling.
+func TestQuotesPronounAgreement(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Her plans did not impress shadow minister Tim Collins. “Ruth Kelly has no idea what to put in its place,” he said.", "Tim Collins"},
+		{"Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” she said.", "Anna Jones"},
+		{"Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” he said.", "John Smith"},
+		{"Donald Trump told Fox News on Friday that the war was lost. “They will lose this land very soon,” he said.", "Donald Trump"},
+	}
+	for _, c := range cases {
+		qs := Quotes(c.text, nil, nil)
+		if len(qs) == 0 {
+			t.Errorf("no quote in %q", c.text)
+			continue
+		}
+		for _, q := range qs {
+			checkQuote(t, c.text, q)
+			if q.Speaker != c.want {
+				t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
+			}
+		}
+	}
 }
