@@ -1339,7 +1339,6 @@ var (
 	femaleTitles = wordSet("mrs ms miss lady dame queen princess sister madam")
 )
 
-
 // relativeAntecedent replaces a relative pronoun that ends a subject by the
 // phrase it refers to: "Article 5, which stipulates" → "Article 5".
 func (d *quoteDoc) relativeAntecedent(ts []atok) []atok {
