@@ -1393,10 +1393,18 @@ func (d *quoteDoc) fullName(surname string, before int) string {
 	}
 	idx := strings.LastIndex(d.text[:before], " "+surname)
 	for idx >= 0 {
-		// Walk back over capitalised words before the surname.
+		end := idx + 1 + len(surname)
+		if r, _ := utf8.DecodeRuneInString(d.text[end:]); end < len(d.text) && isAlnum(r) {
+			idx = strings.LastIndex(d.text[:idx], " "+surname)
+			continue // "Mirzaev" is not "Mirza"
+		}
+		// Walk back over capitalised words of the same line before the surname.
 		ts := attrTokens(d.text, max(0, idx-60), idx)
 		j := len(ts)
-		for j > 0 && d.isCapWord(ts[j-1]) && !nonNameCaps[d.lower(ts[j-1])] {
+		next := idx
+		for j > 0 && d.isCapWord(ts[j-1]) && !nonNameCaps[d.lower(ts[j-1])] &&
+			!strings.Contains(d.text[ts[j-1].end:next], "\n") {
+			next = ts[j-1].start
 			j--
 		}
 		if j < len(ts) {
@@ -1416,6 +1424,9 @@ func (d *quoteDoc) fullName(surname string, before int) string {
 func stripHonorifics(name string) string {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	fields := strings.Fields(name)
+	for len(fields) > 1 && isPossessive(strings.ToLower(fields[0])) && isCapitalized(fields[1]) {
+		fields = fields[1:] // "England's Josh Lewsey"
+	}
 	for i := len(fields) - 2; i >= 0; i-- {
 		if honorifics[strings.TrimSuffix(strings.ToLower(fields[i]), ".")] {
 			fields = fields[i+1:]
