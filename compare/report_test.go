@@ -313,3 +313,44 @@ func TestNewReportOddClusters(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAlign aligns three arbitrary wordings as one cluster and renders the
+// report in every format: no panic, no error, and every row rebuilds its
+// witness's text.
+func FuzzAlign(f *testing.F) {
+	f.Add(`significant, deliberate, and sustained armed attack`, `significant, intentional, and prolonged armed assault`, `a significant and sustained attack`, true)
+	f.Add("major achievement", "major win", "major win", true)
+	f.Add("<script>x</script>", "a & b", "", false)
+	f.Add("10 years", "ten years", "a decade", false)
+	f.Fuzz(func(t *testing.T, a, b, c string, quote bool) {
+		if len(a)+len(b)+len(c) > 3000 {
+			return
+		}
+		kind := KindClause
+		if quote {
+			kind = KindQuote
+		}
+		var docs []corpus.Document
+		cl := Cluster{Kind: kind}
+		for i, s := range []string{a, b, c} {
+			id := string(rune('a' + i))
+			text := "Lead. " + s
+			docs = append(docs, corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Text: text}})
+			cl.Witnesses = append(cl.Witnesses, Witness{Article: id, Source: id + ".txt", Start: 6, End: len(text), Text: s})
+		}
+		r := NewReport("fuzz", docs, []Cluster{cl})
+		al := r.Clusters[0]
+		for _, row := range al.Rows {
+			var sb strings.Builder
+			for _, o := range row.Ops {
+				if o.Op != OpDelete {
+					sb.WriteString(o.Text)
+				}
+			}
+			if w := al.Witnesses[row.Witness]; sb.String() != w.Text {
+				t.Fatalf("row %d rebuilds %q, want %q", row.Witness, sb.String(), w.Text)
+			}
+		}
+		renderAll(t, r)
+	})
+}
