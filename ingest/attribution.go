@@ -1205,6 +1205,11 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		return ""
 	}
 	if e, ok := d.entityAt(m); ok {
+		if e.Label == corpus.Person && !strings.Contains(e.Canonical, " ") {
+			if full := d.fullName(e.Canonical, m.Start); full != "" {
+				return full
+			}
+		}
 		return e.Canonical
 	}
 	name := stripHonorifics(mention)
@@ -1216,15 +1221,25 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	return name
 }
 
-// entityAt returns the longest PERSON, ORG or GPE entity overlapping m.
+// entityAt returns the longest entity that holds the last word of mention
+// m, its head: "Dmitry Peskov" in "Kremlin spokesperson Dmitry Peskov",
+// but nothing in "one US official" or "Trump's peace plan".
 func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
+	ts := attrTokens(d.text, m.Start, m.End)
+	for len(ts) > 0 && !ts[len(ts)-1].word {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return corpus.Entity{}, false
+	}
+	head := ts[len(ts)-1]
 	var best corpus.Entity
 	found := false
 	for _, e := range d.entities {
 		if e.Start >= m.End {
 			break
 		}
-		if e.End <= m.Start || e.Canonical == "" {
+		if e.End < head.end-len("’s") || e.Start > head.start || e.Canonical == "" {
 			continue
 		}
 		if !found || e.End-e.Start > best.End-best.Start {

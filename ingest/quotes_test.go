@@ -163,6 +163,14 @@ func TestQuotesSpeakerResolution(t *testing.T) {
 			t.Errorf("with entities, quote %q: speaker %q, want the canonical Donald J. Trump", q.Text, q.Speaker)
 		}
 	}
+	// An entity inside a descriptive mention is not its speaker.
+	text = "“The guarantees are a deterrent,” one US official told Axios."
+	us := strings.Index(text, "US")
+	ents = []corpus.Entity{{Start: us, End: us + 2, Text: "US", Label: corpus.GPE, Canonical: "United States"}}
+	qs = Quotes(text, nil, ents)
+	if len(qs) != 1 || qs[0].Speaker != "one US official" {
+		t.Errorf("got %+v, want speaker one US official", qs)
+	}
 }
 
 // TestQuotesSentencesGiven checks that sentence spans from a splitter that
