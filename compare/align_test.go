@@ -323,3 +323,32 @@ func TestDiffMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestSameName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Zelensky", "Zelenskyy", true},
+		{"Umerov", "Umierov", true},
+		{"Nato", "NATO", true},
+		{"U.S.", "US", true},
+		{"US", "USA", true},
+		{"United Kingdom", "UK", true},
+		{"Central Intelligence Agency", "CIA", true},
+		{"Iran", "Iraq", false},
+		{"Austria", "Australia", false},
+		{"Russia", "Russian", false},
+		{"Democratic", "Democrats", false},
+		{"Worker's", "Workers", false},
+		{"the", "The", false},
+		{"Trump", "Biden", false},
+	}
+	c := &classifier{wn: loadWordNet()}
+	for _, tt := range tests {
+		a, b := Tokenize(tt.a), Tokenize(tt.b)
+		if got := c.sameName(a, b, 0, len(tt.a), 0, len(tt.b)); got != tt.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -62,8 +62,8 @@ func WordNetGroups() [][]string { return loadWordNet().lists }
 
 // lemmas returns the WordNet lemmas a lower-case word form may be an
 // inflection of (itself included), found by WordNet's morphy rules (suffix
-// detachment per part of speech, and the exception lists), keeping only
-// lemmas the table knows. The result is sorted and has no duplicates.
+// detachment per part of speech, or the exception list for irregular forms),
+// keeping only lemmas of three letters or more that the table knows. The result is sorted and has no duplicates.
 func (wn *wordNet) lemmas(w string) []string {
 	var out []string
 	add := func(l string) {
@@ -72,12 +72,16 @@ func (wn *wordNet) lemmas(w string) []string {
 		}
 	}
 	add(w)
-	for _, l := range wn.irregular[w] {
-		add(l)
-	}
-	for _, r := range morphyRules {
-		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0]) {
-			add(w[:len(w)-len(r[0])] + r[1])
+	if irr, ok := wn.irregular[w]; ok {
+		// An irregular form's lemmas are listed: "was" is "be", not "wa".
+		for _, l := range irr {
+			add(l)
+		}
+	} else {
+		for _, r := range morphyRules {
+			if strings.HasSuffix(w, r[0]) && len(w)-len(r[0])+len(r[1]) >= 3 {
+				add(w[:len(w)-len(r[0])] + r[1])
+			}
 		}
 	}
 	sort.Strings(out)

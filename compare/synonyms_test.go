@@ -19,6 +19,8 @@ func TestWordNetRelated(t *testing.T) {
 		{"attack", "attacks", true, false},
 		{"went", "go", true, false},
 		{"Iran", "Iraq", false, false},
+		{"was", "Washington", false, false},
+		{"was", "is", true, false},
 		{"withdraw", "deploy", false, false},
 		{"achievement", "win", false, false},
 		{"ten", "eleven", false, false},

@@ -301,7 +301,10 @@ func (c *classifier) sameName(ta, tb []Token, as, ae, bs, be int) bool {
 		return false
 	}
 	if squash(wa) == squash(wb) || foldAll(wa) == foldAll(wb) {
-		return true
+		// The same letters: a name variant when case or abbreviation dots
+		// differ ("Nato"/"NATO", "U.S."/"US"), not when only apostrophes,
+		// hyphens or spacing do ("Worker's"/"Workers").
+		return lettersAndDots(wa) != lettersAndDots(wb)
 	}
 	ia, ib := initials(wa), initials(wb)
 	if ia != "" && ia == dotless(wb) || ib != "" && ib == dotless(wa) {
@@ -309,6 +312,9 @@ func (c *classifier) sameName(ta, tb []Token, as, ae, bs, be int) bool {
 	}
 	if len(wa) == 1 && len(wb) == 1 {
 		x, y := strings.ToLower(wa[0].Text), strings.ToLower(wb[0].Text)
+		if derivedForms(x, y) {
+			return false // Russia/Russian, Democratic/Democrats
+		}
 		d := editDistance(x, y)
 		n := min(utf8.RuneCountInString(x), utf8.RuneCountInString(y))
 		return d == 1 && n >= 5 || d == 2 && n >= 8
@@ -330,6 +336,38 @@ func styleFold(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// lettersAndDots keeps the letters, digits and periods of the words, case
+// and all.
+func lettersAndDots(ws []Token) string {
+	var sb strings.Builder
+	for _, w := range ws {
+		for _, r := range w.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
+				sb.WriteRune(r)
+			}
+		}
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+// derivedSuffixes end inflected and derived forms of a name.
+var derivedSuffixes = map[string]bool{
+	"": true, "s": true, "es": true, "'s": true, "’s": true, "n": true, "an": true, "ans": true,
+	"ian": true, "ians": true, "ns": true, "ese": true, "ic": true, "ics": true, "ism": true,
+	"ist": true, "ists": true, "er": true, "ers": true, "ed": true, "ing": true, "i": true, "is": true,
+}
+
+// derivedForms reports whether two lower-case words differ only by such
+// endings after a common stem: "russia"/"russian", "democratic"/"democrats".
+func derivedForms(x, y string) bool {
+	i := 0
+	for i < len(x) && i < len(y) && x[i] == y[i] {
+		i++
+	}
+	return i >= 3 && derivedSuffixes[x[i:]] && derivedSuffixes[y[i:]]
 }
 
 // properName reports whether every word starts with an upper-case letter
