@@ -88,8 +88,27 @@ func (wn *wordNet) lemmas(w string) []string {
 	return compactStrings(out)
 }
 
+// forms returns the base forms a lower-case word may have as a noun or
+// verb, whether or not the table knows them: itself, its irregular lemmas,
+// and WordNet's noun and verb detachments ("leaders" → "leader",
+// "testing" → "test"). Adjective rules (-er, -est) are left out, so
+// "leader" and "leads" stay apart.
+func (wn *wordNet) forms(w string) []string {
+	out := []string{w}
+	if irr, ok := wn.irregular[w]; ok {
+		return append(out, irr...)
+	}
+	for _, r := range morphyRules[:14] {
+		if strings.HasSuffix(w, r[0]) && len(w)-len(r[0])+len(r[1]) >= 3 {
+			out = append(out, w[:len(w)-len(r[0])]+r[1])
+		}
+	}
+	return out
+}
+
 // morphyRules are WordNet's detachment rules for nouns, verbs and adjectives
-// (morphy(7WN)), merged: suffix → replacement.
+// (morphy(7WN)), merged: suffix → replacement; the noun and verb rules come
+// first (14 of them), the adjective rules last.
 var morphyRules = [...][2]string{
 	{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
 	{"men", "man"}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
@@ -102,14 +121,18 @@ var morphyRules = [...][2]string{
 // "prolonged" through the verbs "sustain" and "prolong").
 func (wn *wordNet) related(a, b string) (sameLemma, synonymous bool) {
 	a, b = strings.ToLower(a), strings.ToLower(b)
-	la, lb := wn.lemmas(a), wn.lemmas(b)
-	for _, x := range la {
-		for _, y := range lb {
+	if a == "" || b == "" {
+		return false, false
+	}
+	fa, fb := wn.forms(a), wn.forms(b)
+	for _, x := range fa {
+		for _, y := range fb {
 			if x == y {
 				return true, false
 			}
 		}
 	}
+	la, lb := wn.lemmas(a), wn.lemmas(b)
 	for _, x := range la {
 		for _, y := range lb {
 			if sharesGroup(wn.groups[x], wn.groups[y]) {
