@@ -91,14 +91,13 @@ func (wn *wordNet) lemmas(w string) []string {
 // forms returns the base forms a lower-case word may have as a noun or
 // verb, whether or not the table knows them: itself, its irregular lemmas,
 // and WordNet's noun and verb detachments ("leaders" → "leader",
-// "testing" → "test"). Adjective rules (-er, -est) are left out, so
-// "leader" and "leads" stay apart.
+// "testing" → "test").
 func (wn *wordNet) forms(w string) []string {
 	out := []string{w}
 	if irr, ok := wn.irregular[w]; ok {
 		return append(out, irr...)
 	}
-	for _, r := range morphyRules[:14] {
+	for _, r := range morphyRules {
 		if strings.HasSuffix(w, r[0]) && len(w)-len(r[0])+len(r[1]) >= 3 {
 			out = append(out, w[:len(w)-len(r[0])]+r[1])
 		}
@@ -106,13 +105,15 @@ func (wn *wordNet) forms(w string) []string {
 	return out
 }
 
-// morphyRules are WordNet's detachment rules for nouns, verbs and adjectives
-// (morphy(7WN)), merged: suffix → replacement; the noun and verb rules come
-// first (14 of them), the adjective rules last.
+// morphyRules are WordNet's detachment rules for nouns and verbs
+// (morphy(7WN)), merged: suffix → replacement. The adjective rules (-er,
+// -est) are left out: without parts of speech they would make "leader" a
+// form of "lead"; irregular comparatives ("better") come from the exception
+// lists.
 var morphyRules = [...][2]string{
 	{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
 	{"men", "man"}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
-	{"ing", "e"}, {"ing", ""}, {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+	{"ing", "e"}, {"ing", ""},
 }
 
 // related reports how two words relate in the table: sameLemma when they
