@@ -1,0 +1,484 @@
+package compare
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+// scanTestQuotes is a tiny quote-pair scanner standing in for ingest's: the
+// words between “ and ” or between two " on one line, without the
+// punctuation , . ; : that closes the sentence inside the marks.
+func scanTestQuotes(text string) []corpus.Quote {
+	var qs []corpus.Quote
+	for lineStart := 0; lineStart < len(text); {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		line := text[lineStart:lineEnd]
+		for i := 0; i < len(line); {
+			o := strings.IndexAny(line[i:], "\"\u201c")
+			if o < 0 {
+				break
+			}
+			o += i
+			open, closer := `"`, `"`
+			if strings.HasPrefix(line[o:], "\u201c") {
+				open, closer = "\u201c", "\u201d"
+			}
+			c := strings.Index(line[o+len(open):], closer)
+			if c < 0 {
+				break
+			}
+			s, e := o+len(open), o+len(open)+c
+			for e > s && strings.ContainsAny(line[e-1:e], ",.;: ") {
+				e--
+			}
+			if e > s {
+				qs = append(qs, corpus.Quote{Start: lineStart + s, End: lineStart + e, Text: line[s:e]})
+			}
+			i = o + len(open) + c + len(closer)
+		}
+		lineStart = lineEnd + 1
+	}
+	return qs
+}
+
+// quoteTestDocs returns the sample corpus as documents with sentences from
+// the package's fallback splitter and quotes from scanTestQuotes.
+func quoteTestDocs() []corpus.Document {
+	var docs []corpus.Document
+	for _, a := range corpus.Sample() {
+		docs = append(docs, corpus.Document{Article: a, Sentences: splitSentences(a.Text), Quotes: scanTestQuotes(a.Text)})
+	}
+	return docs
+}
+
+// seedAttribution is how ingest attributed the seeds' quotes when this was
+// written (`variorum extract --json` on the seeds): imperfect, as real
+// attribution is. Keys are the start of the quote's text.
+var seedAttribution = map[string]struct{ speaker, mention, cue string }{
+	"an attack on one ally":               {"NATO", "NATO", "stipulates"},
+	"In the event of a significant":       {"NATO", "NATO", "stipulates"},
+	"significant, deliberate, and sustai": {"Trump", "Trump", "states"},
+	"shall be regarded as an attack":      {"Trump", "Trump", "states"},
+	"provides a security assurance":       {"Axios", "Axios", "according to"},
+	"honest":                              {"Volodymyr Zelensky", "Volodymyr Zelensky", "said"},
+	"Our teams":                           {"Zelensky", "Zelensky", "wrote on Telegram"},
+	"We are ready":                        {"Zelensky", "Zelensky", "wrote on Telegram"},
+	"outlined the fundamental":            {"Zelensky", "Zelensky", "said"},
+	"They will lose this land":            {"Trump", "he", "said"},
+	"peace and security of the entire":    {"the draft", "the draft", "according to"},
+	"The guarantees are intended":         {"US", "US", "told"},
+	"major achievement":                   {"US", "US", "described"},
+	"No, this plan has not":               {"Dmitry Peskov", "Dmitry Peskov", "told"},
+	"It’s a draft":                        {"EU", "EU", "said"},
+	"transatlantic community":             {"Axios", "Axios", "says"},
+	"significant, intentional":            {"The document", "The document", "states"},
+	"will be considered an attack":        {"The document", "The document", "states"},
+	"major win":                           {"Axios", "Axios", "according to"},
+}
+
+// attributedTestDocs are quoteTestDocs with seedAttribution's speakers and
+// PERSON entities for the people among them, so that speaker checks run as
+// they would on extracted documents.
+func attributedTestDocs(t testing.TB) []corpus.Document {
+	t.Helper()
+	people := map[string]bool{"Trump": true, "Volodymyr Zelensky": true, "Zelensky": true, "Dmitry Peskov": true}
+	docs := quoteTestDocs()
+	for di := range docs {
+		d := &docs[di]
+		for qi := range d.Quotes {
+			q := &d.Quotes[qi]
+			for prefix, a := range seedAttribution {
+				if !strings.HasPrefix(q.Text, prefix) {
+					continue
+				}
+				q.Speaker, q.Cue = a.speaker, a.cue
+				// The mention nearest after the quote, else before it.
+				i := strings.Index(d.Text[q.End:], a.mention)
+				if i >= 0 {
+					i += q.End
+				} else {
+					i = strings.LastIndex(d.Text[:q.Start], a.mention)
+				}
+				if i < 0 {
+					t.Fatalf("%s: no mention %q for quote %q", d.Source, a.mention, q.Text)
+				}
+				q.SpeakerStart, q.SpeakerEnd = i, i+len(a.mention)
+				if people[a.speaker] {
+					d.Entities = append(d.Entities, corpus.Entity{
+						Start: i, End: i + len(a.mention), Text: a.mention, Label: corpus.Person, Canonical: a.speaker,
+					})
+				}
+			}
+		}
+	}
+	return docs
+}
+
+// docsByID indexes documents for Align.
+func docsByID(docs []corpus.Document) map[string]corpus.Document {
+	m := make(map[string]corpus.Document, len(docs))
+	for _, d := range docs {
+		m[d.ID] = d
+	}
+	return m
+}
+
+// checkQuoteClusters checks what must hold of any QuoteClusters output.
+func checkQuoteClusters(t *testing.T, docs []corpus.Document, cs []Cluster, minArticles int) {
+	t.Helper()
+	byID := docsByID(docs)
+	for i, c := range cs {
+		if c.ID != i+1 || c.Kind != KindQuote {
+			t.Errorf("cluster %d: ID %d kind %q", i, c.ID, c.Kind)
+		}
+		if len(c.Witnesses) < minArticles {
+			t.Errorf("cluster %d has %d witnesses, want at least %d", c.ID, len(c.Witnesses), minArticles)
+		}
+		seen := map[string]bool{}
+		for _, w := range c.Witnesses {
+			d, ok := byID[w.Article]
+			switch {
+			case !ok:
+				t.Errorf("cluster %d: unknown article %q", c.ID, w.Article)
+			case w.Start < 0 || w.End > len(d.Text) || w.Start >= w.End || d.Text[w.Start:w.End] != w.Text:
+				t.Errorf("cluster %d: witness [%d,%d) %q is not the article's text", c.ID, w.Start, w.End, w.Text)
+			case w.Source != d.Source || w.Outlet != d.Outlet:
+				t.Errorf("cluster %d: witness source/outlet %q/%q, article has %q/%q", c.ID, w.Source, w.Outlet, d.Source, d.Outlet)
+			}
+			if seen[w.Article] {
+				t.Errorf("cluster %d: two witnesses from article %s", c.ID, w.Article)
+			}
+			seen[w.Article] = true
+		}
+		if c.Similarity < 0 || c.Similarity > 1 {
+			t.Errorf("cluster %d: similarity %v", c.ID, c.Similarity)
+		}
+	}
+}
+
+// findQuoteCluster returns the cluster holding every wanted witness (seed
+// index → exact quote text), or nil.
+func findQuoteCluster(docs []corpus.Document, cs []Cluster, want map[int]string) *Cluster {
+	for i := range cs {
+		got := 0
+		for _, w := range cs[i].Witnesses {
+			for di, text := range want {
+				if w.Article == docs[di].ID && w.Text == text {
+					got++
+				}
+			}
+		}
+		if got == len(want) {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+func describeQuoteClusters(cs []Cluster) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "cluster %d (%.3f):", c.ID, c.Similarity)
+		for _, w := range c.Witnesses {
+			fmt.Fprintf(&b, " [%s %q]", w.Source[:min(3, len(w.Source))], w.Text)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestQuoteClustersSeeds(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		docs func(testing.TB) []corpus.Document
+	}{
+		{"unattributed", func(testing.TB) []corpus.Document { return quoteTestDocs() }},
+		{"attributed like ingest", attributedTestDocs},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := tc.docs(t)
+			cs := QuoteClusters(docs, Options{})
+			t.Logf("\n%s", describeQuoteClusters(cs))
+			checkQuoteClusters(t, docs, cs, 2)
+			byID := docsByID(docs)
+			for _, want := range []struct {
+				name      string
+				witnesses map[int]string
+			}{
+				{"major win / major achievement", map[int]string{1: "major achievement", 2: "major win"}},
+				{"attack definition", map[int]string{
+					0: "significant, deliberate, and sustained armed attack",
+					1: "significant, deliberate, and sustained",
+					2: "significant, intentional, and prolonged armed assault",
+				}},
+			} {
+				c := findQuoteCluster(docs, cs, want.witnesses)
+				if c == nil {
+					t.Errorf("no quote cluster holds %s: %v", want.name, want.witnesses)
+					continue
+				}
+				if len(c.Witnesses) != len(want.witnesses) {
+					t.Errorf("%s: cluster %d has %d witnesses, want %d", want.name, c.ID, len(c.Witnesses), len(want.witnesses))
+				}
+				if al := Align(*c, byID); al.Status != StatusQuotedDifferently {
+					t.Errorf("%s: status %q, want %q", want.name, al.Status, StatusQuotedDifferently)
+				}
+			}
+			// Quotes nobody else reports stay out of every cluster.
+			for _, c := range cs {
+				for _, w := range c.Witnesses {
+					for _, lone := range []string{
+						"No, this plan has not been communicated to us",
+						"They will lose this land in a very short time",
+						"honest", "frozen", "Gains", "America First", "Peace Council",
+						"an attack on one ally shall be considered an attack on all",
+					} {
+						if w.Text == lone {
+							t.Errorf("cluster %d holds %q, which no other article reports", c.ID, lone)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// quoteDoc builds a document of lines, each one sentence, whose quotes are
+// found by scanTestQuotes; speakers maps a quote's text to its speaker,
+// which is a PERSON entity when it is written with a capital and two words.
+func quoteDoc(outlet string, speakers map[string]string, lines ...string) corpus.Document {
+	text := strings.Join(lines, "\n")
+	d := corpus.Document{Article: corpus.Article{ID: corpus.NewID(outlet, text), Source: outlet + ".txt", Outlet: outlet, Text: text}}
+	d.Sentences = splitSentences(text)
+	d.Quotes = scanTestQuotes(text)
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		sp, ok := speakers[q.Text]
+		if !ok {
+			continue
+		}
+		q.Speaker, q.Cue = sp, "said"
+		if j := strings.Index(text[q.End:], sp); j >= 0 {
+			q.SpeakerStart, q.SpeakerEnd = q.End+j, q.End+j+len(sp)
+			if len(strings.Fields(sp)) == 2 && sp[0] >= 'A' && sp[0] <= 'Z' {
+				d.Entities = append(d.Entities, corpus.Entity{
+					Start: q.SpeakerStart, End: q.SpeakerEnd, Text: sp, Label: corpus.Person, Canonical: sp,
+				})
+			}
+		}
+	}
+	return d
+}
+
+func TestQuoteClustersCases(t *testing.T) {
+	type want struct {
+		texts  []string // the witnesses' texts, in article order
+		status string
+	}
+	cases := []struct {
+		name string
+		docs []corpus.Document
+		opts Options
+		want []want
+	}{
+		{
+			name: "word for word in different sentences",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The minister said the country "will not bow to pressure from abroad" on Monday.`),
+				quoteDoc("B", nil, `"We will not bow to pressure from abroad," the minister told parliament.`),
+				quoteDoc("C", nil, `Speaking in the capital, she insisted the nation "will not bow to pressure from abroad".`),
+			},
+			want: []want{{[]string{"will not bow to pressure from abroad", "We will not bow to pressure from abroad", "will not bow to pressure from abroad"}, StatusQuotedDifferently}},
+		},
+		{
+			name: "confirmed",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The minister said the country "will not bow to pressure from abroad" on Monday.`),
+				quoteDoc("B", nil, `In parliament, the minister vowed that the nation “will not bow to pressure from abroad.”`),
+			},
+			want: []want{{[]string{"will not bow to pressure from abroad", "will not bow to pressure from abroad"}, StatusConfirmed}},
+		},
+		{
+			name: "same words credited to different people",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"we will not bow to pressure from abroad": "Anna Lindqvist"},
+					`"we will not bow to pressure from abroad," Anna Lindqvist said.`),
+				quoteDoc("B", map[string]string{"we will not bow to pressure from abroad": "Marco Bellini"},
+					`"we will not bow to pressure from abroad," Marco Bellini said.`),
+			},
+		},
+		{
+			name: "a person against an institution",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"we will not bow to pressure from abroad": "Anna Lindqvist"},
+					`"we will not bow to pressure from abroad," Anna Lindqvist said.`),
+				quoteDoc("B", map[string]string{"we shall not bow to foreign pressure": "the ministry"},
+					`"we shall not bow to foreign pressure," the ministry said.`),
+			},
+			want: []want{{[]string{"we will not bow to pressure from abroad", "we shall not bow to foreign pressure"}, StatusQuotedDifferently}},
+		},
+		{
+			name: "one person named two ways",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"the talks were frank and useful": "Anna Lindqvist"},
+					`"the talks were frank and useful," Anna Lindqvist said.`),
+				quoteDoc("B", map[string]string{"talks were frank and constructive": "Lindqvist"},
+					`The talks "were frank and constructive," Lindqvist said.`),
+			},
+			want: []want{{[]string{"the talks were frank and useful", "were frank and constructive"}, StatusQuotedDifferently}},
+		},
+		{
+			name: "short quote paired through its context",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `Officials described the harbour deal as a "historic breakthrough" for the fishing towns.`),
+				quoteDoc("B", nil, `The government called the harbour deal a "historic moment" for the fishing towns of the coast.`),
+			},
+			want: []want{{[]string{"historic breakthrough", "historic moment"}, StatusQuotedDifferently}},
+		},
+		{
+			name: "scare quotes in unrelated sentences",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The festival promised an "honest" look at rural life.`),
+				quoteDoc("B", nil, `Investors demanded "honest" accounting after the bank collapsed.`),
+			},
+		},
+		{
+			name: "different quotes on one topic",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The mayor said "the new bridge will open in spring" at the briefing.`),
+				quoteDoc("B", nil, `Engineers warned that "cracks in the old bridge are getting worse every winter".`),
+			},
+		},
+		{
+			name: "no chaining through a middle wording",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The statement said "troops will withdraw from the northern border region" by June.`),
+				quoteDoc("B", nil, `It said "troops will withdraw from the border and rebuild the bridges" in time.`),
+				quoteDoc("C", nil, `Later it said they would "rebuild the bridges and reopen the schools" in the region.`),
+			},
+			want: []want{{[]string{"troops will withdraw from the northern border region", "troops will withdraw from the border and rebuild the bridges"}, StatusQuotedDifferently}},
+		},
+		{
+			name: "one article is no cluster",
+			docs: []corpus.Document{
+				quoteDoc("A", nil,
+					`The minister said the country "will not bow to pressure from abroad" on Monday.`,
+					`Later he repeated that it "will not bow to pressure from abroad".`),
+			},
+		},
+		{
+			name: "fewer articles than MinArticles",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The minister said the country "will not bow to pressure from abroad" on Monday.`),
+				quoteDoc("B", nil, `"We will not bow to pressure from abroad," the minister told parliament.`),
+			},
+			opts: Options{MinArticles: 3},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := QuoteClusters(tc.docs, tc.opts)
+			minArticles := max(tc.opts.MinArticles, 2)
+			checkQuoteClusters(t, tc.docs, cs, minArticles)
+			var got []want
+			byID := docsByID(tc.docs)
+			for _, c := range cs {
+				var texts []string
+				for _, w := range c.Witnesses {
+					texts = append(texts, w.Text)
+				}
+				got = append(got, want{texts, Align(c, byID).Status})
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuoteClustersDeterministic(t *testing.T) {
+	docs := attributedTestDocs(t)
+	want := QuoteClusters(docs, Options{})
+	// Quotes in reverse order, and articles in another order: the same
+	// clusters, in the same order as far as the article order allows.
+	rev := make([]corpus.Document, len(docs))
+	copy(rev, docs)
+	for i := range rev {
+		qs := append([]corpus.Quote(nil), rev[i].Quotes...)
+		for l, r := 0, len(qs)-1; l < r; l, r = l+1, r-1 {
+			qs[l], qs[r] = qs[r], qs[l]
+		}
+		rev[i].Quotes = qs
+	}
+	if got := QuoteClusters(rev, Options{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("quote order changed the result:\n%s\nwant\n%s", describeQuoteClusters(got), describeQuoteClusters(want))
+	}
+	if got := QuoteClusters(docs, Options{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("second run differs")
+	}
+}
+
+func TestQuoteClustersBadInput(t *testing.T) {
+	a := corpus.Article{ID: "a", Text: `He said "no deal is better than a bad deal" again.`}
+	b := corpus.Article{ID: "b", Text: `She said "no deal is better than a bad deal" too.`}
+	bad := []corpus.Quote{{Start: -1, End: 3}, {Start: 5, End: 2}, {Start: 0, End: 10_000}, {Start: 3, End: 3}, {Start: 2, End: 3}}
+	docs := []corpus.Document{
+		{Article: a, Quotes: append(scanTestQuotes(a.Text), bad...), Sentences: []corpus.Span{{Start: 40, End: 10}, {Start: -5, End: 900}}},
+		{Article: b, Quotes: append(bad, scanTestQuotes(b.Text)...)},
+		{},
+	}
+	cs := QuoteClusters(docs, Options{})
+	checkQuoteClusters(t, docs, cs, 2)
+	if len(cs) != 1 || len(cs[0].Witnesses) != 2 {
+		t.Errorf("got %s, want the one shared quote", describeQuoteClusters(cs))
+	}
+	if cs := QuoteClusters(nil, Options{}); len(cs) != 0 {
+		t.Errorf("no documents gave %d clusters", len(cs))
+	}
+}
+
+func TestSamePerson(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Volodymyr Zelensky", "Volodymyr Zelensky", true},
+		{"Volodymyr Zelensky", "Zelensky", true},
+		{"Volodymyr Zelensky", "Volodymyr Zelenskyy", true},
+		{"Zelenskyy", "Zelensky", true},
+		{"Donald Trump", "Donald J. Trump", true},
+		{"D. Trump", "Donald Trump", true},
+		{"Donald Trump", "Melania Trump", false},
+		{"Dmitry Peskov", "Volodymyr Zelensky", false},
+		{"Peskov", "Putin", false},
+		{"", "Putin", false},
+	} {
+		if got := samePerson(tc.a, tc.b); got != tc.want {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := samePerson(tc.b, tc.a); got != tc.want {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
+func FuzzQuoteClusters(f *testing.F) {
+	f.Add(`He said "no deal is better than a bad deal" again.`, `She said “no deal is better than a bad deal” too.`, 9, 40)
+	f.Add("“major win”\n“major", "\"\"\"", -1, 2)
+	f.Fuzz(func(t *testing.T, a, b string, s, e int) {
+		docs := []corpus.Document{
+			{Article: corpus.Article{ID: "a", Text: a}, Quotes: append(scanTestQuotes(a), corpus.Quote{Start: s, End: e})},
+			{Article: corpus.Article{ID: "b", Text: b}, Quotes: scanTestQuotes(b), Sentences: []corpus.Span{{Start: s, End: e}}},
+		}
+		checkQuoteClusters(t, docs, QuoteClusters(docs, Options{}), 2)
+	})
+}
