@@ -61,9 +61,10 @@ func loadWordNet() *wordNet {
 func WordNetGroups() [][]string { return loadWordNet().lists }
 
 // lemmas returns the WordNet lemmas a lower-case word form may be an
-// inflection of (itself included), found by WordNet's morphy rules (suffix
-// detachment per part of speech, or the exception list for irregular forms),
-// keeping only lemmas of three letters or more that the table knows. The result is sorted and has no duplicates.
+// inflection of (itself included), found by WordNet's morphy rules (noun and
+// verb suffix detachment, or the exception list for irregular forms),
+// keeping only lemmas of three letters or more that the table knows. The
+// result is sorted and has no duplicates.
 func (wn *wordNet) lemmas(w string) []string {
 	var out []string
 	add := func(l string) {
