@@ -354,3 +354,46 @@ func FuzzAlign(f *testing.F) {
 		renderAll(t, r)
 	})
 }
+
+// TestSeedReportEndToEnd runs Clusters on the seeds and checks the typings
+// issue 6 asks for, in either direction (the pivot decides which wording is
+// the reference).
+func TestSeedReportEndToEnd(t *testing.T) {
+	docs := seedDocs()
+	r := NewReport("seeds", docs, Clusters(docs, Options{}))
+	if len(r.Clusters) == 0 {
+		t.Fatal("no clusters on the seeds")
+	}
+	want := []struct {
+		typ  VariationType
+		x, y string
+	}{
+		{TypeSynonym, "deliberate", "intentional"},
+		{TypeSynonym, "sustained", "prolonged"},
+		{TypeNumber, "10", "ten"},
+	}
+	for _, w := range want {
+		found := false
+		for _, c := range r.Clusters {
+			for _, v := range c.Variations {
+				found = found || v.Type == w.typ && (v.From == w.x && v.To == w.y || v.From == w.y && v.To == w.x)
+			}
+		}
+		if !found {
+			t.Errorf("no %s variation %q/%q in the seed report", w.typ, w.x, w.y)
+		}
+	}
+	texts := map[string]string{}
+	for _, d := range docs {
+		texts[d.ID] = d.Text
+	}
+	for _, c := range r.Clusters {
+		for _, v := range c.Variations {
+			p, w := c.Witnesses[c.Pivot], c.Witnesses[v.Witness]
+			if texts[p.Article][v.AStart:v.AEnd] != v.From || texts[w.Article][v.BStart:v.BEnd] != v.To {
+				t.Fatalf("cluster %d: variation %+v does not point into the articles", c.ID, v)
+			}
+		}
+	}
+	renderAll(t, r)
+}
