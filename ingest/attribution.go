@@ -22,8 +22,12 @@ import (
 //	"A," he said. "B."                 B takes A's source
 //	"…" (a paragraph alone)            the previous paragraph's source
 //
-// A pronoun resolves to the person last named as a source, or to the last
-// person entity; a surname to the full name used before it.
+// Of several cues before a quote the outermost wins ("Graham assures his
+// audience he will tell the "bigots""), as PolNeAR annotates nested
+// reports. A quote with no cue takes its sentence's subject when it has
+// one. A pronoun resolves to the last person entity or, without entities,
+// the last name outside quotations that agrees with it; a surname to the
+// full name used before it.
 
 // atok is a word or punctuation token of the text.
 type atok struct {

@@ -20,24 +20,34 @@ import (
 // Quotes finds the direct quotations in text and who said them.
 //
 // Quotation marks are paired paragraph by paragraph (a paragraph is a line):
-// curly and straight double quotes, with straight ones read as opening or
-// closing from the characters around them; single quotes nest inside double
-// ones and count on their own only when the sentence attributes them. A quote
-// left open at the end of a paragraph whose successor opens with a quotation
-// mark runs on into it (the newspaper convention), and each paragraph's part
-// is its own Quote with the same speaker. An opening mark that is never
-// closed ends at its paragraph, so a stray mark never swallows the rest of an
-// article. Quoted names, titles and scare quotes (one to three words the
-// sentence does not attribute) are skipped.
+// curly and straight double quotes, and two apostrophes standing for one
+// (''Yes,'' she said), with straight marks read as opening or closing from
+// the characters around them. Single quotes nest inside double ones and
+// count on their own only when the sentence attributes them; a double quote
+// in the other style nests too ("… “Equal Justice” …"). A quote left open at
+// the end of a paragraph whose successor opens with a quotation mark runs on
+// into it (the newspaper convention), as does one reopened after a full stop
+// inside a paragraph (She said: "It matters. "We will act."); each part is
+// its own Quote with the same speaker. An opening mark that is never closed
+// ends at its paragraph, so a stray mark never swallows the rest of an
+// article. Markup, titles ("Meet the Press") and one-word scare quotes that
+// no cue attributes are skipped; a phrase of two or three words is kept when
+// a cue attributes it or its sentence has a subject before it.
 //
 // Each Quote spans the words inside the marks, without the marks and without
 // trailing , . ; : that belong to the sentence; text[q.Start:q.End] == q.Text.
-// The speaker is looked for around the quote (see attribute); entities, when
-// given, resolve the mention to a named entity's canonical name. sentences
-// are the article's sentence spans (nil is allowed): they bound the search
-// for a cue in the sentences before and after a quote.
+// The speaker is looked for around the quote (see attribute): the mention
+// in the text (SpeakerStart, SpeakerEnd), the cue, and Speaker, the name
+// the mention refers to: the canonical name of the entity that holds the
+// mention's head when entities are given, a pronoun's antecedent, a
+// surname's full name, or the mention without honorifics. sentences are the
+// article's sentence spans (nil is allowed, and then the scanner finds
+// sentence ends itself); a boundary inside a quotation is ignored, since
+// splitters often cut there.
 //
-// The result is ordered by Start and is the same for the same input.
+// Text is expected to be valid UTF-8 (ingest checks it first); on other
+// input the spans still lie inside text. The result is ordered by Start and
+// is the same for the same input.
 func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []corpus.Quote {
 	d, regions, kept := extractQuotes(text, sentences, entities)
 	out := make([]corpus.Quote, 0, len(kept))
