@@ -21,7 +21,7 @@ import (
 //
 // Quotation marks are paired paragraph by paragraph (a paragraph is a line):
 // curly and straight double quotes, and two apostrophes standing for one
-// (''Yes,'' she said), with straight marks read as opening or closing from
+// (”Yes,” she said), with straight marks read as opening or closing from
 // the characters around them. Single quotes nest inside double ones and
 // count on their own only when the sentence attributes them; a double quote
 // in the other style nests too ("… “Equal Justice” …"). A quote left open at
