@@ -20,9 +20,9 @@ import (
 // Quotes finds the direct quotations in text and who said them.
 //
 // Quotation marks are paired paragraph by paragraph (a paragraph is a line):
-// curly and straight double quotes, and two apostrophes standing for one
-// (”Yes,” she said), with straight marks read as opening or closing from
-// the characters around them. Single quotes nest inside double ones and
+// curly and straight double quotes, and a pair of apostrophes standing for
+// one as some news feeds write it, with straight marks read as opening or
+// closing from the characters around them. Single quotes nest inside double ones and
 // count on their own only when the sentence attributes them; a double quote
 // in the other style nests too ("… “Equal Justice” …"). A quote left open at
 // the end of a paragraph whose successor opens with a quotation mark runs on
