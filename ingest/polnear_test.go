@@ -49,7 +49,7 @@ var annLine = regexp.MustCompile(`^([TE]\d+)\t(.*)$`)
 // read once, with the annotation whose file name sorts first.
 //
 // With doubled set, contents holding two apostrophes in a row, which some
-// articles use for a double quotation mark (”Yes,” she said), count as
+// articles use for a double quotation mark, count as
 // direct quotes too; without it the gold is the one the issue's baselines
 // were measured on.
 func loadPolNeAR(t testing.TB, split string, doubled bool) []pnArticle {
