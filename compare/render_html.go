@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -23,7 +24,11 @@ var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 // of each, and the typed variations as badges. Every piece of article text
 // is escaped by html/template.
 func WriteHTML(w io.Writer, r Report) error {
-	if err := htmlTemplate.Execute(w, newHTMLView(r)); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate.Execute(bw, newHTMLView(r)); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	return nil

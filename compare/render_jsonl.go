@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,12 +14,16 @@ import (
 // per witness against the pivot), `shared`, `variations`, `types` and
 // `coverage`. All offsets are UTF-8 byte offsets into the article texts.
 func WriteJSONL(w io.Writer, r Report) error {
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for _, a := range r.Clusters {
 		if err := enc.Encode(a); err != nil {
 			return fmt.Errorf("write cluster %d: %w", a.ID, err)
 		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write clusters: %w", err)
 	}
 	return nil
 }
