@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -396,4 +397,47 @@ func TestSeedReportEndToEnd(t *testing.T) {
 		}
 	}
 	renderAll(t, r)
+}
+
+// BenchmarkReportBBC aligns and renders the clusters of BBC News
+// (../shared/data/bbc-news, every 4th article: 557): NewReport, then the
+// HTML and JSON Lines writers, each as its own sub-benchmark. Clusters run
+// once, outside the timing.
+func BenchmarkReportBBC(b *testing.B) {
+	dir := os.Getenv("VARIORUM_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "data")
+	}
+	arts, _ := corpus.ReadAll([]string{filepath.Join(dir, "bbc-news")})
+	if len(arts) == 0 {
+		b.Skip("bbc-news: ../shared/data absent (set VARIORUM_DATA)")
+	}
+	var docs []corpus.Document
+	for i, a := range arts {
+		if i%4 == 0 {
+			docs = append(docs, corpus.Document{Article: a})
+		}
+	}
+	clusters := Clusters(docs, Options{})
+	r := NewReport("bbc", docs, clusters)
+	b.Run("NewReport", func(b *testing.B) {
+		for b.Loop() {
+			NewReport("bbc", docs, clusters)
+		}
+	})
+	b.Run("WriteHTML", func(b *testing.B) {
+		for b.Loop() {
+			if err := WriteHTML(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("WriteJSONL", func(b *testing.B) {
+		for b.Loop() {
+			if err := WriteJSONL(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.ReportMetric(float64(len(clusters)), "clusters")
 }
