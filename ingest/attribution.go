@@ -1259,7 +1259,7 @@ func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
 // and agreeing with the pronoun where an honorific tells ("Mr", "Ms").
 func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 	if len(d.entities) > 0 {
-		for i := len(d.entities) - 1; i >= 0; i-- {
+		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
 			if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" &&
 				!regionsCover(d.regions, e.Start) && d.agrees(pronoun, e.Start, e.End) {
@@ -1404,17 +1404,45 @@ var (
 // fullName returns the longest earlier name ending with surname, or "".
 func (d *quoteDoc) fullName(surname string, before int) string {
 	surname = strings.TrimSuffix(strings.TrimSuffix(surname, "’s"), "'s")
-	for i := len(d.entities) - 1; i >= 0; i-- {
+	for i, n := d.entityBefore(before), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 		e := d.entities[i]
-		if e.Start < before && e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) {
+		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) {
 			return e.Canonical
 		}
 	}
-	idx := strings.LastIndex(d.text[:before], " "+surname)
-	for idx >= 0 {
-		end := idx + 1 + len(surname)
-		if r, _ := utf8.DecodeRuneInString(d.text[end:]); end < len(d.text) && isAlnum(r) {
-			idx = strings.LastIndex(d.text[:idx], " "+surname)
+	// The full names written with this surname, found once per surname.
+	names, ok := d.fullNames[surname]
+	if !ok {
+		names = d.findFullNames(surname)
+		d.fullNames[surname] = names
+	}
+	i := sort.Search(len(names), func(i int) bool { return names[i].pos >= before }) - 1
+	if i < 0 || names[i].pos < before-maxLookBackBytes {
+		return ""
+	}
+	return names[i].name
+}
+
+// nameAt is a full name written at pos.
+type nameAt struct {
+	pos  int
+	name string
+}
+
+// findFullNames lists, in text order, the places where surname follows
+// capitalised words on the same line ("Dmitry Peskov"), with the name
+// without honorifics.
+func (d *quoteDoc) findFullNames(surname string) []nameAt {
+	var out []nameAt
+	needle := " " + surname
+	for from := 0; from < len(d.text); {
+		k := strings.Index(d.text[from:], needle)
+		if k < 0 {
+			break
+		}
+		idx := from + k
+		from = idx + len(needle)
+		if r, _ := utf8.DecodeRuneInString(d.text[from:]); from < len(d.text) && isAlnum(r) {
 			continue // "Mirzaev" is not "Mirza"
 		}
 		// Walk back over capitalised words of the same line before the surname.
@@ -1427,14 +1455,28 @@ func (d *quoteDoc) fullName(surname string, before int) string {
 			j--
 		}
 		if j < len(ts) {
-			full := stripHonorifics(d.text[ts[j].start : idx+1+len(surname)])
-			if strings.Contains(full, " ") {
-				return full
+			if full := stripHonorifics(d.text[ts[j].start:from]); strings.Contains(full, " ") {
+				out = append(out, nameAt{pos: ts[j].start, name: full})
 			}
 		}
-		idx = strings.LastIndex(d.text[:idx], " "+surname)
 	}
-	return ""
+	return out
+}
+
+// Bounds on looking back for an antecedent or a full name.
+const (
+	maxLookBack      = 200   // entities
+	maxLookBackBytes = 20000 // bytes of text
+)
+
+// entityBefore returns the index of the last entity that ends at or before
+// pos, or -1.
+func (d *quoteDoc) entityBefore(pos int) int {
+	i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].Start >= pos }) - 1
+	for i >= 0 && d.entities[i].End > pos {
+		i--
+	}
+	return i
 }
 
 // stripHonorifics removes honorifics and job titles before a name and a

@@ -132,12 +132,13 @@ type quoteDoc struct {
 	sentences []corpus.Span
 	entities  []corpus.Entity
 	paras     []corpus.Span
-	starts    map[int][]int // sentence starts by paragraph; see sentenceStarts
-	regions   []quoteRegion // the scanned quotations, for lookups
+	starts    map[int][]int       // sentence starts by paragraph; see sentenceStarts
+	regions   []quoteRegion       // the scanned quotations, for lookups
+	fullNames map[string][]nameAt // by surname; see fullName
 }
 
 func newQuoteDoc(text string, sentences []corpus.Span, entities []corpus.Entity) *quoteDoc {
-	d := &quoteDoc{text: text, entities: validEntities(text, entities), starts: map[int][]int{}}
+	d := &quoteDoc{text: text, entities: validEntities(text, entities), starts: map[int][]int{}, fullNames: map[string][]nameAt{}}
 	d.sentences = validSpans(text, sentences)
 	d.paras = quoteParagraphs(text)
 	return d
