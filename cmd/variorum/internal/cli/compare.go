@@ -31,6 +31,7 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 	asMarkdown := fs.Bool("markdown", false, "print Markdown")
 	htmlFile := fs.String("html", "", "also write a self-contained HTML report to `FILE`")
 	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
+	maxHTML := fs.Int("html-max", defaultHTMLMax, "at most `N` clusters in the HTML page, the most widely carried (0: all)")
 	color := addColorFlag(fs)
 	paths, err := parse(fs, args)
 	if err != nil {
@@ -45,10 +46,9 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 	}
 	rep := buildReport("variorum report", docs, *minOutlets)
 	if *htmlFile != "" {
-		if err := writeFileAtomic(*htmlFile, func(f *os.File) error { return compare.WriteHTML(f, rep) }); err != nil {
+		if err := writeHTML(e, *htmlFile, rep, *maxHTML); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "wrote %s\n", *htmlFile)
 	}
 	switch {
 	case *asJSON:
@@ -62,7 +62,8 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 // buildReport clusters the variant statements of docs, keeps those carried
 // by at least minOutlets outlets, and aligns them into a report.
 func buildReport(title string, docs []corpus.Document, minOutlets int) compare.Report {
-	clusters := compare.Clusters(docs, compare.Options{MinArticles: minOutlets})
+	opts := compare.Options{MinArticles: minOutlets}
+	clusters := append(compare.QuoteClusters(docs, opts), compare.Clusters(docs, opts)...)
 	rep := compare.NewReport(title, docs, clusters)
 	if minOutlets > 2 {
 		kept := rep.Clusters[:0]
@@ -74,6 +75,20 @@ func buildReport(title string, docs []corpus.Document, minOutlets int) compare.R
 		rep.Clusters = kept
 	}
 	return rep
+}
+
+// defaultHTMLMax keeps a nightly report over thousands of articles a page a
+// browser opens quickly; JSON Lines always hold every cluster.
+const defaultHTMLMax = 1000
+
+// writeHTML writes the report page with at most max clusters (0: all),
+// saying on stderr when it left some out.
+func writeHTML(e *env, path string, rep compare.Report, max int) error {
+	if max > 0 && len(rep.Clusters) > max {
+		fmt.Fprintf(e.stderr, "variorum: %s shows the %d most widely carried of %d clusters (--html-max)\n", path, max, len(rep.Clusters))
+		rep.Clusters = rep.Clusters[:max]
+	}
+	return writeFileAtomic(path, func(f *os.File) error { return compare.WriteHTML(f, rep) })
 }
 
 // writeFileAtomic writes a file through a temporary file beside it and a

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/variorum/variorum/compare"
 	"github.com/variorum/variorum/corpus"
@@ -47,8 +46,7 @@ a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	printDiff(e.stdout, res, color.enabled(e, e.stdout))
-	return nil
+	return compare.WriteDiff(e.stdout, res, color.enabled(e, e.stdout))
 }
 
 // readText reads a file (or standard input for "-") as normalised text.
@@ -72,51 +70,4 @@ func readText(e *env, path string) (string, error) {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	return text, nil
-}
-
-func printDiff(w io.Writer, res compare.DiffResult, color bool) {
-	fmt.Fprintf(w, "similarity %.2f\n\n%s\n", res.Similarity, renderOps(res.Ops, color))
-	if len(res.Variations) == 0 {
-		return
-	}
-	fmt.Fprintln(w)
-	for _, v := range res.Variations {
-		fmt.Fprintf(w, "  %-13s %s\n", v.Type, variationText(v))
-	}
-}
-
-// renderOps shows an alignment inline: [-deleted-]{+inserted+}, or red and
-// green on a colour terminal.
-func renderOps(ops []compare.Op, color bool) string {
-	var b strings.Builder
-	for _, op := range ops {
-		switch op.Op {
-		case compare.OpEqual:
-			b.WriteString(op.Text)
-		case compare.OpDelete:
-			if color {
-				b.WriteString("\033[31;9m" + op.Text + "\033[0m")
-			} else {
-				b.WriteString("[-" + op.Text + "-]")
-			}
-		case compare.OpInsert:
-			if color {
-				b.WriteString("\033[32m" + op.Text + "\033[0m")
-			} else {
-				b.WriteString("{+" + op.Text + "+}")
-			}
-		}
-	}
-	return b.String()
-}
-
-// variationText is "from → to", with omissions and additions said so.
-func variationText(v compare.Variation) string {
-	switch {
-	case v.To == "":
-		return fmt.Sprintf("%q left out", v.From)
-	case v.From == "":
-		return fmt.Sprintf("%q added", v.To)
-	}
-	return fmt.Sprintf("%q → %q", v.From, v.To)
 }

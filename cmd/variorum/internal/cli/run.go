@@ -26,6 +26,7 @@ searched afterwards with variorum search --index DIR/index.`,
 	out := fs.String("o", "variorum-out", "write the report to `DIR`")
 	dir := fs.String("index", "", "index `DIR` (default DIR/index under -o)")
 	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
+	maxHTML := fs.Int("html-max", defaultHTMLMax, "at most `N` clusters in report.html, the most widely carried (0: all)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ searched afterwards with variorum search --index DIR/index.`,
 	rep := buildReport(title, docs, *minOutlets)
 	htmlPath := filepath.Join(*out, "report.html")
 	jsonPath := filepath.Join(*out, "clusters.jsonl")
-	if err := writeFileAtomic(htmlPath, func(f *os.File) error { return compare.WriteHTML(f, rep) }); err != nil {
+	if err := writeHTML(e, htmlPath, rep, *maxHTML); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(jsonPath, func(f *os.File) error { return compare.WriteJSONL(f, rep) }); err != nil {
