@@ -429,8 +429,8 @@ func (d *quoteDoc) inherit(r, from *quoteRegion, near bool) {
 }
 
 func (d *quoteDoc) onlyPunctBetween(s, e int) bool {
-	for _, t := range attrTokens(d.text, s, e) {
-		if t.word {
+	for _, r := range d.text[s:max(s, e)] {
+		if isAlnum(r) {
 			return false
 		}
 	}
@@ -443,7 +443,7 @@ func (d *quoteDoc) onlyPunctBetween(s, e int) bool {
 // marks ("… done.” Trump said.) takes only a short attribution right after
 // it, so that the next sentence's reported speech is not credited to it.
 func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
-	ts := attrTokens(d.text, r.outer.End, end)
+	ts := attrTokens(d.text, r.outer.End, min(end, r.outer.End+maxClause))
 	k := 0
 	comma, dash := false, false
 	for k < len(ts) && !ts[k].word {
@@ -1082,7 +1082,7 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 // (with a possessive's noun: "Zelensky's office"), or a determiner and the
 // words after it up to a function word or a verb-like word.
 func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
-	ts := attrTokens(d.text, s, end)
+	ts := attrTokens(d.text, s, min(end, s+maxClause))
 	// Drop quoted words.
 	k := 0
 	for _, t := range ts {
@@ -1463,8 +1463,10 @@ func (d *quoteDoc) findFullNames(surname string) []nameAt {
 	return out
 }
 
-// Bounds on looking back for an antecedent or a full name.
+// Bounds on looking back for an antecedent or a full name, and on the
+// stretch of a sentence read for a subject or an attribution.
 const (
+	maxClause        = 600   // bytes
 	maxLookBack      = 200   // entities
 	maxLookBackBytes = 20000 // bytes of text
 )

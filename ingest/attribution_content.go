@@ -183,7 +183,7 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 		end = starts[k]
 	}
 	// Stop at a new clause after the quote: "…," and his administration…
-	ts := attrTokens(d.text, r.outer.End, end)
+	ts := attrTokens(d.text, r.outer.End, min(end, r.outer.End+maxLookBackBytes))
 	for k := 0; k+1 < len(ts); k++ {
 		s := d.tokText(ts[k])
 		if !ts[k].word && (s == ";" || s == "," && ts[k+1].word && clauseConjunctions[d.lower(ts[k+1])]) {

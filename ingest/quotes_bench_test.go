@@ -32,3 +32,13 @@ func BenchmarkQuotesLongParagraph(b *testing.B) {
 		Quotes(text, nil, nil)
 	}
 }
+
+// BenchmarkQuotesLongSentence measures one sentence with thousands of
+// quotes and no full stop.
+func BenchmarkQuotesLongSentence(b *testing.B) {
+	text := strings.Repeat(`"we will win," he said and "they lost," Mr. Smith told them and `, 4000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Quotes(text, nil, nil)
+	}
+}
