@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/variorum/variorum/compare"
 	"github.com/variorum/variorum/corpus"
@@ -60,8 +62,15 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 }
 
 // buildReport clusters the variant statements of docs, keeps those carried
-// by at least minOutlets outlets, and aligns them into a report.
+// by at least minOutlets outlets, and aligns them into a report. The
+// articles are put in one canonical order first (published date, then
+// source, then id), so the same corpus gives the same report byte for byte
+// whether it comes from files or from the index.
 func buildReport(title string, docs []corpus.Document, minOutlets int) compare.Report {
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b corpus.Document) int {
+		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
+	})
 	opts := compare.Options{MinArticles: minOutlets}
 	clusters := append(compare.QuoteClusters(docs, opts), compare.Clusters(docs, opts)...)
 	rep := compare.NewReport(title, docs, clusters)
