@@ -2,35 +2,48 @@ package compare
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/variorum/variorum/corpus"
 )
 
-// DefaultMaxBucket is the most spans one LSH bucket may hold before it is
-// taken for boilerplate and skipped.
+// DefaultMaxBucket is the most spans one LSH bucket may hold, and the most
+// articles one exact wording may be repeated in, before it is taken for
+// boilerplate and skipped.
 const DefaultMaxBucket = 48
 
-// linkFactor scales the threshold for joining clusters: the mean best
-// similarity between their articles must reach linkFactor*Threshold, while
-// every edge that starts a cluster reaches Threshold itself.
-const linkFactor = 0.9
-
-// maxLinkSample bounds how many members of each cluster the average-linkage
-// test compares, so that merging stays cheap when a story is carried
-// hundreds of times.
-const maxLinkSample = 24
+const (
+	// linkFactor scales the threshold for joining clusters: the mean best
+	// similarity between their articles must reach linkFactor*Threshold,
+	// while every edge that starts a cluster reaches Threshold itself.
+	linkFactor = 0.9
+	// maxLinkSample bounds how many members of each cluster the linkage test
+	// compares (the earliest to join, which joined on the strongest edges),
+	// and maxLinkDocs how many articles of each member, so that merging
+	// stays cheap when a story is carried hundreds of times.
+	maxLinkSample = 8
+	maxLinkDocs   = 4
+	// maxDegree is how many candidate partners each distinct span keeps.
+	maxDegree = 8
+	// maxCompare bounds how many other articles witness selection and the
+	// cluster's mean similarity look at.
+	maxCompare = 32
+)
 
 // Clusters finds the statements that several articles carry, each in its
 // own words. It splits every sentence, and every long sentence's clauses,
-// into spans; finds candidate pairs of spans from different articles with
-// MinHash-LSH over their folded content words; scores the candidates with a
-// Scorer whose word weights come from the documents' sentences; and groups
-// the pairs at or above opts.Threshold by average linkage, so that a span
-// joins a cluster only when it is, on average, as similar as the threshold
-// to the spans already there: statements that merely share a topic are not
-// chained together. Each article gives a cluster at most one witness, its
-// span most similar to the other articles' witnesses.
+// into spans; merges spans whose folded words are identical (wire copies)
+// into one class; finds candidate pairs of classes with MinHash-LSH over
+// their folded content words; scores the candidates with a Scorer whose word
+// weights come from the documents' sentences; and groups the pairs at or
+// above opts.Threshold by average linkage, so that a span joins a cluster
+// only when it is, on average, about as similar as the threshold to the
+// spans already there: statements that merely share a topic are not chained
+// together. Each article gives a cluster at most one witness, its span most
+// similar to the other articles' witnesses.
 //
 // The result is deterministic and sorted by the number of distinct outlets
 // (or articles, when outlets are unknown) that carry a statement, then by
@@ -43,66 +56,134 @@ func Clusters(docs []corpus.Document, opts Options) []Cluster {
 
 // matcher holds the state of one Clusters run.
 type matcher struct {
-	docs     []corpus.Document
-	opts     Options
-	scorer   *Scorer
-	sents    []sentence
-	units    []unit
-	profiles []*profile
-	sims     map[uint64]float64
+	docs    []corpus.Document
+	opts    Options
+	scorer  *Scorer
+	sents   []sentence
+	units   []unit
+	classes []class
+	classOf []int32 // unit → class
+	sims    map[uint64]float64
+}
+
+// class is a set of spans whose folded words are identical.
+type class struct {
+	units   []int32 // sorted
+	docs    []int   // distinct, sorted
+	profile *profile
 }
 
 func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	m := &matcher{docs: docs, opts: opts, scorer: NewScorer(nil, opts.Thesaurus), sims: make(map[uint64]float64)}
-	for di, d := range docs {
+	// Tokenise and fold the documents on all cores, then count and split
+	// in document order.
+	perDoc := make([][]sentence, len(docs))
+	parallel(len(docs), max(1, runtime.GOMAXPROCS(0)), func(di int) {
+		d := docs[di]
 		for _, sp := range sentencesOf(d) {
 			toks := Tokenize(d.Text[sp.Start:sp.End])
 			for i := range toks {
 				toks[i].Start += sp.Start
 				toks[i].End += sp.Start
 			}
-			s := sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: termsOf(toks)}
-			m.scorer.Add(s.terms)
-			m.sents = append(m.sents, s)
+			perDoc[di] = append(perDoc[di], sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)})
 		}
-	}
-	for si := range m.sents {
-		m.sents[si].units(si, func(u unit) { m.units = append(m.units, u) })
+	})
+	for di := range perDoc {
+		for _, s := range perDoc[di] {
+			m.scorer.Add(s.terms)
+			si := len(m.sents)
+			m.sents = append(m.sents, s)
+			s.units(si, func(u unit) { m.units = append(m.units, u) })
+			m.sents[si].toks = nil // units hold offsets; only terms are needed now
+		}
+		perDoc[di] = nil
 	}
 	return m
 }
 
-func (m *matcher) run() []Cluster {
-	// Candidate keys and signatures; spans with too few keys are dropped.
+// unitTerms returns the content terms of a unit.
+func (m *matcher) unitTerms(u int32) []term {
+	un := m.units[u]
+	return m.sents[un.sent].terms[un.lo:un.hi]
+}
+
+// buildClasses keeps the units with enough candidate keys, groups those
+// with identical terms into classes, and returns the classes' signatures.
+// Classes repeated in more than MaxBucket articles are boilerplate and
+// dropped.
+func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 	const sigLen = lshBands * lshRows
-	var keep []unit
-	var sigs []uint64
+	byHash := make(map[uint64]int32)
 	var keys []uint64
+	var sigs []bands
+	var keySets [][]uint64
 	sig := make([]uint64, sigLen)
-	for _, u := range m.units {
-		keys = minhashKeys(m.sents[u.sent].terms[u.lo:u.hi], m.opts.Thesaurus, keys)
+	m.classOf = make([]int32, len(m.units))
+	for u := range m.units {
+		m.classOf[u] = -1
+		ts := m.unitTerms(int32(u))
+		keys = minhashKeys(ts, m.opts.Thesaurus, keys)
 		if len(keys) < minUnitKeys {
 			continue
 		}
-		signature(keys, sig)
-		keep = append(keep, u)
-		sigs = append(sigs, sig...)
+		k := uint64(fnvOffset)
+		for _, t := range ts {
+			k = hashString(t.stem, k)
+			k = hashString("\x00", k)
+		}
+		c, ok := byHash[k]
+		if !ok {
+			c = int32(len(m.classes))
+			byHash[k] = c
+			m.classes = append(m.classes, class{})
+			sigs = append(sigs, signature(keys, sig))
+			keySets = append(keySets, slices.Clone(keys))
+		}
+		cl := &m.classes[c]
+		cl.units = append(cl.units, int32(u))
+		if d := m.units[u].doc; len(cl.docs) == 0 || cl.docs[len(cl.docs)-1] != d {
+			cl.docs = append(cl.docs, d)
+		}
+		m.classOf[u] = c
 	}
-	m.units = keep
-	m.profiles = make([]*profile, len(m.units))
-	pairs := candidatePairs(m.units, sigs, m.opts.MaxBucket)
+	for c := range m.classes {
+		if len(m.classes[c].docs) > m.opts.MaxBucket {
+			for _, u := range m.classes[c].units {
+				m.classOf[u] = -1
+			}
+			m.classes[c].units, m.classes[c].docs = nil, nil
+		}
+	}
+	return sigs, keySets
+}
+
+// apart reports whether two classes hold spans of different documents.
+func (m *matcher) apart(a, b int32) bool {
+	da, db := m.classes[a].docs, m.classes[b].docs
+	if len(da) == 0 || len(db) == 0 {
+		return false
+	}
+	return len(da) > 1 || len(db) > 1 || da[0] != db[0]
+}
+
+func (m *matcher) run() []Cluster {
+	sigs, keys := m.buildClasses()
+	pairs := candidatePairs(len(m.classes), sigs, keys, m.opts.MaxBucket, maxDegree, m.apart)
+	sigs, keys = nil, nil
 
 	type edge struct {
 		u, v int32
 		sim  float64
 	}
 	var edges []edge
-	for _, p := range pairs {
-		s := m.sim(p[0], p[1])
-		if s >= m.opts.Threshold {
-			edges = append(edges, edge{p[0], p[1], s})
+	for i, s := range m.scorePairs(pairs) {
+		if p := pairs[i]; s >= m.opts.Threshold {
+			m.sims[uint64(p.a)<<32|uint64(p.b)] = s
+			edges = append(edges, edge{p.a, p.b, s})
 		}
 	}
+	pairs = nil
 	slices.SortFunc(edges, func(a, b edge) int {
 		if c := cmp.Compare(b.sim, a.sim); c != 0 {
 			return c
@@ -113,12 +194,18 @@ func (m *matcher) run() []Cluster {
 		return cmp.Compare(a.v, b.v)
 	})
 
-	// Average-linkage agglomeration over the edges, strongest first.
-	clusterOf := make([]int32, len(m.units))
-	for i := range clusterOf {
-		clusterOf[i] = -1
-	}
+	// Average-linkage agglomeration of classes. A class repeated in several
+	// articles starts as a cluster of its own; then the edges, strongest
+	// first, join classes and clusters.
+	clusterOf := make([]int32, len(m.classes))
 	var members [][]int32
+	for c := range m.classes {
+		clusterOf[c] = -1
+		if len(m.classes[c].docs) >= 2 {
+			clusterOf[c] = int32(len(members))
+			members = append(members, []int32{int32(c)})
+		}
+	}
 	link := linkFactor * m.opts.Threshold
 	for _, e := range edges {
 		cu, cv := clusterOf[e.u], clusterOf[e.v]
@@ -172,15 +259,35 @@ func (m *matcher) run() []Cluster {
 
 	// The same statement found at two granularities (sentences in one
 	// cluster, their clauses in another) is reported once: a cluster whose
-	// witnesses overlap those of a cluster ranked before it in two or more
+	// witnesses overlap those of one cluster ranked before it in two or more
 	// articles is dropped.
+	type takenSpan struct {
+		cluster    int
+		start, end int
+	}
+	taken := make(map[int][]takenSpan)
 	var final []Cluster
-	var taken [][]int32
 	for _, i := range order {
-		if m.overlapsTaken(chosen[i], taken) {
+		hits := make(map[int]int)
+		dup := false
+		for _, u := range chosen[i] {
+			un := m.units[u]
+			for _, t := range taken[un.doc] {
+				if un.start < t.end && t.start < un.end {
+					hits[t.cluster]++
+					if hits[t.cluster] >= 2 {
+						dup = true
+					}
+				}
+			}
+		}
+		if dup {
 			continue
 		}
-		taken = append(taken, chosen[i])
+		for _, u := range chosen[i] {
+			un := m.units[u]
+			taken[un.doc] = append(taken[un.doc], takenSpan{len(final), un.start, un.end})
+		}
 		c := out[i]
 		c.ID = len(final) + 1
 		final = append(final, c)
@@ -188,47 +295,101 @@ func (m *matcher) run() []Cluster {
 	return final
 }
 
-// profile returns the scoring profile of unit u, built on first use.
-func (m *matcher) profile(u int32) *profile {
-	if p := m.profiles[u]; p != nil {
-		return p
+// scorePairs scores the candidate pairs on all available cores: first the
+// profiles of the classes they name, then the pairs, each into its own slot
+// so the result does not depend on scheduling.
+func (m *matcher) scorePairs(pairs []candidate) []float64 {
+	need := make([]bool, len(m.classes))
+	for _, p := range pairs {
+		need[p.a], need[p.b] = true, true
 	}
-	un := m.units[u]
-	p := m.scorer.profile(m.sents[un.sent].terms[un.lo:un.hi])
-	m.profiles[u] = p
-	return p
+	workers := max(1, runtime.GOMAXPROCS(0))
+	parallel(len(m.classes), workers, func(c int) {
+		if need[c] {
+			m.profile(int32(c))
+		}
+	})
+	out := make([]float64, len(pairs))
+	parallel(len(pairs), workers, func(i int) {
+		out[i] = m.scorer.score(m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile)
+	})
+	return out
 }
 
-// sim returns the similarity of two units, memoised.
-func (m *matcher) sim(u, v int32) float64 {
-	if u > v {
-		u, v = v, u
+// parallel calls f(0..n-1) from workers goroutines, in chunks.
+func parallel(n, workers int, f func(int)) {
+	chunk := max(1, min(1024, n/(8*workers)))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					f(i)
+				}
+			}
+		}()
 	}
-	k := uint64(u)<<32 | uint64(v)
+	wg.Wait()
+}
+
+// sim returns the similarity of two classes, memoised.
+func (m *matcher) sim(a, b int32) float64 {
+	if a == b {
+		return 1
+	}
+	if a > b {
+		a, b = b, a
+	}
+	k := uint64(a)<<32 | uint64(b)
 	if s, ok := m.sims[k]; ok {
 		return s
 	}
-	s := m.scorer.score(m.profile(u), m.profile(v))
+	s := m.scorer.score(m.profile(a), m.profile(b))
 	m.sims[k] = s
 	return s
 }
 
+// profile returns the scoring profile of a class, built on first use.
+func (m *matcher) profile(c int32) *profile {
+	cl := &m.classes[c]
+	if cl.profile == nil {
+		cl.profile = m.scorer.sharedProfile(m.unitTerms(cl.units[0]))
+	}
+	return cl.profile
+}
+
 // linkage is the mean, over pairs of documents one in a and one in b, of
-// the best similarity between their spans (at most maxLinkSample spans of
-// each cluster, the earliest to join, are compared): each document is
-// judged by its best wording, as the witnesses will be. 0 when a and b share
-// no pair of documents.
+// the best similarity between their spans: each document is judged by its
+// best wording, as the witnesses will be. It looks at the first
+// maxLinkSample classes of each cluster and maxLinkDocs documents of each
+// class. 0 when a and b share no pair of documents.
 func (m *matcher) linkage(a, b []int32) float64 {
 	a, b = a[:min(len(a), maxLinkSample)], b[:min(len(b), maxLinkSample)]
 	best := make(map[[2]int]float64)
 	for _, x := range a {
 		for _, y := range b {
-			dx, dy := m.units[x].doc, m.units[y].doc
-			if dx == dy {
-				continue
+			dxs, dys := m.classes[x].docs, m.classes[y].docs
+			dxs, dys = dxs[:min(len(dxs), maxLinkDocs)], dys[:min(len(dys), maxLinkDocs)]
+			s := -1.0
+			for _, dx := range dxs {
+				for _, dy := range dys {
+					if dx == dy {
+						continue
+					}
+					if s < 0 {
+						s = m.sim(x, y)
+					}
+					k := [2]int{dx, dy}
+					best[k] = max(best[k], s)
+				}
 			}
-			k := [2]int{dx, dy}
-			best[k] = max(best[k], m.sim(x, y))
 		}
 	}
 	if len(best) == 0 {
@@ -241,13 +402,16 @@ func (m *matcher) linkage(a, b []int32) float64 {
 	return sum / float64(len(best))
 }
 
-// witnesses picks one unit per document of a cluster: the one whose best
-// matches in the other documents are, on average, strongest; ties go to the
-// shorter span, then the earlier. The result is in document order.
+// witnesses picks one unit per document of a cluster of classes: the one
+// whose best matches in (up to maxCompare) other documents are, on average,
+// strongest; ties go to the shorter span, then the earlier. The result is in
+// document order.
 func (m *matcher) witnesses(ms []int32) []int32 {
 	byDoc := make(map[int][]int32)
-	for _, u := range ms {
-		byDoc[m.units[u].doc] = append(byDoc[m.units[u].doc], u)
+	for _, c := range ms {
+		for _, u := range m.classes[c].units {
+			byDoc[m.units[u].doc] = append(byDoc[m.units[u].doc], u)
+		}
 	}
 	docs := make([]int, 0, len(byDoc))
 	for d := range byDoc {
@@ -258,21 +422,26 @@ func (m *matcher) witnesses(ms []int32) []int32 {
 		return nil
 	}
 	out := make([]int32, 0, len(docs))
-	for _, d := range docs {
+	for i, d := range docs {
+		us := byDoc[d]
+		slices.Sort(us)
 		best, bestScore := int32(-1), -1.0
-		for _, u := range byDoc[d] {
+		for _, u := range us {
 			var sum float64
-			for _, d2 := range docs {
+			n := 0
+			for j := 0; j < len(docs) && n < maxCompare; j++ {
+				d2 := docs[(i+1+j)%len(docs)]
 				if d2 == d {
 					continue
 				}
 				mx := 0.0
-				for _, v := range byDoc[d2][:min(len(byDoc[d2]), maxLinkSample)] {
-					mx = max(mx, m.sim(u, v))
+				for _, v := range byDoc[d2] {
+					mx = max(mx, m.sim(m.classOf[u], m.classOf[v]))
 				}
 				sum += mx
+				n++
 			}
-			score := sum / float64(len(docs)-1)
+			score := sum / float64(max(n, 1))
 			if best < 0 || score > bestScore+1e-12 ||
 				(score > bestScore-1e-12 && m.spanLess(u, best)) {
 				best, bestScore = u, score
@@ -292,6 +461,8 @@ func (m *matcher) spanLess(u, v int32) bool {
 	return a.start < b.start
 }
 
+// cluster builds the output cluster of witness units; its similarity is the
+// mean over pairs of witnesses (each with up to maxCompare others).
 func (m *matcher) cluster(w []int32) Cluster {
 	c := Cluster{Kind: KindClause}
 	for _, u := range w {
@@ -305,8 +476,8 @@ func (m *matcher) cluster(w []int32) Cluster {
 	var sum float64
 	n := 0
 	for i := range w {
-		for j := i + 1; j < len(w); j++ {
-			sum += m.sim(w[i], w[j])
+		for j := i + 1; j < len(w) && j <= i+maxCompare; j++ {
+			sum += m.sim(m.classOf[w[i]], m.classOf[w[j]])
 			n++
 		}
 	}
@@ -348,23 +519,4 @@ func outlets(c Cluster) int {
 		seen[k] = true
 	}
 	return len(seen)
-}
-
-func (m *matcher) overlapsTaken(w []int32, taken [][]int32) bool {
-	for _, t := range taken {
-		n := 0
-		for _, u := range w {
-			for _, v := range t {
-				a, b := m.units[u], m.units[v]
-				if a.doc == b.doc && a.start < b.end && b.start < a.end {
-					n++
-					break
-				}
-			}
-		}
-		if n >= 2 {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // DefaultThreshold is the Similarity at or above which Clusters treats two
 // spans as variants of one statement. Tuned on MSRP train (see the evaluation
 // tests): there, pairs at or above it are paraphrases with recall ≥ 0.9.
-const DefaultThreshold = 0.45
+const DefaultThreshold = 0.44
 
 // Similarity scores how far two texts say the same thing, from 0 (no content
 // word shared) to 1 (the same content words once case, quotes, dashes, US/UK
@@ -50,6 +51,10 @@ const (
 	synonymCredit = 0.8
 	nameCredit    = 0.9
 	numberPenalty = 0.9
+	// numberConflictPenalty multiplies the score again when both texts give
+	// numbers and share none ("Shr 57 cts vs 34 cts", "Shr 72 cts vs 58
+	// cts"): they report different figures.
+	numberConflictPenalty = 0.8
 	// negationPenalty multiplies the score when one text is negated ("not",
 	// "no", "never", "n't") and the other is not.
 	negationPenalty = 0.8
@@ -105,7 +110,7 @@ func (s *Scorer) weight(stem string) float64 {
 
 // Similarity scores a against b (symmetric, 0..1).
 func (s *Scorer) Similarity(a, b string) float64 {
-	return s.score(s.profile(termsOf(Tokenize(a))), s.profile(termsOf(Tokenize(b))))
+	return s.score(s.sharedProfile(s.terms(Tokenize(a))), s.sharedProfile(s.terms(Tokenize(b))))
 }
 
 // term is one content unit of a text for matching.
@@ -114,37 +119,67 @@ type term struct {
 	surface string // folded, unstemmed (for names)
 	name    bool   // written with a capital letter, not a number
 	number  bool
-	tok     int // index of the first token it came from
+	tok     int     // index of the first token it came from
+	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
+	// joinNext is this word and the next written together ("sun"
+	// "glasses" → "sunglasses"), so a compound meets its parts.
+	joinNext string
 }
 
 // profile is a text prepared for scoring: its distinct terms with weights.
 type profile struct {
-	terms   []term
-	weights []float64
+	terms   []*term   // distinct stems, in order of first appearance
+	joins   []string  // joinNext of each term within the text ("" at its end)
+	weights []float64 // weight of each term
 	total   float64
-	joins   map[string]bool // stems of adjacent words written together
-	negated bool            // an odd number of negations
+	negated bool // an odd number of negations
 }
 
+// terms returns the content terms of tokens with their synonym groups.
+func (s *Scorer) terms(toks []Token) []term {
+	ts := termsOf(toks)
+	for i := range ts {
+		ts[i].groups = s.thes.groups[ts[i].stem]
+	}
+	return ts
+}
+
+// profile prepares terms for scoring. It works on a copy of ts, on which
+// it sets each term's synonym groups.
 func (s *Scorer) profile(ts []term) *profile {
-	p := &profile{}
-	seen := make(map[string]bool, len(ts))
-	for i, t := range ts {
+	own := slices.Clone(ts)
+	for i := range own {
+		own[i].groups = s.thes.groups[own[i].stem]
+	}
+	return s.sharedProfile(own)
+}
+
+// sharedProfile prepares terms made by s.terms for scoring. It keeps
+// pointers into ts and never writes to them, so many profiles may share one
+// sentence's terms.
+func (s *Scorer) sharedProfile(ts []term) *profile {
+	p := &profile{terms: make([]*term, 0, len(ts)), joins: make([]string, 0, len(ts)), weights: make([]float64, 0, len(ts))}
+next:
+	for i := range ts {
+		t := &ts[i]
 		if negations[t.surface] {
 			p.negated = !p.negated
 		}
-		if i+1 < len(ts) && !t.number && !ts[i+1].number {
-			if p.joins == nil {
-				p.joins = make(map[string]bool)
+		join := t.joinNext
+		if i == len(ts)-1 {
+			join = "" // the next word is outside the text
+		}
+		for k, u := range p.terms {
+			if u.stem == t.stem {
+				if p.joins[k] == "" {
+					p.joins[k] = join
+				}
+				continue next
 			}
-			p.joins[stemWord(t.surface+ts[i+1].surface)] = true
 		}
-		if seen[t.stem] {
-			continue
-		}
-		seen[t.stem] = true
 		w := s.weight(t.stem)
 		p.terms = append(p.terms, t)
+		p.joins = append(p.joins, join)
 		p.weights = append(p.weights, w)
 		p.total += w
 	}
@@ -164,8 +199,11 @@ func (s *Scorer) score(a, b *profile) float64 {
 		return 0
 	}
 	f := 2 * P * R / (P + R)
-	if miss := numberMismatches(a, b); miss > 0 {
+	if miss, conflict := numberMismatches(a, b); miss > 0 {
 		f *= math.Pow(numberPenalty, float64(miss))
+		if conflict {
+			f *= numberConflictPenalty
+		}
 	}
 	if a.negated != b.negated {
 		f *= negationPenalty
@@ -183,29 +221,43 @@ func (s *Scorer) matched(a, b *profile) float64 {
 }
 
 // best is the credit of t's best counterpart in b.
-func (s *Scorer) best(t term, b *profile) float64 {
+func (s *Scorer) best(t *term, b *profile) float64 {
 	best := 0.0
-	if b.joins[t.stem] {
-		return 1
-	}
-	for _, u := range b.terms {
-		if u.stem == t.stem {
+	for k, u := range b.terms {
+		if u.stem == t.stem || b.joins[k] == t.surface {
 			return 1
 		}
 		if t.number || u.number || best >= synonymCredit {
 			continue
 		}
-		if s.thes.synonymStems(t.stem, u.stem) {
+		if len(t.groups) > 0 && len(u.groups) > 0 && intersects(t.groups, u.groups) {
 			best = synonymCredit
-		} else if best < nameCredit && t.name && u.name && nearSpelling(t.surface, u.surface) {
+		} else if best < nameCredit && t.name && u.name && t.surface[0] == u.surface[0] && nearSpelling(t.surface, u.surface) {
 			best = nameCredit
 		}
 	}
 	return best
 }
 
-func numberMismatches(a, b *profile) int {
-	miss := 0
+func numberMismatches(a, b *profile) (miss int, conflict bool) {
+	shared, na, nb := 0, 0, 0
+	for _, t := range a.terms {
+		if t.number {
+			na++
+			for _, u := range b.terms {
+				if u.number && u.stem == t.stem {
+					shared++
+					break
+				}
+			}
+		}
+	}
+	for _, t := range b.terms {
+		if t.number {
+			nb++
+		}
+	}
+	conflict = na > 0 && nb > 0 && shared == 0
 	for _, p := range [2][2]*profile{{a, b}, {b, a}} {
 		for _, t := range p[0].terms {
 			if !t.number {
@@ -223,7 +275,7 @@ func numberMismatches(a, b *profile) int {
 			}
 		}
 	}
-	return miss
+	return miss, conflict
 }
 
 // nearSpelling reports whether two names differ by one edit (two for long
@@ -279,6 +331,17 @@ func boundedLevenshtein(a, b []rune, limit int) int {
 // "100000000000"), "%" and "per cent" as "percent", and "United States",
 // "United Kingdom", "European Union", "United Nations" as one term each.
 func termsOf(toks []Token) []term {
+	ts := splitTerms(toks)
+	for i := 0; i+1 < len(ts); i++ {
+		if !ts[i].number && !ts[i+1].number {
+			ts[i].joinNext = ts[i].surface + ts[i+1].surface
+		}
+	}
+	return ts
+}
+
+// splitTerms makes the terms of termsOf, without their joins.
+func splitTerms(toks []Token) []term {
 	ts := make([]term, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -565,7 +628,11 @@ func (t *Thesaurus) synonymStems(a, b string) bool {
 	if t == nil || a == b {
 		return t != nil && a == b
 	}
-	ga, gb := t.groups[a], t.groups[b]
+	return intersects(t.groups[a], t.groups[b])
+}
+
+// intersects reports whether two sorted slices share an element.
+func intersects(ga, gb []int32) bool {
 	for i, j := 0, 0; i < len(ga) && j < len(gb); {
 		switch {
 		case ga[i] == gb[j]:
