@@ -45,8 +45,9 @@ func mentionName(s string) string {
 //
 // The canonical name is the alias list's name, or else the most frequent
 // full form (for people, of two words or more); the label is the one most
-// mentions of the entity carry. The result does not depend on the order of
-// docs beyond ties, which are broken by name.
+// mentions of the entity carry. Quote speakers resolved to an entity's name
+// in their article follow it to the corpus-wide name. The result does not
+// depend on the order of docs beyond ties, which are broken by name.
 func Canonicalize(docs []corpus.Document) {
 	var ms []mention
 	for d := range docs {
@@ -206,11 +207,45 @@ func Canonicalize(docs []corpus.Document) {
 		r := uf.find(i)
 		groups[r] = append(groups[r], i)
 	}
+	// renamed[doc][old canonical][new canonical] counts the mentions of
+	// each article whose name changes, so its quote speakers can follow.
+	renamed := map[int]map[string]map[string]int{}
 	for _, g := range groups {
 		name, label := groupName(ms, g), groupLabel(ms, g)
 		for _, i := range g {
 			e := &docs[ms[i].doc].Entities[ms[i].ent]
+			if e.Canonical != name {
+				d := ms[i].doc
+				if renamed[d] == nil {
+					renamed[d] = map[string]map[string]int{}
+				}
+				if renamed[d][e.Canonical] == nil {
+					renamed[d][e.Canonical] = map[string]int{}
+				}
+				renamed[d][e.Canonical][name]++
+			}
 			e.Canonical, e.Label = name, label
+		}
+	}
+	renameSpeakers(docs, renamed)
+}
+
+// renameSpeakers gives each quote whose speaker was resolved to an entity's
+// name in its article that entity's corpus-wide name (the most common one,
+// when the article's mentions of that name went to several).
+func renameSpeakers(docs []corpus.Document, renamed map[int]map[string]map[string]int) {
+	for d, names := range renamed {
+		for q := range docs[d].Quotes {
+			to := names[docs[d].Quotes[q].Speaker]
+			best, n := "", 0
+			for name, c := range to {
+				if c > n || c == n && name < best {
+					best, n = name, c
+				}
+			}
+			if best != "" {
+				docs[d].Quotes[q].Speaker = best
+			}
 		}
 	}
 }

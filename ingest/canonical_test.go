@@ -147,3 +147,27 @@ func TestCanonicalizeEmpty(t *testing.T) {
 		t.Fatal("entities appeared")
 	}
 }
+
+// Quote speakers follow their entity to its corpus-wide name: a speaker
+// resolved in one article to "Trump" becomes "Donald Trump" once another
+// article names him in full; other speakers are left alone.
+func TestCanonicalizeSpeakers(t *testing.T) {
+	docs := docsOf(
+		[]string{"PERSON:Trump", "ORG:Axios"},
+		[]string{"PERSON:Donald Trump"},
+	)
+	docs[0].Quotes = []corpus.Quote{
+		{Text: "a", Speaker: "Trump"},
+		{Text: "b", Speaker: "Axios"},
+		{Text: "c", Speaker: "one US official"},
+		{Text: "d"},
+	}
+	Canonicalize(docs)
+	var got []string
+	for _, q := range docs[0].Quotes {
+		got = append(got, q.Speaker)
+	}
+	if want := []string{"Donald Trump", "Axios", "one US official", ""}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("speakers = %q, want %q", got, want)
+	}
+}
