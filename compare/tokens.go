@@ -110,11 +110,19 @@ func scanAbbrev(text string, i int) (int, bool) {
 	if letters < 2 {
 		return 0, false
 	}
-	// "U.S.A" without its last period still ends at a letter: keep the dots
-	// we have; the next letter is not part of a following word.
+	// "U.S.A" without its last period ends at a single letter: take it. A
+	// longer word after the dots ("U.S.Army") is a word of its own.
 	if j < len(text) {
-		if next, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(next) {
-			return 0, false
+		if next, n := utf8.DecodeRuneInString(text[j:]); isWordRune(next) {
+			if !unicode.IsLetter(next) {
+				return 0, false
+			}
+			if k := j + n; k < len(text) {
+				if after, _ := utf8.DecodeRuneInString(text[k:]); isWordRune(after) {
+					return 0, false
+				}
+			}
+			j += n
 		}
 	}
 	return j, true

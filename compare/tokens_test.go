@@ -1,0 +1,118 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // token texts
+	}{
+		{"", nil},
+		{"  \n\t ", nil},
+		{"The U.S. offered a 10-year deal.", []string{"The", "U.S.", "offered", "a", "10-year", "deal", "."}},
+		{"Russia's “significant, deliberate” attack—again", []string{"Russia's", "“", "significant", ",", "deliberate", "”", "attack", "—", "again"}},
+		{"Russia’s army: 600,000 troops at 3.5%", []string{"Russia’s", "army", ":", "600,000", "troops", "at", "3.5", "%"}},
+		{"U.S.A and e.g. this", []string{"U.S.A", "and", "e.g.", "this"}},
+		{"rock 'n' roll, ''quoted''", []string{"rock", "'", "n", "'", "roll", ",", "'", "'", "quoted", "'", "'"}},
+		{"end-of-line- -start", []string{"end-of-line", "-", "-", "start"}},
+		{"$100bn (£80bn)", []string{"$", "100bn", "(", "£", "80bn", ")"}},
+		{"1,2 and 3.", []string{"1,2", "and", "3", "."}},
+		{"\xff\xfeabc", []string{"\xff", "\xfe", "abc"}},
+	}
+	for _, tc := range tests {
+		toks := Tokenize(tc.in)
+		var got []string
+		for _, tk := range toks {
+			got = append(got, tk.Text)
+			if tc.in[tk.Start:tk.End] != tk.Text {
+				t.Errorf("Tokenize(%q): token %q at [%d:%d] is not the text there", tc.in, tk.Text, tk.Start, tk.End)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Tokenize(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The", "the"},
+		{"modelled", "modeled"},
+		{"modeled", "modeled"},
+		{"Defence", "defense"},
+		{"favourite", "favorite"},
+		{"four", "4"}, // a number word, not "for" by the -our rule
+		{"hour", "hour"},
+		{"organisation", "organization"},
+		{"analysed", "analyzed"},
+		{"centre", "center"},
+		{"travelling", "traveling"},
+		{"dialogue", "dialog"},
+		{"programme", "program"},
+		{"recognised", "recognized"},
+		{"ten", "10"},
+		{"Ten", "10"},
+		{"ten-year", "10-year"},
+		{"600,000", "600000"},
+		{"first", "1st"},
+		{"U.S.", "usa"},
+		{"US", "usa"},
+		{"USA", "usa"},
+		{"us", "us"},
+		{"US-backed", "usa-backed"},
+		{"U.K.", "uk"},
+		{"Russia’s", "russia's"},
+		{"“", `"`},
+		{"»", `"`},
+		{"’", "'"},
+		{"—", "-"},
+		{"–", "-"},
+		{"…", "..."},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzTokenize checks the tokenizer's promises on any input: tokens in
+// order, not overlapping, each exactly its slice of the text, none empty or
+// starting with white space, and every non-space byte inside a token.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"The U.S. offered a 10-year deal.", "“significant, deliberate”—again", "\xff\xfe", "U.S.A.B.", "a'-b", "1,000.5,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		covered := make([]bool, len(s))
+		prev := 0
+		for _, tk := range Tokenize(s) {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
+				t.Fatalf("token %+v out of order or empty (prev end %d, len %d)", tk, prev, len(s))
+			}
+			if s[tk.Start:tk.End] != tk.Text {
+				t.Fatalf("token %+v is not the text there", tk)
+			}
+			if r, _ := utf8.DecodeRuneInString(tk.Text); unicode.IsSpace(r) {
+				t.Fatalf("token %+v starts with white space", tk)
+			}
+			for i := tk.Start; i < tk.End; i++ {
+				covered[i] = true
+			}
+			prev = tk.End
+		}
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) && !covered[i] {
+				t.Fatalf("byte %d (%q) of %q is in no token", i, r, s)
+			}
+			i += n
+		}
+	})
+}
