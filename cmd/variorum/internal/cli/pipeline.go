@@ -141,5 +141,8 @@ func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]c
 	if len(docs) == 0 {
 		return nil, withHint(fmt.Errorf("index %s holds no articles", dir), "variorum ingest --index "+quoteArg(dir)+" PATH...")
 	}
+	// Each ingest joined entity names within what it was given; join them
+	// across everything the index holds, as nightly batches accumulate.
+	ingest.Canonicalize(docs)
 	return docs, nil
 }
