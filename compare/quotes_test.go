@@ -2,6 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -481,4 +483,113 @@ func FuzzQuoteClusters(f *testing.F) {
 		}
 		checkQuoteClusters(t, docs, QuoteClusters(docs, Options{}), 2)
 	})
+}
+
+// quoteDataDir locates a folder of the shared data ($VARIORUM_DATA, or
+// ../shared/data beside the repository), skipping when it is absent.
+func quoteDataDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir := os.Getenv("VARIORUM_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "data")
+	}
+	p := filepath.Join(dir, sub)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s: ../shared/data absent (set VARIORUM_DATA)", sub)
+	}
+	return p
+}
+
+// newsWCL50Docs reads NewsWCL50 (five events, each told by five outlets) as
+// documents with the fallback sentences and scanTestQuotes' quotes; the
+// event of each is the folder its file is in.
+func newsWCL50Docs(t testing.TB) ([]corpus.Document, map[string]string) {
+	t.Helper()
+	dir := quoteDataDir(t, "newswcl50/articles")
+	arts, errs := corpus.ReadAll([]string{dir})
+	if len(errs) > 0 {
+		t.Fatalf("read %s: %v", dir, errs[0])
+	}
+	event := make(map[string]string)
+	var docs []corpus.Document
+	for _, a := range arts {
+		event[a.ID] = filepath.Dir(a.Source)
+		docs = append(docs, corpus.Document{Article: a, Sentences: splitSentences(a.Text), Quotes: scanTestQuotes(a.Text)})
+	}
+	return docs, event
+}
+
+// TestQuoteClustersNewsWCL50 clusters the quotes of five outlets' reports of
+// five events: the clusters must keep to one event (a quote repeated word
+// for word in two events, such as a president's catch phrase, may cross).
+func TestQuoteClustersNewsWCL50(t *testing.T) {
+	docs, event := newsWCL50Docs(t)
+	quotes := 0
+	for _, d := range docs {
+		quotes += len(d.Quotes)
+	}
+	cs := QuoteClusters(docs, Options{})
+	checkQuoteClusters(t, docs, cs, 2)
+	byID := docsByID(docs)
+	within, differently := 0, 0
+	for _, c := range cs {
+		one := true
+		for _, w := range c.Witnesses[1:] {
+			one = one && event[w.Article] == event[c.Witnesses[0].Article]
+		}
+		if one {
+			within++
+		} else {
+			t.Logf("cluster %d crosses events: %s", c.ID, describeQuoteClusters([]Cluster{c}))
+		}
+		if Align(c, byID).Status == StatusQuotedDifferently {
+			differently++
+		}
+	}
+	t.Logf("NewsWCL50: %d articles, %d quotes, %d quote clusters (%d quoted differently), %d within one event",
+		len(docs), quotes, len(cs), differently, within)
+	if len(cs) == 0 || float64(within) < 0.9*float64(len(cs)) {
+		t.Errorf("%d of %d quote clusters keep to one event, want at least 90%%", within, len(cs))
+	}
+}
+
+func BenchmarkQuoteClusters(b *testing.B) {
+	b.Run("seeds", func(b *testing.B) {
+		docs := attributedTestDocs(b)
+		for b.Loop() {
+			QuoteClusters(docs, Options{})
+		}
+	})
+	b.Run("newswcl50", func(b *testing.B) {
+		docs, _ := newsWCL50Docs(b)
+		for b.Loop() {
+			QuoteClusters(docs, Options{})
+		}
+	})
+}
+
+// TestQuoteClustersInReport wires quote clusters into a report the way the
+// command line does: after the clause clusters, NewReport puts the quote
+// clusters quoted differently first.
+func TestQuoteClustersInReport(t *testing.T) {
+	docs := attributedTestDocs(t)
+	qs := QuoteClusters(docs, Options{})
+	r := NewReport("seeds", docs, append(Clusters(docs, Options{}), qs...))
+	differently := 0
+	for _, c := range r.Clusters {
+		if c.Kind == KindQuote && c.Status == StatusQuotedDifferently {
+			differently++
+		}
+	}
+	if differently == 0 {
+		t.Fatal("no quote cluster quoted differently in the report")
+	}
+	for i, c := range r.Clusters {
+		if (i < differently) != (c.Status == StatusQuotedDifferently) {
+			t.Errorf("report cluster %d (%s, %q) out of order: %d quoted differently should come first", c.ID, c.Kind, c.Status, differently)
+		}
+		if c.Kind == KindQuote && c.Status == "" {
+			t.Errorf("quote cluster %d has no status", c.ID)
+		}
+	}
 }
