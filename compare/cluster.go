@@ -42,8 +42,9 @@ const (
 // above opts.Threshold by average linkage, so that a span joins a cluster
 // only when it is, on average, about as similar as the threshold to the
 // spans already there: statements that merely share a topic are not chained
-// together. Each article gives a cluster at most one witness, its span most
-// similar to the other articles' witnesses.
+// together. Each article gives a cluster one witness, its span most similar
+// to the other articles' witnesses, and up to maxRestatements more where it
+// words the same statement again elsewhere (see addRestatements).
 //
 // The result is deterministic and sorted by the number of distinct outlets
 // (or articles, when outlets are unknown) that carry a statement, then by
@@ -63,7 +64,10 @@ type matcher struct {
 	units   []unit
 	classes []class
 	classOf []int32 // unit → class
-	sims    map[uint64]float64
+	// docUnits[d] is the first unit of document d; units of d run to
+	// docUnits[d+1].
+	docUnits []int32
+	sims     map[uint64]float64
 }
 
 // class is a set of spans whose folded words are identical.
@@ -89,7 +93,9 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 			perDoc[di] = append(perDoc[di], sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)})
 		}
 	})
+	m.docUnits = make([]int32, len(docs)+1)
 	for di := range perDoc {
+		m.docUnits[di] = int32(len(m.units))
 		for _, s := range perDoc[di] {
 			m.scorer.Add(s.terms)
 			si := len(m.sents)
@@ -99,6 +105,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 		}
 		perDoc[di] = nil
 	}
+	m.docUnits[len(docs)] = int32(len(m.units))
 	return m
 }
 
@@ -267,6 +274,7 @@ func (m *matcher) run() []Cluster {
 	}
 	taken := make(map[int][]takenSpan)
 	var final []Cluster
+	var finalUnits [][]int32
 	for _, i := range order {
 		hits := make(map[int]int)
 		dup := false
@@ -291,8 +299,110 @@ func (m *matcher) run() []Cluster {
 		c := out[i]
 		c.ID = len(final) + 1
 		final = append(final, c)
+		finalUnits = append(finalUnits, chosen[i])
 	}
+	m.addRestatements(final, finalUnits)
 	return final
+}
+
+// maxRestatements is how many more spans of one article a cluster may take
+// besides the article's witness.
+const maxRestatements = 2
+
+// addRestatements gives each cluster the other places where its articles
+// word the same statement again (a draft quoted early and paraphrased
+// later; "any significant, intentional, and prolonged armed attack" beside
+// "… armed assault"). A span joins when it is at least Threshold similar to
+// its own article's witness (or to the sentence or a clause around it) and
+// at least as similar as the linkage level to another article's witness,
+// and it overlaps no witness of its article; the strongest join first. LSH never pairs spans of one article, so these
+// are scored here, over the articles of the clusters only.
+func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
+	link := linkFactor * m.opts.Threshold
+	for ci := range cs {
+		w := units[ci]
+		type extra struct {
+			u   int32
+			sim float64
+		}
+		var add []extra
+		for _, wu := range w {
+			own := m.units[wu]
+			lo, hi := m.docUnits[own.doc], m.docUnits[own.doc+1]
+			// The witness and the sentence and clauses around it: a
+			// restatement may echo the whole sentence better than the part
+			// chosen to match the other articles.
+			var family []int32
+			for u := lo; u < hi; u++ {
+				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
+					family = append(family, m.classOf[u])
+				}
+			}
+			var cands []extra
+			for u := lo; u < hi; u++ {
+				uc := m.classOf[u]
+				// A restatement is another sentence: the other clauses of
+				// the witness's own sentence say something else.
+				if un := m.units[u]; uc < 0 || un.sent == own.sent || (un.start < own.end && own.start < un.end) {
+					continue
+				}
+				s := 0.0
+				for _, fc := range family {
+					if fc != uc {
+						s = max(s, m.scorer.score(m.profile(fc), m.profile(uc)))
+					}
+				}
+				if s < m.opts.Threshold {
+					continue
+				}
+				other := 0.0
+				for _, v := range w {
+					if m.units[v].doc != own.doc {
+						other = max(other, m.scorer.score(m.profile(uc), m.profile(m.classOf[v])))
+					}
+				}
+				if other >= link {
+					cands = append(cands, extra{u, s})
+				}
+			}
+			slices.SortStableFunc(cands, func(a, b extra) int { return cmp.Compare(b.sim, a.sim) })
+			taken := []int32{wu}
+			for _, c := range cands {
+				if len(taken) > maxRestatements {
+					break
+				}
+				un := m.units[c.u]
+				free := true
+				for _, t := range taken {
+					if tu := m.units[t]; un.start < tu.end && tu.start < un.end {
+						free = false
+						break
+					}
+				}
+				if free {
+					taken = append(taken, c.u)
+					add = append(add, c)
+				}
+			}
+		}
+		if len(add) == 0 {
+			continue
+		}
+		all := slices.Clone(w)
+		for _, a := range add {
+			all = append(all, a.u)
+		}
+		slices.SortFunc(all, func(a, b int32) int {
+			ua, ub := m.units[a], m.units[b]
+			if c := cmp.Compare(ua.doc, ub.doc); c != 0 {
+				return c
+			}
+			return cmp.Compare(ua.start, ub.start)
+		})
+		c := m.cluster(all)
+		c.ID = cs[ci].ID
+		cs[ci] = c
+	}
 }
 
 // scorePairs scores the candidate pairs on all available cores: first the
@@ -491,7 +601,7 @@ func (m *matcher) compareClusters(a Cluster, wa []int32, b Cluster, wb []int32) 
 	if c := cmp.Compare(outlets(b), outlets(a)); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(len(b.Witnesses), len(a.Witnesses)); c != 0 {
+	if c := cmp.Compare(b.Articles(), a.Articles()); c != 0 {
 		return c
 	}
 	ua, ub := m.units[wa[0]], m.units[wb[0]]

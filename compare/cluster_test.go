@@ -212,7 +212,8 @@ func keys(m map[string]bool) []string {
 }
 
 // TestClustersInvariants checks what every cluster promises: witness text
-// is the article's text at its offsets, one witness per article, at least
+// is the article's text at its offsets, witnesses of one article apart and
+// at most 1+maxRestatements of them, at least
 // MinArticles articles, IDs 1..n in order, similarity in (0, 1], clusters
 // sorted by the number of articles, and the same output on a second run.
 func TestClustersInvariants(t *testing.T) {
@@ -231,23 +232,30 @@ func TestClustersInvariants(t *testing.T) {
 			if c.Kind != KindClause {
 				t.Errorf("cluster %d: kind %q", c.ID, c.Kind)
 			}
-			if len(c.Witnesses) < min {
-				t.Errorf("cluster %d: %d witnesses, want ≥ %d", c.ID, len(c.Witnesses), min)
+			if n := c.Articles(); n < min {
+				t.Errorf("cluster %d: %d articles, want ≥ %d", c.ID, n, min)
 			}
 			if c.Similarity <= 0 || c.Similarity > 1 {
 				t.Errorf("cluster %d: similarity %v", c.ID, c.Similarity)
 			}
-			if i > 0 && len(cs[i-1].Witnesses) < len(c.Witnesses) {
-				t.Errorf("cluster %d has more witnesses than cluster %d", c.ID, c.ID-1)
+			if i > 0 && cs[i-1].Articles() < c.Articles() {
+				t.Errorf("cluster %d has more articles than cluster %d", c.ID, c.ID-1)
 			}
-			seen := make(map[string]bool)
+			byArticle := make(map[string][]Witness)
 			for _, w := range c.Witnesses {
-				if seen[w.Article] {
-					t.Errorf("cluster %d: article %s gives two witnesses", c.ID, w.Article)
+				for _, o := range byArticle[w.Article] {
+					if w.Start < o.End && o.Start < w.End {
+						t.Errorf("cluster %d: article %s gives overlapping witnesses %q and %q", c.ID, w.Article, o.Text, w.Text)
+					}
 				}
-				seen[w.Article] = true
+				byArticle[w.Article] = append(byArticle[w.Article], w)
 				if got := text[w.Article][w.Start:w.End]; got != w.Text {
 					t.Errorf("cluster %d: witness text %q is not the article's %q", c.ID, w.Text, got)
+				}
+			}
+			for a, ws := range byArticle {
+				if len(ws) > 1+maxRestatements {
+					t.Errorf("cluster %d: article %s gives %d witnesses, want ≤ %d", c.ID, a, len(ws), 1+maxRestatements)
 				}
 			}
 		}

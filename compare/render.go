@@ -231,8 +231,8 @@ func headline(a Aligned) string {
 	if a.Status != StatusConfirmed {
 		parts = append(parts, fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets")))
 	}
-	if len(a.Witnesses) != a.Outlets {
-		parts = append(parts, fmt.Sprintf("%d articles", len(a.Witnesses)))
+	if n := a.Articles(); n != a.Outlets {
+		parts = append(parts, fmt.Sprintf("%d articles", n))
 	}
 	return strings.Join(parts, " · ")
 }

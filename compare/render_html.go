@@ -144,8 +144,8 @@ func newHTMLView(r Report) htmlView {
 		default:
 			hc.Headline = fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets"))
 		}
-		if len(a.Witnesses) != a.Outlets {
-			hc.Headline += fmt.Sprintf(" in %d articles", len(a.Witnesses))
+		if n := a.Articles(); n != a.Outlets {
+			hc.Headline += fmt.Sprintf(" in %d articles", n)
 		}
 		var types []string
 		for _, t := range VariationTypes {

@@ -15,8 +15,8 @@ type Witness struct {
 type Cluster struct {
 	ID   int    `json:"cluster"` // 1-based rank in the sorted output
 	Kind string `json:"kind"`    // KindClause (or KindQuote, later)
-	// Witnesses are sorted by article order in the input; each article gives
-	// at most one.
+	// Witnesses are sorted by article order in the input, then by offset;
+	// an article gives one, or a few when it restates the statement.
 	Witnesses []Witness `json:"witnesses"`
 	// Similarity is the mean pairwise Similarity of the witnesses.
 	Similarity float64 `json:"similarity"`
@@ -62,4 +62,14 @@ func (o Options) withDefaults() Options {
 		o.Thesaurus = DefaultThesaurus()
 	}
 	return o
+}
+
+// Articles is the number of distinct articles among the witnesses (an
+// article that restates the statement gives more than one witness).
+func (c Cluster) Articles() int {
+	seen := make(map[string]bool, len(c.Witnesses))
+	for _, w := range c.Witnesses {
+		seen[w.Article] = true
+	}
+	return len(seen)
 }
