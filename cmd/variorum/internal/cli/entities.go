@@ -75,7 +75,7 @@ func printEntities(w io.Writer, stats []corpus.EntityStat) {
 		}
 		fmt.Fprintf(w, "%s (%d)\n", l, len(byLabel[l]))
 		for _, s := range byLabel[l] {
-			fmt.Fprintf(w, "  %-28s %4d mentions in %d articles\n", s.Canonical, s.Mentions, s.Articles)
+			fmt.Fprintf(w, "  %-28s %4d %s in %d %s\n", s.Canonical, s.Mentions, plural(s.Mentions, "mention", "mentions"), s.Articles, plural(s.Articles, "article", "articles"))
 			if len(s.Spellings) < 2 {
 				continue
 			}
@@ -108,4 +108,12 @@ func spellingList(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s ×%d", x.s, x.n)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// plural picks the word for n of a thing.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
