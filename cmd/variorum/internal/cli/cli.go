@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/variorum/variorum/ingest"
 )
 
 // Exit codes, documented in the README.
@@ -29,6 +31,13 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	engine         string // entity engine for extractAll (--entities)
+}
+
+// entitiesFlag adds --entities, the entity engine extractAll uses.
+func entitiesFlag(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.engine, "entities", ingest.EngineVariorum,
+		"entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+" (prose's model as it ships, for comparison)")
 }
 
 type command struct {

@@ -25,6 +25,7 @@ byte offsets into text.`,
 		`  variorum extract
   variorum extract --json articles/ | jq -r '.quotes[] | "\(.speaker): \(.text)"'`)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per article")
+	entitiesFlag(fs, e)
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -23,6 +23,7 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 		`  variorum ingest corpus/sample
   variorum ingest --index /srv/news.index feeds/2025-11-21/`)
 	dir := fs.String("index", "", indexFlagHelp)
+	entitiesFlag(fs, e)
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err

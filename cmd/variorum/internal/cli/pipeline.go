@@ -35,9 +35,9 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 // extractAll runs the extractor over the articles with one worker per CPU,
 // keeping the articles' order, then joins entity names across the corpus.
 func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Document, error) {
-	x, err := ingest.NewExtractor()
+	x, err := ingest.NewExtractorFor(e.engine)
 	if err != nil {
-		return nil, fmt.Errorf("load entity model: %w", err)
+		return nil, usagef("%v", err)
 	}
 	docs := make([]corpus.Document, len(arts))
 	p := newProgress(e.stderr, "extract", len(arts))

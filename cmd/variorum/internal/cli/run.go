@@ -27,6 +27,7 @@ searched afterwards with variorum search --index DIR/index.`,
 	dir := fs.String("index", "", "index `DIR` (default DIR/index under -o)")
 	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
 	maxHTML := fs.Int("html-max", defaultHTMLMax, "at most `N` clusters in report.html, the most widely carried (0: all)")
+	entitiesFlag(fs, e)
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -1,0 +1,162 @@
+package ingest
+
+// prose's entity extraction (github.com/jdkato/prose/v2 v2.0.0), kept as
+// EngineProse: the engine variorum started with and the baseline its own
+// model is measured against (see TestCoNLLEvalBaseline). One model is loaded
+// once and shared; sentences are split by Sentences and prose's own
+// segmentation is off (it reloads its data on every document).
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/variorum/variorum/corpus"
+)
+
+var (
+	proseOnce  sync.Once
+	proseModel *prose.Model
+)
+
+// sharedProseModel loads prose's default tagger and entity model once:
+// ModelFromData with no data sources is the default model, and sharing it
+// through prose.UsingModel saves reloading it for every document.
+func sharedProseModel() *prose.Model {
+	proseOnce.Do(func() { proseModel = prose.ModelFromData("default") })
+	return proseModel
+}
+
+// proseEntities tags text with prose's default model, one sentence at a
+// time (sentences split by Sentences, as Extract does; prose's own
+// segmentation is off), and returns prose's entities (Document.Entities) with
+// byte offsets into text and labels mapped to ours (PERSON, ORG, GPE, LOC);
+// prose's other types are dropped. prose's entities carry only their tokens'
+// texts joined by spaces, so each is located as the next run of tokens with
+// those texts. prose's quirks are left in (its chunker joins adjacent tokens
+// with equal part-of-speech tags and drops an entity still open at a
+// sentence end; repeated words share one label): this is the model as it
+// ships. Reading entities from the per-token IOB labels instead scored far
+// lower on eng.testa (F1 34 against 54).
+func proseEntities(text string) []corpus.Entity {
+	m := sharedProseModel()
+	ents := []corpus.Entity{}
+	for _, s := range Sentences(text) {
+		in := newProseText(text, s)
+		doc, err := prose.NewDocument(in.text, prose.WithSegmentation(false), prose.UsingModel(m))
+		if err != nil {
+			continue
+		}
+		toks := in.align(doc.Tokens())
+		k := 0
+		for _, e := range doc.Entities() {
+			words := strings.Split(e.Text, " ")
+			for j := k; j+len(words) <= len(toks); j++ {
+				if tokensMatch(toks[j:j+len(words)], words) {
+					if l := proseLabel(e.Label); l != "" {
+						ents = append(ents, corpus.Entity{Start: toks[j].start, End: toks[j+len(words)-1].end, Label: l})
+					}
+					k = j + len(words)
+					break
+				}
+			}
+		}
+	}
+	for i := range ents {
+		ents[i].Text = text[ents[i].Start:ents[i].End]
+		ents[i].Canonical = ents[i].Text
+	}
+	return ents
+}
+
+func tokensMatch(toks []proseTok, words []string) bool {
+	for i, w := range words {
+		if toks[i].text != w {
+			return false
+		}
+	}
+	return true
+}
+
+// proseLabel maps prose's entity types to ours; "" is no entity.
+func proseLabel(typ string) string {
+	switch typ {
+	case "PERSON":
+		return corpus.Person
+	case "ORGANIZATION":
+		return corpus.Organization
+	case "GPE", "GSP":
+		return corpus.GPE
+	case "LOCATION", "FACILITY":
+		return corpus.Location
+	}
+	return ""
+}
+
+// proseText is a sentence as prose is given it, with each byte's span in the
+// article text. prose folds curly quotes and "&rsquo;" to ASCII in its token
+// texts, so they are folded beforehand and the tokens can be found again;
+// white space is folded to spaces (prose treats it so).
+type proseText struct {
+	text     string
+	from, to []int
+}
+
+var proseFold = map[rune]string{'“': `"`, '”': `"`, '‘': "'", '’': "'"}
+
+func newProseText(text string, s corpus.Span) proseText {
+	var in proseText
+	var b strings.Builder
+	emit := func(str string, start, end int) {
+		b.WriteString(str)
+		for range len(str) {
+			in.from, in.to = append(in.from, start), append(in.to, end)
+		}
+	}
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		switch {
+		case proseFold[r] != "":
+			emit(proseFold[r], i, i+n)
+		case strings.HasPrefix(text[i:s.End], "&rsquo;"):
+			n = len("&rsquo;")
+			emit("'", i, i+n)
+		case unicode.IsSpace(r):
+			emit(" ", i, i+n)
+		default:
+			for k := range n {
+				emit(text[i+k:i+k+1], i+k, i+k+1)
+			}
+		}
+		i += n
+	}
+	in.text = b.String()
+	return in
+}
+
+// proseTok is one of prose's tokens located in the article text.
+type proseTok struct {
+	start, end int
+	text       string // prose's token text
+}
+
+// align finds prose's tokens in order in in.text and maps them back to the
+// article text; a token not found (prose only splits, so none should be) is
+// dropped.
+func (in proseText) align(toks []prose.Token) []proseTok {
+	out := make([]proseTok, 0, len(toks))
+	pos := 0
+	for _, t := range toks {
+		i := strings.Index(in.text[pos:], t.Text)
+		if t.Text == "" || i < 0 {
+			continue
+		}
+		i += pos
+		pos = i + len(t.Text)
+		out = append(out, proseTok{start: in.from[i], end: in.to[pos-1], text: t.Text})
+	}
+	return out
+}
