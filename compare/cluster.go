@@ -305,6 +305,23 @@ func (m *matcher) run() []Cluster {
 	return final
 }
 
+// sharesWords is a cheap test before scoring a restatement: the span has
+// at least three distinct stems in stems, and they are at least a third of
+// its distinct stems.
+func sharesWords(ts []term, stems, seen map[string]bool) bool {
+	clear(seen)
+	shared := 0
+	for _, t := range ts {
+		if !seen[t.stem] {
+			seen[t.stem] = true
+			if stems[t.stem] {
+				shared++
+			}
+		}
+	}
+	return shared >= 3 && 3*shared >= len(seen)
+}
+
 // maxRestatements is how many more spans of one article a cluster may take
 // besides the article's witness.
 const maxRestatements = 2
@@ -319,6 +336,7 @@ const maxRestatements = 2
 // are scored here, over the articles of the clusters only.
 func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 	link := linkFactor * m.opts.Threshold
+	seen := make(map[string]bool)
 	for ci := range cs {
 		w := units[ci]
 		type extra struct {
@@ -333,9 +351,13 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			// restatement may echo the whole sentence better than the part
 			// chosen to match the other articles.
 			var family []int32
+			stems := make(map[string]bool)
 			for u := lo; u < hi; u++ {
 				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
 					family = append(family, m.classOf[u])
+					for _, t := range m.unitTerms(u) {
+						stems[t.stem] = true
+					}
 				}
 			}
 			var cands []extra
@@ -344,6 +366,9 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				// A restatement is another sentence: the other clauses of
 				// the witness's own sentence say something else.
 				if un := m.units[u]; uc < 0 || un.sent == own.sent || (un.start < own.end && own.start < un.end) {
+					continue
+				}
+				if !sharesWords(m.unitTerms(u), stems, seen) {
 					continue
 				}
 				s := 0.0
