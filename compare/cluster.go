@@ -306,20 +306,23 @@ func (m *matcher) run() []Cluster {
 }
 
 // sharesWords is a cheap test before scoring a restatement: the span has
-// at least three distinct stems in stems, and they are at least a third of
-// its distinct stems.
-func sharesWords(ts []term, stems, seen map[string]bool) bool {
-	clear(seen)
+// at least three distinct stems in family, and they are at least half of
+// its distinct stems. Both are sorted stem IDs.
+func sharesWords(span, family []uint32) bool {
 	shared := 0
-	for _, t := range ts {
-		if !seen[t.stem] {
-			seen[t.stem] = true
-			if stems[t.stem] {
-				shared++
-			}
+	for i, j := 0, 0; i < len(span) && j < len(family); {
+		switch {
+		case span[i] < family[j]:
+			i++
+		case span[i] > family[j]:
+			j++
+		default:
+			shared++
+			i++
+			j++
 		}
 	}
-	return shared >= 3 && 3*shared >= len(seen)
+	return shared >= 3 && 2*shared >= len(span)
 }
 
 // maxRestatements is how many more spans of one article a cluster may take
@@ -332,34 +335,67 @@ const maxRestatements = 2
 // "… armed assault"). A span joins when it is at least Threshold similar to
 // its own article's witness (or to the sentence or a clause around it) and
 // at least as similar as the linkage level to another article's witness,
-// and it overlaps no witness of its article; the strongest join first. LSH never pairs spans of one article, so these
-// are scored here, over the articles of the clusters only.
+// and it overlaps no witness of its article; the strongest join first.
+// LSH never pairs spans of one article, so these are scored here, an article
+// at a time over the clusters it witnesses.
 func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 	link := linkFactor * m.opts.Threshold
-	seen := make(map[string]bool)
-	for ci := range cs {
-		w := units[ci]
-		type extra struct {
-			u   int32
-			sim float64
-		}
-		var add []extra
+	type job struct {
+		cluster int
+		witness int32
+	}
+	byDoc := make(map[int][]job)
+	for ci, w := range units {
 		for _, wu := range w {
+			d := m.units[wu].doc
+			byDoc[d] = append(byDoc[d], job{ci, wu})
+		}
+	}
+	docs := make([]int, 0, len(byDoc))
+	for d := range byDoc {
+		docs = append(docs, d)
+	}
+	slices.Sort(docs)
+	type extra struct {
+		u   int32
+		sim float64
+	}
+	added := make(map[int][]int32)
+	stemID := make(map[string]uint32)
+	var ids [][]uint32
+	for _, d := range docs {
+		lo, hi := m.docUnits[d], m.docUnits[d+1]
+		// Each unit's distinct stems as sorted IDs, once per article.
+		ids = ids[:0]
+		for u := lo; u < hi; u++ {
+			var x []uint32
+			for _, t := range m.unitTerms(u) {
+				id, ok := stemID[t.stem]
+				if !ok {
+					id = uint32(len(stemID))
+					stemID[t.stem] = id
+				}
+				x = append(x, id)
+			}
+			slices.Sort(x)
+			ids = append(ids, slices.Compact(x))
+		}
+		for _, jb := range byDoc[d] {
+			w, wu := units[jb.cluster], jb.witness
 			own := m.units[wu]
-			lo, hi := m.docUnits[own.doc], m.docUnits[own.doc+1]
 			// The witness and the sentence and clauses around it: a
 			// restatement may echo the whole sentence better than the part
 			// chosen to match the other articles.
 			var family []int32
-			stems := make(map[string]bool)
+			var famIDs []uint32
 			for u := lo; u < hi; u++ {
 				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
 					family = append(family, m.classOf[u])
-					for _, t := range m.unitTerms(u) {
-						stems[t.stem] = true
-					}
+					famIDs = append(famIDs, ids[u-lo]...)
 				}
 			}
+			slices.Sort(famIDs)
+			famIDs = slices.Compact(famIDs)
 			var cands []extra
 			for u := lo; u < hi; u++ {
 				uc := m.classOf[u]
@@ -368,7 +404,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				if un := m.units[u]; uc < 0 || un.sent == own.sent || (un.start < own.end && own.start < un.end) {
 					continue
 				}
-				if !sharesWords(m.unitTerms(u), stems, seen) {
+				if !sharesWords(ids[u-lo], famIDs) {
 					continue
 				}
 				s := 0.0
@@ -380,10 +416,11 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				if s < m.opts.Threshold {
 					continue
 				}
-				other := 0.0
+				other, n := 0.0, 0
 				for _, v := range w {
-					if m.units[v].doc != own.doc {
+					if m.units[v].doc != d && n < maxCompare && other < link {
 						other = max(other, m.scorer.score(m.profile(uc), m.profile(m.classOf[v])))
+						n++
 					}
 				}
 				if other >= link {
@@ -406,17 +443,13 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				}
 				if free {
 					taken = append(taken, c.u)
-					add = append(add, c)
+					added[jb.cluster] = append(added[jb.cluster], c.u)
 				}
 			}
 		}
-		if len(add) == 0 {
-			continue
-		}
-		all := slices.Clone(w)
-		for _, a := range add {
-			all = append(all, a.u)
-		}
+	}
+	for ci, add := range added {
+		all := append(slices.Clone(units[ci]), add...)
 		slices.SortFunc(all, func(a, b int32) int {
 			ua, ub := m.units[a], m.units[b]
 			if c := cmp.Compare(ua.doc, ub.doc); c != 0 {
