@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -485,27 +484,12 @@ func FuzzQuoteClusters(f *testing.F) {
 	})
 }
 
-// quoteDataDir locates a folder of the shared data ($VARIORUM_DATA, or
-// ../shared/data beside the repository), skipping when it is absent.
-func quoteDataDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir := os.Getenv("VARIORUM_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "data")
-	}
-	p := filepath.Join(dir, sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s: ../shared/data absent (set VARIORUM_DATA)", sub)
-	}
-	return p
-}
-
 // newsWCL50Docs reads NewsWCL50 (five events, each told by five outlets) as
 // documents with the fallback sentences and scanTestQuotes' quotes; the
 // event of each is the folder its file is in.
 func newsWCL50Docs(t testing.TB) ([]corpus.Document, map[string]string) {
 	t.Helper()
-	dir := quoteDataDir(t, "newswcl50/articles")
+	dir := dataDir(t, "newswcl50/articles")
 	arts, errs := corpus.ReadAll([]string{dir})
 	if len(errs) > 0 {
 		t.Fatalf("read %s: %v", dir, errs[0])

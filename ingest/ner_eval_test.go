@@ -94,17 +94,34 @@ var conllType = map[string]string{
 func TestCoNLLEval(t *testing.T) {
 	arts := readCoNLL(t, "eng.testa")
 	x := extractor(t)
+	c, offToken := conllCounts(arts, func(a corpus.Article) []corpus.Entity { return x.Extract(a).Entities })
+	for _, typ := range []string{"PER", "LOC", "ORG"} {
+		p, r, f := c.PRF(typ)
+		n := c[typ]
+		t.Logf("%-3s precision %5.1f recall %5.1f F1 %5.1f (gold %d, found %d)", typ, p, r, f, n.Gold, n.Predicted)
+	}
+	p, r, f := c.PRF("PER", "LOC", "ORG")
+	t.Logf("all precision %5.1f recall %5.1f F1 %5.1f (%d entities not on CoNLL token boundaries)", p, r, f, offToken)
+	if f < 85 {
+		t.Errorf("entity F1 %.1f on eng.testa, want at least 85", f)
+	}
+}
+
+// conllCounts scores tag on the CoNLL articles as TestCoNLLEval scores
+// Extract: raw text in, entities with byte offsets out, mapped to CoNLL token
+// spans and counted by ner.Counts (MISC left out of the gold). It also
+// returns how many entities were not on CoNLL token boundaries (they count as wrong).
+func conllCounts(arts []conllArticle, tag func(corpus.Article) []corpus.Entity) (ner.Counts, int) {
 	c := ner.Counts{}
 	offToken := 0
 	for _, ca := range arts {
-		d := x.Extract(ca.art)
 		pred := make([][]ner.Span, len(ca.doc.Sentences))
-		for _, e := range d.Entities {
+		for _, e := range tag(ca.art) {
 			si := ca.sentOf(e.Start)
 			s, ok1 := ca.starts[si][e.Start]
 			en, ok2 := ca.ends[si][e.End]
 			if !ok1 || !ok2 {
-				s, en = -1, -1 // not on token boundaries: counts as wrong
+				s, en = -1, -1
 				offToken++
 			}
 			pred[si] = append(pred[si], ner.Span{Start: s, End: en, Type: conllType[e.Label]})
@@ -119,16 +136,7 @@ func TestCoNLLEval(t *testing.T) {
 			c.Add(gold, pred[si])
 		}
 	}
-	for _, typ := range []string{"PER", "LOC", "ORG"} {
-		p, r, f := c.PRF(typ)
-		n := c[typ]
-		t.Logf("%-3s precision %5.1f recall %5.1f F1 %5.1f (gold %d, found %d)", typ, p, r, f, n.Gold, n.Predicted)
-	}
-	p, r, f := c.PRF("PER", "LOC", "ORG")
-	t.Logf("all precision %5.1f recall %5.1f F1 %5.1f (%d entities not on CoNLL token boundaries)", p, r, f, offToken)
-	if f < 85 {
-		t.Errorf("entity F1 %.1f on eng.testa, want at least 85", f)
-	}
+	return c, offToken
 }
 
 // BenchmarkExtractCoNLL measures Extract on eng.testa's documents as raw

@@ -57,38 +57,6 @@ func TestProseEntitiesOffsets(t *testing.T) {
 	}
 }
 
-// conllCounts scores tag on the CoNLL articles as TestCoNLLEval scores
-// Extract: raw text in, entities with byte offsets out, mapped to CoNLL token
-// spans and counted by ner.Counts (MISC left out of the gold). It also
-// returns how many entities were not on CoNLL token boundaries.
-func conllCounts(arts []conllArticle, tag func(corpus.Article) []corpus.Entity) (ner.Counts, int) {
-	c := ner.Counts{}
-	offToken := 0
-	for _, ca := range arts {
-		pred := make([][]ner.Span, len(ca.doc.Sentences))
-		for _, e := range tag(ca.art) {
-			si := ca.sentOf(e.Start)
-			s, ok1 := ca.starts[si][e.Start]
-			en, ok2 := ca.ends[si][e.End]
-			if !ok1 || !ok2 {
-				s, en = -1, -1
-				offToken++
-			}
-			pred[si] = append(pred[si], ner.Span{Start: s, End: en, Type: conllType[e.Label]})
-		}
-		for si := range ca.doc.Sentences {
-			var gold []ner.Span
-			for _, g := range ca.doc.Spans[si] {
-				if g.Type != "MISC" {
-					gold = append(gold, g)
-				}
-			}
-			c.Add(gold, pred[si])
-		}
-	}
-	return c, offToken
-}
-
 // TestCoNLLEvalBaseline scores prose's default model (the "before") and the
 // project's model through Extract (the "after") on CoNLL-2003 eng.testa with
 // the same text and scorer as TestCoNLLEval, and logs them side by side.
