@@ -74,7 +74,7 @@ func (x *Extractor) Extract(a corpus.Article) corpus.Document {
 	if x.model != nil {
 		ents = entities(x.model, a.Text, sents)
 	} else {
-		ents = proseEntities(a.Text)
+		ents = proseEntities(a.Text, sents)
 	}
 	for i := range ents {
 		ents[i].Canonical = mentionName(ents[i].Text)

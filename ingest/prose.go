@@ -30,8 +30,8 @@ func sharedProseModel() *prose.Model {
 	return proseModel
 }
 
-// proseEntities tags text with prose's default model, one sentence at a
-// time (sentences split by Sentences, as Extract does; prose's own
+// proseEntities tags text with prose's default model, one of sents at a
+// time (the spans Sentences split, which Extract already has; prose's own
 // segmentation is off), and returns prose's entities (Document.Entities) with
 // byte offsets into text and labels mapped to ours (PERSON, ORG, GPE, LOC);
 // prose's other types are dropped. prose's entities carry only their tokens'
@@ -41,10 +41,10 @@ func sharedProseModel() *prose.Model {
 // sentence end; repeated words share one label): this is the model as it
 // ships. Reading entities from the per-token IOB labels instead scored far
 // lower on eng.testa (F1 34 against 54).
-func proseEntities(text string) []corpus.Entity {
+func proseEntities(text string, sents []corpus.Span) []corpus.Entity {
 	m := sharedProseModel()
 	ents := []corpus.Entity{}
-	for _, s := range Sentences(text) {
+	for _, s := range sents {
 		in := newProseText(text, s)
 		doc, err := prose.NewDocument(in.text, prose.WithSegmentation(false), prose.UsingModel(m))
 		if err != nil {

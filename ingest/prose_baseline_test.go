@@ -43,7 +43,7 @@ func TestProseEntitiesOffsets(t *testing.T) {
 		for _, text := range []string{tt.folded, tt.text} {
 			var got []string
 			end := 0
-			for _, e := range proseEntities(text) {
+			for _, e := range proseEntities(text, Sentences(text)) {
 				if e.Start < end || e.Start >= e.End || text[e.Start:e.End] != e.Text || conllType[e.Label] == "" {
 					t.Errorf("%q: bad entity %+v", text, e)
 				}
@@ -69,7 +69,7 @@ func TestCoNLLEvalBaseline(t *testing.T) {
 		name string
 		tag  func(corpus.Article) []corpus.Entity
 	}{
-		{"prose-default", func(a corpus.Article) []corpus.Entity { return proseEntities(a.Text) }},
+		{"prose-default", func(a corpus.Article) []corpus.Entity { return proseEntities(a.Text, Sentences(a.Text)) }},
 		{"variorum", func(a corpus.Article) []corpus.Entity { return x.Extract(a).Entities }},
 	}
 	counts := make([]ner.Counts, len(engines))
@@ -127,7 +127,7 @@ func BenchmarkProseBaseline(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, ca := range arts {
-			proseEntities(ca.art.Text)
+			proseEntities(ca.art.Text, Sentences(ca.art.Text))
 		}
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")

@@ -13,6 +13,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,10 +35,19 @@ type env struct {
 	engine         string // entity engine for extractAll (--entities)
 }
 
-// entitiesFlag adds --entities, the entity engine extractAll uses.
+// entitiesFlag adds --entities, the entity engine extractAll uses. An
+// unknown engine is a usage error when the flags are parsed, before any
+// file is read or index opened.
 func entitiesFlag(fs *flag.FlagSet, e *env) {
-	fs.StringVar(&e.engine, "entities", ingest.EngineVariorum,
-		"entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+" (prose's model as it ships, for comparison)")
+	fs.Func("entities", "entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+
+		" (default "+ingest.EngineVariorum+"; prose is prose's model as it ships, for comparison)",
+		func(v string) error {
+			if !slices.Contains(ingest.Engines, v) {
+				return fmt.Errorf("unknown entity engine %q (want one of %s)", v, strings.Join(ingest.Engines, ", "))
+			}
+			e.engine = v
+			return nil
+		})
 }
 
 type command struct {
@@ -199,10 +209,17 @@ func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
 // parse parses flags and positional arguments in any order ("search QUERY
 // --json" as well as "search --json QUERY"); "--" ends the flags.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	// The flag package prints its error and the usage on every bad flag;
+	// variorum prints one line for a bad flag (through usageError) and the
+	// usage, on stdout, only when it is asked for.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
 			return nil, usageError{fmt.Sprintf("%s: %v (see variorum help %s)", fs.Name(), err, fs.Name())}

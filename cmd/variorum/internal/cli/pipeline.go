@@ -37,7 +37,7 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Document, error) {
 	x, err := ingest.NewExtractorFor(e.engine)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return nil, err
 	}
 	docs := make([]corpus.Document, len(arts))
 	p := newProgress(e.stderr, "extract", len(arts))
