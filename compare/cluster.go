@@ -262,7 +262,18 @@ func (m *matcher) run() []Cluster {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return m.compareClusters(out[a], chosen[a], out[b], chosen[b]) })
+	// Sort keys, counted once: distinct outlets, then articles (one witness
+	// each so far; restatements join after the sort).
+	nOutlets := make([]int, len(out))
+	for i := range out {
+		nOutlets[i] = outlets(out[i])
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := cmp.Compare(nOutlets[b], nOutlets[a]); c != 0 {
+			return c
+		}
+		return m.compareClusters(out[a], chosen[a], out[b], chosen[b])
+	})
 
 	// The same statement found at two granularities (sentences in one
 	// cluster, their clauses in another) is reported once: a cluster whose
@@ -655,11 +666,10 @@ func (m *matcher) cluster(w []int32) Cluster {
 	return c
 }
 
+// compareClusters breaks ties between clusters carried by as many outlets:
+// more articles first, then by where the first witness appears.
 func (m *matcher) compareClusters(a Cluster, wa []int32, b Cluster, wb []int32) int {
-	if c := cmp.Compare(outlets(b), outlets(a)); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(b.Articles(), a.Articles()); c != 0 {
+	if c := cmp.Compare(len(wb), len(wa)); c != 0 {
 		return c
 	}
 	ua, ub := m.units[wa[0]], m.units[wb[0]]
