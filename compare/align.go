@@ -376,21 +376,31 @@ func shiftOps(ops []Op, da, db int) {
 	}
 }
 
-// medoid returns the index of the witness with the greatest total
-// Similarity to the others; ties go to the earlier witness. At most the
-// first 64 witnesses are candidates, compared with at most 64 others.
+// medoid returns the index of the witness closest to every other article:
+// the greatest sum, over the other articles, of its Similarity to that
+// article's nearest wording. Each article votes once, and an article's own
+// restatements do not vote for it. Ties go to the earlier witness. At most
+// the first 64 witnesses are candidates, compared with at most 64 others.
 func medoid(ws []Witness) int {
 	if len(ws) <= 2 {
 		return 0
 	}
 	n := min(len(ws), 64)
 	best, bestSum := 0, math.Inf(-1)
+	nearest := map[string]float64{}
 	for i := 0; i < n; i++ {
-		sum := 0.0
+		clear(nearest)
 		for j := 0; j < n; j++ {
-			if i != j {
-				sum += similarity(ws[i].Text, ws[j].Text)
+			if ws[j].Article == ws[i].Article {
+				continue
 			}
+			if s := similarity(ws[i].Text, ws[j].Text); s > nearest[ws[j].Article] {
+				nearest[ws[j].Article] = s
+			}
+		}
+		sum := 0.0
+		for _, s := range nearest {
+			sum += s
 		}
 		if sum > bestSum+1e-12 {
 			best, bestSum = i, sum

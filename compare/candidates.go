@@ -372,15 +372,35 @@ func signature(keys []uint64, sig []uint64) bands {
 }
 
 type bucketEntry struct {
-	hash uint64
-	item int32
+	hash  uint64
+	order uint32 // shuffles a bucket's items, differently in each band
+	item  int32
 }
+
+// A bucket of at most fullBucket items has all its pairs looked at; in a
+// bigger one each item meets the bucketWindow items after it.
+const (
+	fullBucket   = 16
+	bucketWindow = 8
+)
 
 // candidate is a pair of items (spans, or classes of identical spans) that
 // share an LSH bucket, with the Jaccard similarity of their key sets.
 type candidate struct {
 	a, b    int32 // a < b
 	jaccard float32
+}
+
+// sharedEarlier reports whether two items share a bucket in a band before
+// band b that was looked at in full (partial has bit k set for the bands k
+// where it was not), so their pair was already looked at.
+func sharedEarlier(x, y *bands, partial uint32, b int) bool {
+	for k := 0; k < b; k++ {
+		if x[k] == y[k] && partial&(1<<k) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // jaccard returns |a∩b| / |a∪b| of two sorted sets.
@@ -408,44 +428,58 @@ func jaccard(a, b []uint64) float32 {
 // key sets have a Jaccard similarity of at least minJaccard and that
 // apart(a, b) allows (items of different documents). Buckets holding more
 // than maxBucket items are boilerplate (datelines, bylines, stock phrases)
-// and skipped. Each item then keeps its maxDegree best pairs (highest
-// Jaccard similarity); a pair survives if either item keeps it, so the number of
-// pairs, and all later work, grows linearly with the corpus even where
-// hundreds of items look alike. The result is sorted by (a, b).
+// and skipped. In a bucket of more than fullBucket items each item meets
+// only the bucketWindow items after it, in an order shuffled anew in each
+// band, so a big group of look-alikes costs work in proportion to its size,
+// not its square, and is still joined up across the bands. Each item then
+// keeps its maxDegree best pairs (highest Jaccard similarity); a pair
+// survives if either item keeps it, so the number of pairs, and all later
+// work, grows linearly with the corpus even where hundreds of items look
+// alike. The result is sorted by (a, b).
 func candidatePairs(n int, sigs []bands, keys [][]uint64, maxBucket, maxDegree int, apart func(a, b int32) bool) []candidate {
-	seen := make(map[uint64]struct{})
 	var pairs []candidate
 	entries := make([]bucketEntry, 0, n)
+	// partial[u] has bit b set when not every pair of u's bucket in band b
+	// was looked at (the bucket was too big, or windowed).
+	partial := make([]uint32, n)
 	for b := 0; b < lshBands; b++ {
 		entries = entries[:0]
 		for u := 0; u < n; u++ {
-			entries = append(entries, bucketEntry{sigs[u][b], int32(u)})
+			entries = append(entries, bucketEntry{sigs[u][b], uint32(mix(uint64(u)<<8 | uint64(b))), int32(u)})
 		}
 		slices.SortFunc(entries, func(x, y bucketEntry) int {
 			if c := cmp.Compare(x.hash, y.hash); c != 0 {
 				return c
 			}
-			return cmp.Compare(x.item, y.item)
+			return cmp.Compare(x.order, y.order)
 		})
 		for i := 0; i < len(entries); {
 			j := i + 1
 			for j < len(entries) && entries[j].hash == entries[i].hash {
 				j++
 			}
+			if size := j - i; size > fullBucket {
+				for _, e := range entries[i:j] {
+					partial[e.item] |= 1 << b
+				}
+			}
 			if j-i > 1 && j-i <= maxBucket {
+				window := j - i
+				if window > fullBucket {
+					window = bucketWindow
+				}
 				for x := i; x < j; x++ {
-					for y := x + 1; y < j; y++ {
+					for y := x + 1; y < min(j, x+1+window); y++ {
 						u, v := entries[x].item, entries[y].item
-						j := jaccard(keys[u], keys[v])
-						if j < minJaccard {
+						if u > v {
+							u, v = v, u
+						}
+						// A pair sharing an earlier band whose bucket was
+						// looked at in full has been seen.
+						if sharedEarlier(&sigs[u], &sigs[v], partial[u], b) {
 							continue
 						}
-						k := uint64(u)<<32 | uint64(v)
-						if _, ok := seen[k]; ok {
-							continue
-						}
-						seen[k] = struct{}{}
-						if apart(u, v) {
+						if j := jaccard(keys[u], keys[v]); j >= minJaccard && apart(u, v) {
 							pairs = append(pairs, candidate{u, v, j})
 						}
 					}
@@ -454,6 +488,14 @@ func candidatePairs(n int, sigs []bands, keys [][]uint64, maxBucket, maxDegree i
 			i = j
 		}
 	}
+	// Windowed buckets may have met a pair twice.
+	slices.SortFunc(pairs, func(x, y candidate) int {
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	pairs = slices.CompactFunc(pairs, func(x, y candidate) bool { return x.a == y.a && x.b == y.b })
 	// Degree cap: strongest pairs first.
 	slices.SortFunc(pairs, func(x, y candidate) int {
 		if c := cmp.Compare(y.jaccard, x.jaccard); c != 0 {

@@ -549,12 +549,12 @@ func (m *quoteMatcher) coverage(a, b *quoteClass) float64 {
 		a, b = b, a
 	}
 	n, found := 0, 0
-	for _, t := range a.text.terms {
+	for i, t := range a.text.terms {
 		if isStopword(t.stem) {
 			continue
 		}
 		n++
-		if m.scorer.best(t, b.text) >= synonymCredit {
+		if m.scorer.credit(a.text, i, b.text) >= synonymCredit {
 			found++
 		}
 	}

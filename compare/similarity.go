@@ -133,6 +133,22 @@ type profile struct {
 	weights []float64 // weight of each term
 	total   float64
 	negated bool // an odd number of negations
+	// stemH and surfH hash each term's stem and surface; stemSorted and
+	// joinSorted are the sorted hashes of the stems and joins, so exact
+	// matches are found without comparing strings.
+	stemH, surfH           []uint64
+	stemSorted, joinSorted []uint64
+	// soft is whether any term has synonyms or is a name: without one, only
+	// exact matches can score.
+	soft bool
+}
+
+// termHash hashes a stem or surface for profile; 0 only for "".
+func termHash(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	return mix(hashString(s, fnvOffset)) | 1
 }
 
 // terms returns the content terms of tokens with their synonym groups.
@@ -182,7 +198,20 @@ next:
 		p.joins = append(p.joins, join)
 		p.weights = append(p.weights, w)
 		p.total += w
+		p.soft = p.soft || !t.number && (len(t.groups) > 0 || t.name)
 	}
+	p.stemH = make([]uint64, len(p.terms))
+	p.surfH = make([]uint64, len(p.terms))
+	for k, t := range p.terms {
+		p.surfH[k] = termHash(t.surface)
+		p.stemH[k] = termHash(t.stem)
+		if h := termHash(p.joins[k]); h != 0 {
+			p.joinSorted = append(p.joinSorted, h)
+		}
+	}
+	p.stemSorted = slices.Clone(p.stemH)
+	slices.Sort(p.stemSorted)
+	slices.Sort(p.joinSorted)
 	return p
 }
 
@@ -214,20 +243,41 @@ func (s *Scorer) score(a, b *profile) float64 {
 // matched returns the weight of a's terms that b matches.
 func (s *Scorer) matched(a, b *profile) float64 {
 	var m float64
-	for i, t := range a.terms {
-		m += a.weights[i] * s.best(t, b)
+	for i := range a.terms {
+		m += a.weights[i] * s.credit(a, i, b)
 	}
 	return m
 }
 
-// best is the credit of t's best counterpart in b.
-func (s *Scorer) best(t *term, b *profile) float64 {
+// credit is the credit of a's term i for its best counterpart in b: 1 for
+// the same stem or compound, else its soft credit.
+func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
+	if b.hasExact(a.stemH[i], a.surfH[i]) {
+		return 1
+	}
+	return s.soft(a.terms[i], b)
+}
+
+// hasExact reports whether b holds a term with the stem hashed th, or a
+// compound written as the surface hashed sh ("sun glasses"/"sunglasses").
+// Two different strings share a 64-bit hash with odds of about 2⁻⁶³.
+func (b *profile) hasExact(th, sh uint64) bool {
+	if _, ok := slices.BinarySearch(b.stemSorted, th); ok {
+		return true
+	}
+	_, ok := slices.BinarySearch(b.joinSorted, sh)
+	return ok
+}
+
+// soft is the credit of t's best inexact counterpart in b: a synonym or a
+// near spelling of a name.
+func (s *Scorer) soft(t *term, b *profile) float64 {
+	if t.number || !b.soft || len(t.groups) == 0 && !t.name {
+		return 0
+	}
 	best := 0.0
-	for k, u := range b.terms {
-		if u.stem == t.stem || b.joins[k] == t.surface {
-			return 1
-		}
-		if t.number || u.number || best >= synonymCredit {
+	for _, u := range b.terms {
+		if u.number || best >= synonymCredit {
 			continue
 		}
 		if len(t.groups) > 0 && len(u.groups) > 0 && intersects(t.groups, u.groups) {
