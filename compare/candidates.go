@@ -345,7 +345,11 @@ func mix(x uint64) uint64 {
 
 // signature fills sig with the bands*rows min-hashes of keys.
 // bands holds the LSH band hashes of one signature.
-type bands [lshBands]uint64
+// bands are the band hashes of a signature. 32 bits each are plenty: in a
+// corpus of 400,000 items, an item's hash in a band equals another's by
+// accident with odds of about 1 in 10,000, and the Jaccard check then drops
+// the pair.
+type bands [lshBands]uint32
 
 // signature computes the bands*rows min-hashes of keys into sig (scratch of
 // that length) and returns their band hashes.
@@ -366,13 +370,13 @@ func signature(keys []uint64, sig []uint64) bands {
 		for r := 0; r < lshRows; r++ {
 			h = mix(h ^ sig[b*lshRows+r])
 		}
-		bs[b] = h
+		bs[b] = uint32(h)
 	}
 	return bs
 }
 
 type bucketEntry struct {
-	hash  uint64
+	hash  uint32
 	order uint32 // shuffles a bucket's items, differently in each band
 	item  int32
 }
@@ -428,7 +432,9 @@ func jaccard(a, b []uint64) float32 {
 // key sets have a Jaccard similarity of at least minJaccard and that
 // apart(a, b) allows (items of different documents). Buckets holding more
 // than maxBucket items are boilerplate (datelines, bylines, stock phrases)
-// and skipped. In a bucket of more than fullBucket items each item meets
+// and skipped. doc gives each item's document: pairs within one document
+// are not candidates (an item found in several documents has doc -1 and
+// pairs with any other; one in none has doc -2 and pairs with none). In a bucket of more than fullBucket items each item meets
 // only the bucketWindow items after it, in an order shuffled anew in each
 // band, so a big group of look-alikes costs work in proportion to its size,
 // not its square, and is still joined up across the bands. Each item then
@@ -436,7 +442,8 @@ func jaccard(a, b []uint64) float32 {
 // survives if either item keeps it, so the number of pairs, and all later
 // work, grows linearly with the corpus even where hundreds of items look
 // alike. The result is sorted by (a, b).
-func candidatePairs(n int, sigs []bands, keys [][]uint64, maxBucket, maxDegree int, apart func(a, b int32) bool) []candidate {
+func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDegree int) []candidate {
+	n := len(sigs)
 	var pairs []candidate
 	entries := make([]bucketEntry, 0, n)
 	// partial[u] has bit b set when not every pair of u's bucket in band b
@@ -474,12 +481,15 @@ func candidatePairs(n int, sigs []bands, keys [][]uint64, maxBucket, maxDegree i
 						if u > v {
 							u, v = v, u
 						}
+						if du, dv := doc[u], doc[v]; du == -2 || dv == -2 || du >= 0 && du == dv {
+							continue
+						}
 						// A pair sharing an earlier band whose bucket was
 						// looked at in full has been seen.
 						if sharedEarlier(&sigs[u], &sigs[v], partial[u], b) {
 							continue
 						}
-						if j := jaccard(keys[u], keys[v]); j >= minJaccard && apart(u, v) {
+						if j := jaccard(keys[u], keys[v]); j >= minJaccard {
 							pairs = append(pairs, candidate{u, v, j})
 						}
 					}

@@ -165,18 +165,26 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 	return sigs, keySets
 }
 
-// apart reports whether two classes hold spans of different documents.
-func (m *matcher) apart(a, b int32) bool {
-	da, db := m.classes[a].docs, m.classes[b].docs
-	if len(da) == 0 || len(db) == 0 {
-		return false
+// classDocs returns each class's document for candidatePairs: its only
+// one, -1 when it has several, -2 when none (boilerplate dropped).
+func (m *matcher) classDocs() []int32 {
+	out := make([]int32, len(m.classes))
+	for c, cl := range m.classes {
+		switch len(cl.docs) {
+		case 0:
+			out[c] = -2
+		case 1:
+			out[c] = int32(cl.docs[0])
+		default:
+			out[c] = -1
+		}
 	}
-	return len(da) > 1 || len(db) > 1 || da[0] != db[0]
+	return out
 }
 
 func (m *matcher) run() []Cluster {
 	sigs, keys := m.buildClasses()
-	pairs := candidatePairs(len(m.classes), sigs, keys, m.opts.MaxBucket, maxDegree, m.apart)
+	pairs := candidatePairs(sigs, keys, m.classDocs(), m.opts.MaxBucket, maxDegree)
 	sigs, keys = nil, nil
 
 	type edge struct {

@@ -121,15 +121,16 @@ type term struct {
 	number  bool
 	tok     int     // index of the first token it came from
 	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
-	// joinNext is this word and the next written together ("sun"
-	// "glasses" → "sunglasses"), so a compound meets its parts.
-	joinNext string
+	// joinH hashes this word and the next written together ("sun"
+	// "glasses" → "sunglasses", as termHash would), so a compound meets its
+	// parts; 0 when there is no next word to join.
+	joinH uint64
 }
 
 // profile is a text prepared for scoring: its distinct terms with weights.
 type profile struct {
 	terms   []*term   // distinct stems, in order of first appearance
-	joins   []string  // joinNext of each term within the text ("" at its end)
+	joins   []uint64  // joinH of each term within the text (0 at its end)
 	weights []float64 // weight of each term
 	total   float64
 	negated bool // an odd number of negations
@@ -138,10 +139,18 @@ type profile struct {
 	// matches are found without comparing strings.
 	stemH, surfH           []uint64
 	stemSorted, joinSorted []uint64
-	// soft is whether any term has synonyms or is a name: without one, only
-	// exact matches can score.
-	soft bool
+	// groupSet is the sorted union of the synonym groups of its terms
+	// (numbers have none) and names the indexes of its capitalised names,
+	// for soft matches.
+	groupSet []int32
+	names    []int32
+	numbers  []uint64 // stem hashes of its numbers
+	flags    []uint8  // per term: mayBeSoft when it is a name or has synonyms
 }
+
+// mayBeSoft flags a profile term that can have a soft match: a name, or a
+// word with synonyms.
+const mayBeSoft = 1
 
 // termHash hashes a stem or surface for profile; 0 only for "".
 func termHash(s string) uint64 {
@@ -174,20 +183,20 @@ func (s *Scorer) profile(ts []term) *profile {
 // pointers into ts and never writes to them, so many profiles may share one
 // sentence's terms.
 func (s *Scorer) sharedProfile(ts []term) *profile {
-	p := &profile{terms: make([]*term, 0, len(ts)), joins: make([]string, 0, len(ts)), weights: make([]float64, 0, len(ts))}
+	p := &profile{terms: make([]*term, 0, len(ts)), joins: make([]uint64, 0, len(ts)), weights: make([]float64, 0, len(ts))}
 next:
 	for i := range ts {
 		t := &ts[i]
 		if negations[t.surface] {
 			p.negated = !p.negated
 		}
-		join := t.joinNext
+		join := t.joinH
 		if i == len(ts)-1 {
-			join = "" // the next word is outside the text
+			join = 0 // the next word is outside the text
 		}
 		for k, u := range p.terms {
 			if u.stem == t.stem {
-				if p.joins[k] == "" {
+				if p.joins[k] == 0 {
 					p.joins[k] = join
 				}
 				continue next
@@ -198,15 +207,28 @@ next:
 		p.joins = append(p.joins, join)
 		p.weights = append(p.weights, w)
 		p.total += w
-		p.soft = p.soft || !t.number && (len(t.groups) > 0 || t.name)
+		if t.number {
+			p.numbers = append(p.numbers, termHash(t.stem))
+		} else {
+			p.groupSet = append(p.groupSet, t.groups...)
+			if t.name {
+				p.names = append(p.names, int32(len(p.terms)-1))
+			}
+		}
 	}
+	slices.Sort(p.groupSet)
+	p.groupSet = slices.Compact(p.groupSet)
 	p.stemH = make([]uint64, len(p.terms))
 	p.surfH = make([]uint64, len(p.terms))
+	p.flags = make([]uint8, len(p.terms))
 	for k, t := range p.terms {
+		if !t.number && (t.name || len(t.groups) > 0) {
+			p.flags[k] = mayBeSoft
+		}
 		p.surfH[k] = termHash(t.surface)
 		p.stemH[k] = termHash(t.stem)
-		if h := termHash(p.joins[k]); h != 0 {
-			p.joinSorted = append(p.joinSorted, h)
+		if p.joins[k] != 0 {
+			p.joinSorted = append(p.joinSorted, p.joins[k])
 		}
 	}
 	p.stemSorted = slices.Clone(p.stemH)
@@ -255,6 +277,9 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 	if b.hasExact(a.stemH[i], a.surfH[i]) {
 		return 1
 	}
+	if a.flags[i]&mayBeSoft == 0 {
+		return 0
+	}
 	return s.soft(a.terms[i], b)
 }
 
@@ -269,63 +294,40 @@ func (b *profile) hasExact(th, sh uint64) bool {
 	return ok
 }
 
-// soft is the credit of t's best inexact counterpart in b: a synonym or a
-// near spelling of a name.
+// soft is the credit of t's best inexact counterpart in b: a near
+// spelling of a name, else a synonym.
 func (s *Scorer) soft(t *term, b *profile) float64 {
-	if t.number || !b.soft || len(t.groups) == 0 && !t.name {
+	if t.number {
 		return 0
 	}
-	best := 0.0
-	for _, u := range b.terms {
-		if u.number || best >= synonymCredit {
-			continue
-		}
-		if len(t.groups) > 0 && len(u.groups) > 0 && intersects(t.groups, u.groups) {
-			best = synonymCredit
-		} else if best < nameCredit && t.name && u.name && t.surface[0] == u.surface[0] && nearSpelling(t.surface, u.surface) {
-			best = nameCredit
+	if t.name {
+		for _, k := range b.names {
+			if u := b.terms[k]; t.surface[0] == u.surface[0] && nearSpelling(t.surface, u.surface) {
+				return nameCredit
+			}
 		}
 	}
-	return best
+	if len(t.groups) > 0 && intersects(t.groups, b.groupSet) {
+		return synonymCredit
+	}
+	return 0
 }
 
+// numberMismatches counts the numbers each text gives that the other lacks,
+// and reports a conflict when both give numbers and share none.
 func numberMismatches(a, b *profile) (miss int, conflict bool) {
-	shared, na, nb := 0, 0, 0
-	for _, t := range a.terms {
-		if t.number {
-			na++
-			for _, u := range b.terms {
-				if u.number && u.stem == t.stem {
-					shared++
-					break
-				}
-			}
+	if len(a.numbers) == 0 && len(b.numbers) == 0 {
+		return 0, false
+	}
+	shared := 0
+	for _, h := range a.numbers {
+		if slices.Contains(b.numbers, h) {
+			shared++
 		}
 	}
-	for _, t := range b.terms {
-		if t.number {
-			nb++
-		}
-	}
-	conflict = na > 0 && nb > 0 && shared == 0
-	for _, p := range [2][2]*profile{{a, b}, {b, a}} {
-		for _, t := range p[0].terms {
-			if !t.number {
-				continue
-			}
-			found := false
-			for _, u := range p[1].terms {
-				if u.number && u.stem == t.stem {
-					found = true
-					break
-				}
-			}
-			if !found {
-				miss++
-			}
-		}
-	}
-	return miss, conflict
+	// Numbers are distinct stems within a profile.
+	miss = len(a.numbers) + len(b.numbers) - 2*shared
+	return miss, len(a.numbers) > 0 && len(b.numbers) > 0 && shared == 0
 }
 
 // nearSpelling reports whether two names differ by one edit (two for long
@@ -384,7 +386,7 @@ func termsOf(toks []Token) []term {
 	ts := splitTerms(toks)
 	for i := 0; i+1 < len(ts); i++ {
 		if !ts[i].number && !ts[i+1].number {
-			ts[i].joinNext = ts[i].surface + ts[i+1].surface
+			ts[i].joinH = mix(hashString(ts[i+1].surface, hashString(ts[i].surface, fnvOffset))) | 1
 		}
 	}
 	return ts

@@ -187,3 +187,22 @@ func pearson(x, y []float64) float64 {
 }
 
 func spearman(x, y []float64) float64 { return pearson(ranks(x), ranks(y)) }
+
+// BenchmarkScore scores the STS dev pairs from prepared profiles, the inner
+// loop of Clusters (go test ./compare -run XXX -bench Score).
+func BenchmarkScore(b *testing.B) {
+	ps := readTSV(b, filepath.Join(dataDir(b, "stsbenchmark"), "sts-dev.csv"), 4, 5, 6, false)
+	s := corpusScorer(ps)
+	type pair struct{ a, b *profile }
+	prof := make([]pair, len(ps))
+	for i, p := range ps {
+		prof[i] = pair{s.sharedProfile(s.terms(Tokenize(p.a))), s.sharedProfile(s.terms(Tokenize(p.b)))}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range prof {
+			s.score(p.a, p.b)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(prof)), "ns/pair")
+}
