@@ -21,6 +21,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -376,25 +377,40 @@ func shiftOps(ops []Op, da, db int) {
 	}
 }
 
-// medoid returns the index of the witness closest to every other article:
-// the greatest sum, over the other articles, of its Similarity to that
-// article's nearest wording. Each article votes once, and an article's own
-// restatements do not vote for it. Ties go to the earlier witness. At most
-// the first 64 witnesses are candidates, compared with at most 64 others.
+// medoid returns the index of the reference wording, the one the others
+// are shown against: the witness that needs the fewest word changes to
+// become every other article's nearest wording (the centre of a
+// centre-star alignment), so that the rows hold as few differences as
+// they can. Closeness is the share of words two wordings have in common in
+// order (2·LCS/(|a|+|b|) over folded words). Each article votes once, with
+// its nearest wording, and an article's own restatements do not vote for
+// it. Ties go to the earlier witness. At most the first 64 witnesses are
+// candidates, compared with at most 64 others.
 func medoid(ws []Witness) int {
 	if len(ws) <= 2 {
 		return 0
 	}
 	n := min(len(ws), 64)
+	norms := make([][]string, n)
+	for i := range norms {
+		for _, t := range Tokenize(ws[i].Text) {
+			if t.IsWord() {
+				norms[i] = append(norms[i], t.Norm)
+			}
+		}
+	}
 	best, bestSum := 0, math.Inf(-1)
 	nearest := map[string]float64{}
+	var scratch []int
 	for i := 0; i < n; i++ {
 		clear(nearest)
 		for j := 0; j < n; j++ {
 			if ws[j].Article == ws[i].Article {
 				continue
 			}
-			if s := similarity(ws[i].Text, ws[j].Text); s > nearest[ws[j].Article] {
+			var s float64
+			s, scratch = commonShare(norms[i], norms[j], scratch)
+			if s > nearest[ws[j].Article] {
 				nearest[ws[j].Article] = s
 			}
 		}
@@ -407,6 +423,29 @@ func medoid(ws []Witness) int {
 		}
 	}
 	return best
+}
+
+// commonShare returns 2·LCS(a, b)/(|a|+|b|), the share of words two
+// sequences have in common in order, using row as scratch.
+func commonShare(a, b []string, row []int) (float64, []int) {
+	if len(a)+len(b) == 0 {
+		return 1, row
+	}
+	row = slices.Grow(row[:0], len(b)+1)[:len(b)+1]
+	clear(row)
+	for i := range a {
+		diag := 0 // LCS of a[:i], b[:j]
+		for j := range b {
+			up := row[j+1]
+			if a[i] == b[j] {
+				row[j+1] = diag + 1
+			} else {
+				row[j+1] = max(row[j+1], row[j])
+			}
+			diag = up
+		}
+	}
+	return 2 * float64(row[len(b)]) / float64(len(a)+len(b)), row
 }
 
 // Label names a witness for a reader: its outlet, or its source.

@@ -3,6 +3,7 @@ package compare
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -349,6 +350,25 @@ func TestSameName(t *testing.T) {
 		a, b := Tokenize(tt.a), Tokenize(tt.b)
 		if got := c.sameName(a, b, 0, len(tt.a), 0, len(tt.b)); got != tt.want {
 			t.Errorf("sameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestCommonShare(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float64
+	}{
+		{"", "", 1},
+		{"a b c", "", 0},
+		{"a b c", "a b c", 1},
+		{"a b c d", "a c", 2 * 2 / 6.0},
+		{"a b c", "c b a", 2 * 1 / 6.0},
+		{"significant deliberate and sustained attack", "significant and sustained attack", 2 * 4 / 9.0},
+	} {
+		got, _ := commonShare(strings.Fields(c.a), strings.Fields(c.b), nil)
+		if math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("commonShare(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }
