@@ -372,6 +372,8 @@ func TestSeedReportEndToEnd(t *testing.T) {
 		{TypeSynonym, "deliberate", "intentional"},
 		{TypeSynonym, "sustained", "prolonged"},
 		{TypeNumber, "10", "ten"},
+		// 000's second wording, "a significant and sustained attack".
+		{TypeOmission, "deliberate", ""},
 	}
 	for _, w := range want {
 		found := false
