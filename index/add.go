@@ -145,8 +145,8 @@ func fieldsOf(d corpus.Document) (map[string]interface{}, error) {
 }
 
 // entityFields returns the distinct canonical names of ents, the distinct
-// canonical names and mention texts (for the case-insensitive filter), and
-// the mention texts, each sorted.
+// canonical names, mention texts and people's surnames (for the
+// case-insensitive filter), and the mention texts, each sorted.
 func entityFields(ents []corpus.Entity) (canon, fold, mentions []string) {
 	cs := map[string]bool{}
 	fs := map[string]bool{}
@@ -165,6 +165,15 @@ func entityFields(ents []corpus.Entity) (canon, fold, mentions []string) {
 		if t != "" {
 			fs[t] = true
 			ms[t] = true
+		}
+		if e.Label == "PERSON" {
+			// A person is also found by surname, as written in any
+			// mention ("Zelenskyy" for "Volodymyr Zelenskyy").
+			for _, n := range []string{c, t} {
+				if i := strings.LastIndexByte(n, ' '); i > 0 && i+1 < len(n) {
+					fs[n[i+1:]] = true
+				}
+			}
 		}
 	}
 	return sortedKeys(cs), sortedKeys(fs), sortedKeys(ms)
