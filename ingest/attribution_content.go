@@ -101,8 +101,11 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		if r.cueSpan.End <= r.cueSpan.Start || r.cueSpan.End > r.open {
 			return marked
 		}
-		start := d.afterCue(r.cueSpan, r.open)
-		if start >= r.open {
+		start := d.skipWhen(d.afterCue(r.cueSpan, r.open), r.open)
+		if start >= r.open || introducedByPunct(d.text[start:r.open]) {
+			// Right after the cue, or set off by a comma or colon
+			// ("told reporters in Nashua, "I've said…""): the quote
+			// is the content.
 			return marked
 		}
 		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
@@ -209,3 +212,43 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 	}
 	return r.outer.End + len(s)
 }
+
+// introducedByPunct reports whether the words before an opening mark end
+// with a comma or colon that sets the quote off.
+func introducedByPunct(before string) bool {
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":")
+}
+
+// skipWhen returns where reported speech starts once a leading "when" of
+// the cue is skipped: "said [Friday] that…", "said [on Tuesday night]
+// that…", "acknowledged, [however,] …". Only words before "that" or a
+// comma are skipped, so "said Friday was…" keeps its subject.
+func (d *quoteDoc) skipWhen(start, limit int) int {
+	ts := attrTokens(d.text, start, limit)
+	k := 0
+	if k < len(ts) && ts[k].word && d.lower(ts[k]) == "on" {
+		k++
+	}
+	n := k
+	for k < len(ts) && k < n+3 && ts[k].word && whenWords[d.lower(ts[k])] {
+		k++
+	}
+	if k == n {
+		return start
+	}
+	switch {
+	case k < len(ts) && ts[k].word && d.lower(ts[k]) == "that":
+		return ts[k].start
+	case k < len(ts) && !ts[k].word && d.tokText(ts[k]) == ",":
+		if k+1 < len(ts) {
+			return ts[k+1].start
+		}
+		return limit
+	}
+	return start
+}
+
+var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunday " +
+	"yesterday today tonight earlier later recently again also however morning afternoon evening night " +
+	"last this next week month year weekend")
