@@ -1,0 +1,48 @@
+package ingest
+
+import "testing"
+
+// TestAttributionContent pins how Attributions draws content spans.
+func TestAttributionContent(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string // content of each attribution, in order
+	}{
+		{"after", `"We will win," he said.`, []string{`"We will win,"`}},
+		{"partial quote in reported speech",
+			`Sanders said some families would pay "slightly more" in taxes.`,
+			[]string{`some families would pay "slightly more" in taxes`}},
+		{"set off by a comma after the cue's adjuncts",
+			`Christie told reporters in Nashua last week, "I've said it all along."`,
+			[]string{`"I've said it all along."`}},
+		{"a leading day is not content",
+			`Donald Trump said Friday that it would "have been cool" to win.`,
+			[]string{`that it would "have been cool" to win`}},
+		{"a day as the subject stays",
+			`He said Friday was "a disaster" for them.`,
+			[]string{`Friday was "a disaster" for them`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ats := Attributions(c.text, nil, nil)
+			var got []string
+			for _, a := range ats {
+				s := ""
+				for i, sp := range a.Content {
+					if i > 0 {
+						s += " … "
+					}
+					s += c.text[sp.Start:sp.End]
+				}
+				got = append(got, s)
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("attribution %d: got %q, want %q", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+}
