@@ -68,6 +68,7 @@ type matcher struct {
 	// docUnits[d+1].
 	docUnits []int32
 	sims     map[uint64]float64
+	linkBest []docPairSim // linkage's scratch (agglomeration is sequential)
 }
 
 // class is a set of spans whose folded words are identical.
@@ -559,7 +560,7 @@ func (m *matcher) profile(c int32) *profile {
 // class. 0 when a and b share no pair of documents.
 func (m *matcher) linkage(a, b []int32) float64 {
 	a, b = a[:min(len(a), maxLinkSample)], b[:min(len(b), maxLinkSample)]
-	best := make(map[[2]int]float64)
+	best := m.linkBest[:0]
 	for _, x := range a {
 		for _, y := range b {
 			dxs, dys := m.classes[x].docs, m.classes[y].docs
@@ -573,20 +574,40 @@ func (m *matcher) linkage(a, b []int32) float64 {
 					if s < 0 {
 						s = m.sim(x, y)
 					}
-					k := [2]int{dx, dy}
-					best[k] = max(best[k], s)
+					best = append(best, docPairSim{int32(dx), int32(dy), s})
 				}
 			}
 		}
 	}
+	m.linkBest = best
 	if len(best) == 0 {
 		return 0
 	}
+	// The best per pair of documents, summed in a fixed order.
+	slices.SortFunc(best, func(p, q docPairSim) int {
+		if c := cmp.Compare(p.a, q.a); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.b, q.b); c != 0 {
+			return c
+		}
+		return cmp.Compare(q.sim, p.sim)
+	})
 	var sum float64
-	for _, s := range best {
-		sum += s
+	n := 0
+	for i, p := range best {
+		if i == 0 || p.a != best[i-1].a || p.b != best[i-1].b {
+			sum += p.sim
+			n++
+		}
 	}
-	return sum / float64(len(best))
+	return sum / float64(n)
+}
+
+// docPairSim is a similarity between spans of two documents.
+type docPairSim struct {
+	a, b int32
+	sim  float64
 }
 
 // witnesses picks one unit per document of a cluster of classes: the one
