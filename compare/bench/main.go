@@ -121,9 +121,14 @@ func run(data string, withReuters bool, frac float64) error {
 	for _, a := range arts {
 		words += len(strings.Fields(a.Text))
 	}
+	witnesses, largest := 0, 0
+	for _, c := range cs {
+		witnesses += len(c.Witnesses)
+		largest = max(largest, len(c.Witnesses))
+	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
-	fmt.Printf("articles=%d words=%d clusters=%d seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d\n",
-		len(docs), words, len(cs), elapsed.Seconds(), cpu.Seconds(), ru.Maxrss/1024)
+	fmt.Printf("articles=%d words=%d clusters=%d witnesses=%d largest=%d seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d\n",
+		len(docs), words, len(cs), witnesses, largest, elapsed.Seconds(), cpu.Seconds(), ru.Maxrss/1024)
 	return nil
 }
 

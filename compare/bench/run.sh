@@ -27,7 +27,7 @@ for set in bbc bbc+reuters; do
 				for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
 				return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 			}
-			END { printf "MEDIAN %s frac=%s articles=%s clusters=%s seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d\n",
-				set, frac, v["articles", 1], v["clusters", 1], median("seconds"), median("cpu_seconds"), median("peak_rss_mb") }'
+			END { printf "MEDIAN %s frac=%s articles=%s clusters=%s witnesses=%s seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d\n",
+				set, frac, v["articles", 1], v["clusters", 1], v["witnesses", 1], median("seconds"), median("cpu_seconds"), median("peak_rss_mb") }'
 	done
 done
