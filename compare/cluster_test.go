@@ -101,6 +101,18 @@ var seedStatements = []statement{
 		name:    "Kremlin not yet informed", // must not join "Moscow informed"
 		markers: []string{"Kremlin has not yet been informed"},
 	},
+	{
+		name: "Zelensky received the draft",
+		required: map[string][]string{
+			"000": {"whose office said he had received a draft"},
+			"003": {"Zelensky confirmed receiving the American proposals"},
+		},
+		markers: []string{"had received a draft", "confirmed receiving"},
+	},
+	{
+		name:    "Kremlin did not receive it", // must not join "Zelensky received"
+		markers: []string{"had not officially received the draft"},
+	},
 }
 
 func TestClustersSeeds(t *testing.T) {

@@ -57,7 +57,7 @@ const (
 	numberConflictPenalty = 0.8
 	// negationPenalty multiplies the score when one text is negated ("not",
 	// "no", "never", "n't") and the other is not.
-	negationPenalty = 0.8
+	negationPenalty = 0.75
 	idfPower        = 2.0
 	priorDocs       = 1000.0
 	priorStopShare  = 0.3
