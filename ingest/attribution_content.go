@@ -187,9 +187,12 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 	}
 	// Stop at a new clause after the quote: "…," and his administration…
 	ts := attrTokens(d.text, r.outer.End, min(end, r.outer.End+maxLookBackBytes))
+	// A comma inside the closing mark ("…hypocrite," linking…) counts
+	// as one before the first word after it.
+	inner := strings.TrimRightFunc(d.text[r.outer.Start:r.outer.End], func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != ',' })
+	commaIn := strings.HasSuffix(inner, ",")
 	for k := 0; k+1 < len(ts); k++ {
-		s := d.tokText(ts[k])
-		if !ts[k].word && (s == ";" || s == "," && ts[k+1].word && clauseConjunctions[d.lower(ts[k+1])]) {
+		if d.newClauseAt(ts, k, commaIn) {
 			end = ts[k].start
 			break
 		}
@@ -252,3 +255,34 @@ func (d *quoteDoc) skipWhen(start, limit int) int {
 var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunday " +
 	"yesterday today tonight earlier later recently again also however morning afternoon evening night " +
 	"last this next week month year weekend")
+
+// newClauseAt reports whether reported speech ends before token k of the
+// words after a quote: at a semicolon, a dash or a bracket; at a comma
+// before a conjunction or a participle (", though voters…", ", saying…",
+// ", linking to…", also with the comma inside the closing mark); or, right
+// after the closing mark, at "and" before a past-tense verb or "then"
+// (""my friends" and showed flashes…").
+func (d *quoteDoc) newClauseAt(ts []atok, k int, commaIn bool) bool {
+	t := ts[k]
+	s := d.tokText(t)
+	opensClause := func(w string) bool {
+		return clauseConjunctions[w] || len(w) > 5 && strings.HasSuffix(w, "ing")
+	}
+	if !t.word {
+		switch s {
+		case ";", "—", "–", "-", "(", "[":
+			return true
+		case ",":
+			return k+1 < len(ts) && ts[k+1].word && opensClause(d.lower(ts[k+1]))
+		}
+		return false
+	}
+	if k == 0 && commaIn && opensClause(d.lower(t)) {
+		return true
+	}
+	if k == 0 && d.lower(t) == "and" && k+1 < len(ts) && ts[k+1].word {
+		w := d.lower(ts[k+1])
+		return w == "then" || len(w) > 4 && strings.HasSuffix(w, "ed")
+	}
+	return false
+}

@@ -245,6 +245,18 @@ func FuzzQuotes(f *testing.F) {
 		for _, q := range Quotes(text, sents, ents) {
 			checkQuote(t, text, q)
 		}
+		// Attribution contents are sorted spans of the text that hold
+		// their quotes.
+		for _, at := range Attributions(text, nil, nil) {
+			for i, c := range at.Content {
+				if c.Start < 0 || c.End > len(text) || c.Start > c.End || i > 0 && c.Start < at.Content[i-1].End {
+					t.Fatalf("attribution content %+v of %d bytes is not a sorted span of the text", at.Content, len(text))
+				}
+			}
+			for _, q := range at.Quotes {
+				checkQuote(t, text, q)
+			}
+		}
 	})
 }
 
