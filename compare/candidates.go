@@ -455,10 +455,7 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 			entries = append(entries, bucketEntry{sigs[u][b], uint32(mix(uint64(u)<<8 | uint64(b))), int32(u)})
 		}
 		slices.SortFunc(entries, func(x, y bucketEntry) int {
-			if c := cmp.Compare(x.hash, y.hash); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.order, y.order)
+			return cmp.Or(cmp.Compare(x.hash, y.hash), cmp.Compare(x.order, y.order))
 		})
 		for i := 0; i < len(entries); {
 			j := i + 1
@@ -500,21 +497,12 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 	}
 	// Windowed buckets may have met a pair twice.
 	slices.SortFunc(pairs, func(x, y candidate) int {
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	pairs = slices.CompactFunc(pairs, func(x, y candidate) bool { return x.a == y.a && x.b == y.b })
 	// Degree cap: strongest pairs first.
 	slices.SortFunc(pairs, func(x, y candidate) int {
-		if c := cmp.Compare(y.jaccard, x.jaccard); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
+		return cmp.Or(cmp.Compare(y.jaccard, x.jaccard), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	deg := make([]int32, n)
 	kept := pairs[:0]
@@ -526,10 +514,7 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 		}
 	}
 	slices.SortFunc(kept, func(x, y candidate) int {
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
 	return kept
 }

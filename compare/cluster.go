@@ -201,13 +201,7 @@ func (m *matcher) run() []Cluster {
 	}
 	pairs = nil
 	slices.SortFunc(edges, func(a, b edge) int {
-		if c := cmp.Compare(b.sim, a.sim); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.u, b.u); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.v, b.v)
+		return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.u, b.u), cmp.Compare(a.v, b.v))
 	})
 
 	// Average-linkage agglomeration of classes. A class repeated in several
@@ -585,13 +579,7 @@ func (m *matcher) linkage(a, b []int32) float64 {
 	}
 	// The best per pair of documents, summed in a fixed order.
 	slices.SortFunc(best, func(p, q docPairSim) int {
-		if c := cmp.Compare(p.a, q.a); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(p.b, q.b); c != 0 {
-			return c
-		}
-		return cmp.Compare(q.sim, p.sim)
+		return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b), cmp.Compare(q.sim, p.sim))
 	})
 	var sum float64
 	n := 0
