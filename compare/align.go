@@ -73,15 +73,17 @@ type Row struct {
 // pivot wording, and every difference typed.
 type Aligned struct {
 	Cluster
-	// Pivot is the index in Witnesses of the reference wording: the medoid,
-	// the witness most similar to all the others.
+	// Pivot is the index in Witnesses of the reference wording: the one
+	// sharing the most words in order with every other article's (for
+	// quotes, the fullest version of the quote); see medoid.
 	Pivot int `json:"pivot"`
 	// Outlets is how many distinct outlets (or sources, when the outlet is
 	// unknown) carry the statement.
 	Outlets int `json:"outlets"`
 	// Status is set for quote clusters: StatusQuotedDifferently when the
 	// quoted words differ beyond spelling and punctuation, StatusConfirmed
-	// when they agree.
+	// when they agree (a quote cut shorter at either end, without dropping
+	// a negation next to the rest, is an excerpt of the same words).
 	Status string `json:"status,omitempty"`
 	// Rows align each witness, in Witnesses order, against the pivot.
 	Rows []Row `json:"alignment"`
@@ -111,7 +113,7 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 	if len(c.Witnesses) == 0 {
 		return al
 	}
-	al.Pivot = medoid(c.Witnesses)
+	al.Pivot = medoid(c.Witnesses, c.Kind == KindQuote)
 	al.Outlets = countOutlets(c.Witnesses)
 	p := c.Witnesses[al.Pivot]
 	pt := Tokenize(p.Text)
@@ -164,13 +166,47 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 	if c.Kind == KindQuote {
 		al.Status = StatusConfirmed
 		for _, v := range al.Variations {
-			if v.Type != TypeOrthographic {
+			if v.Type != TypeOrthographic && !excerpting(v, p, c.Witnesses[v.Witness]) {
 				al.Status = StatusQuotedDifferently
 				break
 			}
 		}
 	}
 	return al
+}
+
+// excerpting reports whether a variation of a quote only cuts it shorter
+// or runs it longer at one end (words one outlet quotes and another leaves
+// outside its quotation marks) and drops or adds no negation: an excerpt of
+// the same words, not a misquote.
+func excerpting(v Variation, pivot, w Witness) bool {
+	// cut reports whether text[s:e] (offsets from start) is a run of words
+	// at one end of text whose word next to the rest is not a negation
+	// ("not guilty" cut to "guilty" is no excerpt).
+	cut := func(text string, start, s, e int) bool {
+		var ws []string
+		for _, t := range Tokenize(text[s-start : e-start]) {
+			if t.IsWord() {
+				ws = append(ws, t.Norm)
+			}
+		}
+		switch {
+		case len(ws) == 0:
+			return true
+		case !hasWord(text[:s-start]): // at the start: the last word is next
+			return !negations[ws[len(ws)-1]]
+		case !hasWord(text[e-start:]): // at the end: the first word is next
+			return !negations[ws[0]]
+		}
+		return false
+	}
+	switch v.Type {
+	case TypeOmission:
+		return cut(pivot.Text, pivot.Start, v.AStart, v.AEnd)
+	case TypeAddition:
+		return cut(w.Text, w.Start, v.BStart, v.BEnd)
+	}
+	return false
 }
 
 // alignTexts aligns B against A and returns the ops, the typed variations
@@ -386,7 +422,12 @@ func shiftOps(ops []Op, da, db int) {
 // its nearest wording, and an article's own restatements do not vote for
 // it. Ties go to the earlier witness. At most the first 64 witnesses are
 // candidates, compared with at most 64 others.
-func medoid(ws []Witness) int {
+//
+// For quotes (whole set), closeness is instead the share of the other
+// quote's words found in the candidate in order (LCS/|b|), so the reference
+// is the fullest version of the quote and the shorter ones show as
+// excerpts of it.
+func medoid(ws []Witness, whole bool) int {
 	if len(ws) <= 2 {
 		return 0
 	}
@@ -410,6 +451,10 @@ func medoid(ws []Witness) int {
 			}
 			var s float64
 			s, scratch = commonShare(norms[i], norms[j], scratch)
+			if whole && len(norms[j]) > 0 {
+				// 2·LCS/(|a|+|b|) back to LCS/|b|.
+				s = s * float64(len(norms[i])+len(norms[j])) / float64(2*len(norms[j]))
+			}
 			if s > nearest[ws[j].Article] {
 				nearest[ws[j].Article] = s
 			}

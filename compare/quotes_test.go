@@ -292,13 +292,24 @@ func TestQuoteClustersCases(t *testing.T) {
 		want []want
 	}{
 		{
+			// B quotes one word more; the words all quote agree: excerpts.
 			name: "word for word in different sentences",
 			docs: []corpus.Document{
 				quoteDoc("A", nil, `The minister said the country "will not bow to pressure from abroad" on Monday.`),
 				quoteDoc("B", nil, `"We will not bow to pressure from abroad," the minister told parliament.`),
 				quoteDoc("C", nil, `Speaking in the capital, she insisted the nation "will not bow to pressure from abroad".`),
 			},
-			want: []want{{[]string{"will not bow to pressure from abroad", "We will not bow to pressure from abroad", "will not bow to pressure from abroad"}, StatusQuotedDifferently}},
+			want: []want{{[]string{"will not bow to pressure from abroad", "We will not bow to pressure from abroad", "will not bow to pressure from abroad"}, StatusConfirmed}},
+		},
+		{
+			name: "a negation cut off is no excerpt",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"not responsible for the crash of the market": "Anna Lindqvist"},
+					`Anna Lindqvist said the bank was "not responsible for the crash of the market" last year.`),
+				quoteDoc("B", map[string]string{"responsible for the crash of the market": "Anna Lindqvist"},
+					`Anna Lindqvist said the bank was "responsible for the crash of the market" last year.`),
+			},
+			want: []want{{[]string{"not responsible for the crash of the market", "responsible for the crash of the market"}, StatusQuotedDifferently}},
 		},
 		{
 			name: "confirmed",

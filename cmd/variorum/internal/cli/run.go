@@ -86,8 +86,9 @@ searched afterwards with variorum search --index DIR/index.`,
 			quotedDifferently++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d articles, %d words: %d new in the index %s\n", len(arts), words, added, idxDir)
-	fmt.Fprintf(e.stdout, "%d statements carried by several articles", len(rep.Clusters))
+	fmt.Fprintf(e.stdout, "%d %s, %d %s: %d new in the index %s\n", len(arts), plural(len(arts), "article", "articles"),
+		words, plural(words, "word", "words"), added, idxDir)
+	fmt.Fprintf(e.stdout, "%d %s carried by several articles", len(rep.Clusters), plural(len(rep.Clusters), "statement", "statements"))
 	var parts []string
 	for n := len(rep.Outlets); n >= 2; n-- {
 		if byOutlets[n] > 0 {
@@ -99,7 +100,7 @@ searched afterwards with variorum search --index DIR/index.`,
 	}
 	fmt.Fprintln(e.stdout)
 	if quotedDifferently > 0 {
-		fmt.Fprintf(e.stdout, "%d quotes worded differently by different outlets\n", quotedDifferently)
+		fmt.Fprintf(e.stdout, "%d %s worded differently by different outlets\n", quotedDifferently, plural(quotedDifferently, "quote", "quotes"))
 	}
 	fmt.Fprintf(e.stdout, "report: %s\nclusters: %s\ndone in %s\n", htmlPath, jsonPath, time.Since(start).Round(time.Millisecond))
 	if bad > 0 {
