@@ -96,6 +96,13 @@ type Quote struct {
 	// Cue is the attribution cue ("told", "said", "wrote on Telegram",
 	// "according to"); empty when unknown.
 	Cue string `json:"cue"`
+	// Content is what was reported, drawn the way attribution corpora
+	// (PARC, PolNeAR) draw it: the quote with its marks and, for a partial
+	// quote in reported speech, the words around it from the cue to the end
+	// of the clause ("said [some families would pay "slightly more" in
+	// taxes]"). Quotes credited to one speaker mention one after another
+	// ("A," he said, "B.") share one content of several spans.
+	Content []Span `json:"content,omitempty"`
 }
 
 // Document is an article with what ingest found in it. Its JSON form is the

@@ -54,6 +54,11 @@ func Attributions(text string, sentences []corpus.Span, entities []corpus.Entity
 		}
 		out = append(out, Attribution{Content: []corpus.Span{c}, Speaker: r.speaker, Quotes: []corpus.Quote{q}})
 	}
+	for _, a := range out {
+		for i := range a.Quotes {
+			a.Quotes[i].Content = a.Content
+		}
+	}
 	return out
 }
 

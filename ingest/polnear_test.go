@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -386,7 +387,7 @@ func TestPolNeARQuotes(t *testing.T) {
 
 func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	arts := loadPolNeAR(t, split, doubled)
-	var contract, marked, grouped, content, baseline, e2e, e2eContent pnScores
+	var contract, marked, grouped, content, baseline, e2e, e2eContent, e2eJSON pnScores
 	x, xerr := NewExtractor()
 	if xerr != nil {
 		t.Logf("no end-to-end run: %v", xerr)
@@ -403,6 +404,16 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 			for _, at := range Attributions(a.text, doc.Sentences, doc.Entities) {
 				ec = append(ec, pnPred{content: at.Content, speaker: at.Speaker})
 			}
+			// The same from what extract --json prints: each quote's
+			// content, once per attribution.
+			var jc []pnPred
+			for i, q := range doc.Quotes {
+				if i > 0 && reflect.DeepEqual(q.Content, doc.Quotes[i-1].Content) {
+					continue
+				}
+				jc = append(jc, pnPred{content: q.Content, speaker: corpus.Span{Start: q.SpeakerStart, End: q.SpeakerEnd}})
+			}
+			scoreArticle(&e2eJSON, a, jc)
 			scoreArticle(&e2e, a, ep)
 			scoreArticle(&e2eContent, a, ec)
 		}
@@ -452,6 +463,7 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 	if xerr == nil {
 		report("Extractor, with marks", e2e)
 		report("Extractor, Attributions", e2eContent)
+		report("extract --json content", e2eJSON)
 	}
 }
 

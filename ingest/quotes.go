@@ -49,10 +49,9 @@ import (
 // input the spans still lie inside text. The result is ordered by Start and
 // is the same for the same input.
 func Quotes(text string, sentences []corpus.Span, entities []corpus.Entity) []corpus.Quote {
-	d, regions, kept := extractQuotes(text, sentences, entities)
-	out := make([]corpus.Quote, 0, len(kept))
-	for _, i := range kept {
-		out = append(out, d.quoteOf(&regions[i]))
+	var out []corpus.Quote
+	for _, at := range Attributions(text, sentences, entities) {
+		out = append(out, at.Quotes...)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -179,7 +180,7 @@ func TestQuotesSentencesGiven(t *testing.T) {
 	text := "“No. This plan has not been communicated to us,” Peskov told reporters. Talks go on."
 	naive := []corpus.Span{{Start: 0, End: 6}, {Start: 7, End: 71}, {Start: 72, End: len(text)}}
 	a, b := Quotes(text, nil, nil), Quotes(text, naive, nil)
-	if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+	if len(a) != 1 || len(b) != 1 || !reflect.DeepEqual(a[0], b[0]) {
 		t.Fatalf("with and without sentences differ:\n%+v\n%+v", a, b)
 	}
 	if a[0].Speaker != "Peskov" {
@@ -212,6 +213,17 @@ func checkQuote(t testing.TB, text string, q corpus.Quote) {
 	}
 	if strings.ContainsAny(q.Text[len(q.Text)-1:], ",;:") {
 		t.Fatalf("quote %q ends with sentence punctuation", q.Text)
+	}
+	// Content: sorted spans of the text, one of which holds the quote.
+	holds := false
+	for i, c := range q.Content {
+		if c.Start < 0 || c.Start >= c.End || c.End > len(text) || i > 0 && c.Start < q.Content[i-1].End {
+			t.Fatalf("quote %q: content %+v is not sorted spans of the text", q.Text, q.Content)
+		}
+		holds = holds || c.Start <= q.Start && q.End <= c.End
+	}
+	if !holds {
+		t.Fatalf("quote [%d,%d) %q is in none of its content spans %+v", q.Start, q.End, q.Text, q.Content)
 	}
 }
 
