@@ -217,6 +217,28 @@ func (m *matcher) run() []Cluster {
 		}
 	}
 	link := linkFactor * m.opts.Threshold
+	// linkage looks at the first maxLinkSample members of each side, and
+	// clusters only grow at their end, so a join that failed fails again
+	// until a side with fewer members than that grows: such failures are
+	// remembered rather than computed again for the next edge between the
+	// same two.
+	type tried struct{ a, b, na, nb int32 }
+	failed := make(map[tried]bool)
+	joins := func(a, b int32, as, bs []int32) bool {
+		na, nb := int32(min(len(as), maxLinkSample)), int32(min(len(bs), maxLinkSample))
+		k := tried{a, b, na, nb}
+		if a > b {
+			k = tried{b, a, nb, na}
+		}
+		if failed[k] {
+			return false
+		}
+		if m.linkage(as, bs) >= link {
+			return true
+		}
+		failed[k] = true
+		return false
+	}
 	for _, e := range edges {
 		cu, cv := clusterOf[e.u], clusterOf[e.v]
 		switch {
@@ -225,17 +247,17 @@ func (m *matcher) run() []Cluster {
 			members = append(members, []int32{e.u, e.v})
 		case cu == cv:
 		case cu < 0:
-			if m.linkage([]int32{e.u}, members[cv]) >= link {
+			if joins(-1-e.u, cv, []int32{e.u}, members[cv]) {
 				clusterOf[e.u] = cv
 				members[cv] = append(members[cv], e.u)
 			}
 		case cv < 0:
-			if m.linkage([]int32{e.v}, members[cu]) >= link {
+			if joins(-1-e.v, cu, []int32{e.v}, members[cu]) {
 				clusterOf[e.v] = cu
 				members[cu] = append(members[cu], e.v)
 			}
 		default:
-			if m.linkage(members[cu], members[cv]) >= link {
+			if joins(cu, cv, members[cu], members[cv]) {
 				if len(members[cu]) < len(members[cv]) {
 					cu, cv = cv, cu
 				}
