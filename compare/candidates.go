@@ -428,16 +428,16 @@ func jaccard(a, b []uint64) float32 {
 	return 0
 }
 
-// candidatePairs returns the pairs of items that share an LSH bucket, whose
-// key sets have a Jaccard similarity of at least minJaccard and that
-// apart(a, b) allows (items of different documents). Buckets holding more
-// than maxBucket items are boilerplate (datelines, bylines, stock phrases)
-// and skipped. doc gives each item's document: pairs within one document
-// are not candidates (an item found in several documents has doc -1 and
-// pairs with any other; one in none has doc -2 and pairs with none). In a bucket of more than fullBucket items each item meets
-// only the bucketWindow items after it, in an order shuffled anew in each
-// band, so a big group of look-alikes costs work in proportion to its size,
-// not its square, and is still joined up across the bands. Each item then
+// candidatePairs returns the pairs of items that share an LSH bucket, come
+// from different documents and whose key sets have a Jaccard similarity of
+// at least minJaccard. doc gives each item's document (-1 when it is found
+// in several, so it pairs with any other; -2 when in none, so it pairs with
+// none). Buckets holding more than maxBucket items are boilerplate
+// (datelines, bylines, stock phrases) and skipped. In a bucket of more than
+// fullBucket items each item meets only the bucketWindow items after it, in
+// an order shuffled anew in each band, so a big group of look-alikes costs
+// work in proportion to its size, not its square, and is still joined up
+// across the bands. Each item then
 // keeps its maxDegree best pairs (highest Jaccard similarity); a pair
 // survives if either item keeps it, so the number of pairs, and all later
 // work, grows linearly with the corpus even where hundreds of items look
