@@ -20,8 +20,10 @@ direct quotes with their speaker and cue. No index is needed.
 
 --json prints one JSON object per article (JSON Lines): id, source, outlet, title,
 text, sentences [{start,end}], entities [{start,end,text,label,canonical}],
-quotes [{start,end,text,speaker,speaker_start,speaker_end,cue}]. Offsets are UTF-8
-byte offsets into text.`,
+quotes [{start,end,text,speaker,speaker_start,speaker_end,cue,content}]: text is
+the words inside the quotation marks, content [{start,end}] what was reported
+(the quote with its marks and, for a partial quote, the reported speech around
+it). Offsets are UTF-8 byte offsets into text.`,
 		`  variorum extract
   variorum extract --json articles/ | jq -r '.quotes[] | "\(.speaker): \(.text)"'`)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per article")
