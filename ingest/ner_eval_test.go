@@ -142,19 +142,31 @@ func conllCounts(arts []conllArticle, tag func(corpus.Article) []corpus.Entity) 
 // BenchmarkExtractCoNLL measures Extract on eng.testa's documents as raw
 // text; tokens are white-space separated words.
 func BenchmarkExtractCoNLL(b *testing.B) {
-	arts := readCoNLL(b, "eng.testa")
 	x := extractor(b)
-	tokens := 0
-	for _, ca := range arts {
-		tokens += len(strings.Fields(ca.art.Text))
-	}
+	benchCoNLL(b, func(a corpus.Article) { x.Extract(a) })
+}
+
+// benchCoNLL runs tag over eng.testa's documents as raw text b.N times and
+// reports white-space separated tokens per second.
+func benchCoNLL(b *testing.B, tag func(corpus.Article)) {
+	arts := readCoNLL(b, "eng.testa")
+	tokens := conllTokens(arts)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, ca := range arts {
-			x.Extract(ca.art)
+			tag(ca.art)
 		}
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// conllTokens counts the white-space separated words of the articles.
+func conllTokens(arts []conllArticle) int {
+	n := 0
+	for _, ca := range arts {
+		n += len(strings.Fields(ca.art.Text))
+	}
+	return n
 }
 
 // BenchmarkExtractCoNLLParallel runs Extract on eng.testa's documents from
@@ -162,10 +174,7 @@ func BenchmarkExtractCoNLL(b *testing.B) {
 func BenchmarkExtractCoNLLParallel(b *testing.B) {
 	arts := readCoNLL(b, "eng.testa")
 	x := extractor(b)
-	tokens := 0
-	for _, ca := range arts {
-		tokens += len(strings.Fields(ca.art.Text))
-	}
+	tokens := conllTokens(arts)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0

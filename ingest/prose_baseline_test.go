@@ -118,17 +118,6 @@ func TestCoNLLEvalBaseline(t *testing.T) {
 //
 //	go test ./ingest/ -run XXX -bench 'ProseBaseline|ExtractCoNLL$' -benchtime 3x
 func BenchmarkProseBaseline(b *testing.B) {
-	arts := readCoNLL(b, "eng.testa")
 	sharedProseModel()
-	tokens := 0
-	for _, ca := range arts {
-		tokens += len(strings.Fields(ca.art.Text))
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, ca := range arts {
-			proseEntities(ca.art.Text, Sentences(ca.art.Text))
-		}
-	}
-	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchCoNLL(b, func(a corpus.Article) { proseEntities(a.Text, Sentences(a.Text)) })
 }
