@@ -113,10 +113,14 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 	if len(c.Witnesses) == 0 {
 		return al
 	}
-	al.Pivot = medoid(c.Witnesses, c.Kind == KindQuote)
+	toks := make([][]Token, len(c.Witnesses))
+	for k, w := range c.Witnesses {
+		toks[k] = Tokenize(w.Text)
+	}
+	al.Pivot = medoid(c.Witnesses, toks, c.Kind == KindQuote)
 	al.Outlets = countOutlets(c.Witnesses)
 	p := c.Witnesses[al.Pivot]
-	pt := Tokenize(p.Text)
+	pt := toks[al.Pivot]
 	shared := make([]int, len(pt)) // rows in which each pivot token is aligned equal
 	wn := loadWordNet()
 	for k, w := range c.Witnesses {
@@ -126,7 +130,7 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 			}}})
 			continue
 		}
-		wt := Tokenize(w.Text)
+		wt := toks[k]
 		cl := &classifier{a: pt, b: wt, wn: wn, canonA: canonLookup(docs, p), canonB: canonLookup(docs, w)}
 		ops, vars, edits := alignTexts(p.Text, w.Text, pt, wt, cl)
 		for _, e := range edits {
@@ -418,23 +422,24 @@ func shiftOps(ops []Op, da, db int) {
 // become every other article's nearest wording (the centre of a
 // centre-star alignment), so that the rows hold as few differences as
 // they can. Closeness is the share of words two wordings have in common in
-// order (2·LCS/(|a|+|b|) over folded words). Each article votes once, with
+// order, 2·LCS/(|a|+|b|) over folded words. Each article votes once, with
 // its nearest wording, and an article's own restatements do not vote for
 // it. Ties go to the earlier witness. At most the first 64 witnesses are
-// candidates, compared with at most 64 others.
+// candidates, compared with at most 64 others. toks are the witnesses'
+// tokens.
 //
 // For quotes (whole set), closeness is instead the share of the other
 // quote's words found in the candidate in order (LCS/|b|), so the reference
 // is the fullest version of the quote and the shorter ones show as
 // excerpts of it.
-func medoid(ws []Witness, whole bool) int {
+func medoid(ws []Witness, toks [][]Token, whole bool) int {
 	if len(ws) <= 2 {
 		return 0
 	}
 	n := min(len(ws), 64)
 	norms := make([][]string, n)
 	for i := range norms {
-		for _, t := range Tokenize(ws[i].Text) {
+		for _, t := range toks[i] {
 			if t.IsWord() {
 				norms[i] = append(norms[i], t.Norm)
 			}
@@ -442,18 +447,21 @@ func medoid(ws []Witness, whole bool) int {
 	}
 	best, bestSum := 0, math.Inf(-1)
 	nearest := map[string]float64{}
-	var scratch []int
+	var row []int
 	for i := 0; i < n; i++ {
 		clear(nearest)
 		for j := 0; j < n; j++ {
 			if ws[j].Article == ws[i].Article {
 				continue
 			}
-			var s float64
-			s, scratch = commonShare(norms[i], norms[j], scratch)
-			if whole && len(norms[j]) > 0 {
-				// 2·LCS/(|a|+|b|) back to LCS/|b|.
-				s = s * float64(len(norms[i])+len(norms[j])) / float64(2*len(norms[j]))
+			var common int
+			common, row = lcs(norms[i], norms[j], row)
+			s := 1.0 // two empty wordings
+			switch {
+			case whole && len(norms[j]) > 0:
+				s = float64(common) / float64(len(norms[j]))
+			case !whole && len(norms[i])+len(norms[j]) > 0:
+				s = 2 * float64(common) / float64(len(norms[i])+len(norms[j]))
 			}
 			if s > nearest[ws[j].Article] {
 				nearest[ws[j].Article] = s
@@ -470,12 +478,9 @@ func medoid(ws []Witness, whole bool) int {
 	return best
 }
 
-// commonShare returns 2·LCS(a, b)/(|a|+|b|), the share of words two
-// sequences have in common in order, using row as scratch.
-func commonShare(a, b []string, row []int) (float64, []int) {
-	if len(a)+len(b) == 0 {
-		return 1, row
-	}
+// lcs returns the length of the longest common subsequence of a and b,
+// using row as scratch.
+func lcs(a, b []string, row []int) (int, []int) {
 	row = slices.Grow(row[:0], len(b)+1)[:len(b)+1]
 	clear(row)
 	for i := range a {
@@ -490,7 +495,7 @@ func commonShare(a, b []string, row []int) (float64, []int) {
 			diag = up
 		}
 	}
-	return 2 * float64(row[len(b)]) / float64(len(a)+len(b)), row
+	return row[len(b)], row
 }
 
 // Label names a witness for a reader: its outlet, or its source.
