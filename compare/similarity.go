@@ -121,22 +121,22 @@ type term struct {
 	number  bool
 	tok     int     // index of the first token it came from
 	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
-	// joinH hashes this word and the next written together ("sun"
-	// "glasses" → "sunglasses", as termHash would), so a compound meets its
-	// parts; 0 when there is no next word to join.
+	// joinH is termHash of this word and the next written together ("sun"
+	// "glasses" → "sunglasses"), so a compound meets its parts; 0 when
+	// there is no next word to join.
 	joinH uint64
 }
 
 // profile is a text prepared for scoring: its distinct terms with weights.
 type profile struct {
 	terms   []*term   // distinct stems, in order of first appearance
-	joins   []uint64  // joinH of each term within the text (0 at its end)
 	weights []float64 // weight of each term
 	total   float64
 	negated bool // an odd number of negations
 	// stemH and surfH hash each term's stem and surface; stemSorted and
-	// joinSorted are the sorted hashes of the stems and joins, so exact
-	// matches are found without comparing strings.
+	// joinSorted are the sorted hashes of the stems and of the compounds
+	// the text's words form (joinH within the text), so exact matches are
+	// found without comparing strings.
 	stemH, surfH           []uint64
 	stemSorted, joinSorted []uint64
 	// groupSet is the sorted union of the synonym groups of its terms
@@ -152,12 +152,18 @@ type profile struct {
 // word with synonyms.
 const mayBeSoft = 1
 
-// termHash hashes a stem or surface for profile; 0 only for "".
-func termHash(s string) uint64 {
-	if s == "" {
+// termHash hashes a stem or surface, or words written together (the
+// parts' concatenation), for profile; 0 only for "".
+func termHash(parts ...string) uint64 {
+	h, empty := uint64(fnvOffset), true
+	for _, p := range parts {
+		h = hashString(p, h)
+		empty = empty && p == ""
+	}
+	if empty {
 		return 0
 	}
-	return mix(hashString(s, fnvOffset)) | 1
+	return mix(h) | 1
 }
 
 // terms returns the content terms of tokens with their synonym groups.
@@ -183,7 +189,8 @@ func (s *Scorer) profile(ts []term) *profile {
 // pointers into ts and never writes to them, so many profiles may share one
 // sentence's terms.
 func (s *Scorer) sharedProfile(ts []term) *profile {
-	p := &profile{terms: make([]*term, 0, len(ts)), joins: make([]uint64, 0, len(ts)), weights: make([]float64, 0, len(ts))}
+	p := &profile{terms: make([]*term, 0, len(ts)), weights: make([]float64, 0, len(ts))}
+	joins := make([]uint64, 0, len(ts)) // each term's first joinH within the text
 next:
 	for i := range ts {
 		t := &ts[i]
@@ -196,15 +203,15 @@ next:
 		}
 		for k, u := range p.terms {
 			if u.stem == t.stem {
-				if p.joins[k] == 0 {
-					p.joins[k] = join
+				if joins[k] == 0 {
+					joins[k] = join
 				}
 				continue next
 			}
 		}
 		w := s.weight(t.stem)
 		p.terms = append(p.terms, t)
-		p.joins = append(p.joins, join)
+		joins = append(joins, join)
 		p.weights = append(p.weights, w)
 		p.total += w
 		if t.number {
@@ -227,8 +234,8 @@ next:
 		}
 		p.surfH[k] = termHash(t.surface)
 		p.stemH[k] = termHash(t.stem)
-		if p.joins[k] != 0 {
-			p.joinSorted = append(p.joinSorted, p.joins[k])
+		if joins[k] != 0 {
+			p.joinSorted = append(p.joinSorted, joins[k])
 		}
 	}
 	p.stemSorted = slices.Clone(p.stemH)
@@ -386,7 +393,7 @@ func termsOf(toks []Token) []term {
 	ts := splitTerms(toks)
 	for i := 0; i+1 < len(ts); i++ {
 		if !ts[i].number && !ts[i+1].number {
-			ts[i].joinH = mix(hashString(ts[i+1].surface, hashString(ts[i].surface, fnvOffset))) | 1
+			ts[i].joinH = termHash(ts[i].surface, ts[i+1].surface)
 		}
 	}
 	return ts
