@@ -343,8 +343,8 @@ func (m *matcher) run() []Cluster {
 
 // sharesWords is a cheap test before scoring a restatement: the span has
 // at least three distinct stems in family, and they are at least half of
-// its distinct stems. Both are sorted stem IDs.
-func sharesWords(span, family []uint32) bool {
+// its distinct stems. Both are sorted stem hashes (termHash).
+func sharesWords(span, family []uint64) bool {
 	shared := 0
 	for i, j := 0, 0; i < len(span) && j < len(family); {
 		switch {
@@ -397,21 +397,15 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 		sim float64
 	}
 	added := make(map[int][]int32)
-	stemID := make(map[string]uint32)
-	var ids [][]uint32
+	var ids [][]uint64
 	for _, d := range docs {
 		lo, hi := m.docUnits[d], m.docUnits[d+1]
-		// Each unit's distinct stems as sorted IDs, once per article.
+		// Each unit's distinct stems, hashed and sorted, once per article.
 		ids = ids[:0]
 		for u := lo; u < hi; u++ {
-			var x []uint32
+			var x []uint64
 			for _, t := range m.unitTerms(u) {
-				id, ok := stemID[t.stem]
-				if !ok {
-					id = uint32(len(stemID))
-					stemID[t.stem] = id
-				}
-				x = append(x, id)
+				x = append(x, termHash(t.stem))
 			}
 			slices.Sort(x)
 			ids = append(ids, slices.Compact(x))
@@ -423,7 +417,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			// restatement may echo the whole sentence better than the part
 			// chosen to match the other articles.
 			var family []int32
-			var famIDs []uint32
+			var famIDs []uint64
 			for u := lo; u < hi; u++ {
 				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
 					family = append(family, m.classOf[u])
