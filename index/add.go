@@ -166,7 +166,7 @@ func entityFields(ents []corpus.Entity) (canon, fold, mentions []string) {
 			fs[t] = true
 			ms[t] = true
 		}
-		if e.Label == "PERSON" {
+		if e.Label == corpus.Person {
 			// A person is also found by surname, as written in any
 			// mention ("Zelenskyy" for "Volodymyr Zelenskyy").
 			for _, n := range []string{c, t} {

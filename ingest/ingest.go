@@ -17,6 +17,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/variorum/variorum/corpus"
@@ -44,21 +45,30 @@ type Extractor struct {
 // NewExtractor loads the project's entity model.
 func NewExtractor() (*Extractor, error) { return NewExtractorFor(EngineVariorum) }
 
+// CheckEngine returns an error naming the engines when engine is not one
+// of them ("" is the default, and allowed).
+func CheckEngine(engine string) error {
+	if engine != "" && !slices.Contains(Engines, engine) {
+		return fmt.Errorf("unknown entity engine %q (want one of %s)", engine, strings.Join(Engines, ", "))
+	}
+	return nil
+}
+
 // NewExtractorFor loads the entity model of the named engine ("" is the
 // default).
 func NewExtractorFor(engine string) (*Extractor, error) {
-	switch engine {
-	case "", EngineVariorum:
-		m, err := ner.Default()
-		if err != nil {
-			return nil, fmt.Errorf("load entity model: %w", err)
-		}
-		return &Extractor{model: m}, nil
-	case EngineProse:
+	if err := CheckEngine(engine); err != nil {
+		return nil, err
+	}
+	if engine == EngineProse {
 		sharedProseModel()
 		return &Extractor{}, nil
 	}
-	return nil, fmt.Errorf("unknown entity engine %q (want one of %s)", engine, strings.Join(Engines, ", "))
+	m, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &Extractor{model: m}, nil
 }
 
 // Extract returns the article with its sentences, entities and quotes. Every

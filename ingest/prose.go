@@ -66,8 +66,7 @@ func proseEntities(text string, sents []corpus.Span) []corpus.Entity {
 		}
 	}
 	for i := range ents {
-		ents[i].Text = text[ents[i].Start:ents[i].End]
-		ents[i].Canonical = ents[i].Text
+		ents[i].Text = text[ents[i].Start:ents[i].End] // Extract sets Canonical
 	}
 	return ents
 }

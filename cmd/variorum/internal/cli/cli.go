@@ -13,7 +13,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"slices"
 	"sort"
 	"strings"
 
@@ -42,11 +41,8 @@ func entitiesFlag(fs *flag.FlagSet, e *env) {
 	fs.Func("entities", "entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+
 		" (default "+ingest.EngineVariorum+"; prose is prose's model as it ships, for comparison)",
 		func(v string) error {
-			if !slices.Contains(ingest.Engines, v) {
-				return fmt.Errorf("unknown entity engine %q (want one of %s)", v, strings.Join(ingest.Engines, ", "))
-			}
 			e.engine = v
-			return nil
+			return ingest.CheckEngine(v)
 		})
 }
 
