@@ -468,7 +468,9 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 }
 
 // TestPolNeARErrors lists the quote and speaker errors on a split, for
-// development: VARIORUM_QUOTES_DEBUG=fp|fn|speaker go test ./ingest/ -run PolNeARErrors -v
+// development: VARIORUM_QUOTES_DEBUG=fp|fn|cfp|cfn|speaker|via go test ./ingest/ -run PolNeARErrors -v
+// (cfp and cfn for Attributions' content spans). The gold counts doubled
+// apostrophes as quotation marks unless VARIORUM_POLNEAR_STRICT is set.
 func TestPolNeARErrors(t *testing.T) {
 	mode := os.Getenv("VARIORUM_QUOTES_DEBUG")
 	if mode == "" {
