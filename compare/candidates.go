@@ -375,10 +375,39 @@ func signature(keys []uint64, sig []uint64) bands {
 	return bs
 }
 
-type bucketEntry struct {
-	hash  uint32
-	order uint32 // shuffles a bucket's items, differently in each band
-	item  int32
+// bucketKey is an item's entry in one band: its band hash in the high 32
+// bits, so that sorting the keys brings each bucket together, and in the
+// low 32 bits the item shuffled by a bijection seeded by the band, which
+// orders a bucket's items differently in each band and gives the item back.
+func bucketKey(hash uint32, item int32, band int) uint64 {
+	return uint64(hash)<<32 | uint64(lowbias32(uint32(item)^bandSeed(band)))
+}
+
+// bucketItem is the item of a bucketKey.
+func bucketItem(key uint64, band int) int32 {
+	return int32(lowbias32Inverse(uint32(key)) ^ bandSeed(band))
+}
+
+func bandSeed(band int) uint32 { return uint32(band+1) * 0x9e3779b9 }
+
+// lowbias32 is a bijective 32-bit hash (Chris Wellons' hash-prospector),
+// and lowbias32Inverse undoes it.
+func lowbias32(x uint32) uint32 {
+	x ^= x >> 16
+	x *= 0x7feb352d
+	x ^= x >> 15
+	x *= 0x846ca68b
+	x ^= x >> 16
+	return x
+}
+
+func lowbias32Inverse(x uint32) uint32 {
+	x ^= x >> 16
+	x *= 0x43021123
+	x ^= x>>15 ^ x>>30
+	x *= 0x1d69e2a5
+	x ^= x >> 16
+	return x
 }
 
 // A bucket of at most fullBucket items has all its pairs looked at; in a
@@ -445,26 +474,24 @@ func jaccard(a, b []uint64) float32 {
 func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDegree int) []candidate {
 	n := len(sigs)
 	var pairs []candidate
-	entries := make([]bucketEntry, 0, n)
+	entries := make([]uint64, 0, n)
 	// partial[u] has bit b set when not every pair of u's bucket in band b
 	// was looked at (the bucket was too big, or windowed).
 	partial := make([]uint32, n)
 	for b := 0; b < lshBands; b++ {
 		entries = entries[:0]
 		for u := 0; u < n; u++ {
-			entries = append(entries, bucketEntry{sigs[u][b], uint32(mix(uint64(u)<<8 | uint64(b))), int32(u)})
+			entries = append(entries, bucketKey(sigs[u][b], int32(u), b))
 		}
-		slices.SortFunc(entries, func(x, y bucketEntry) int {
-			return cmp.Or(cmp.Compare(x.hash, y.hash), cmp.Compare(x.order, y.order))
-		})
+		slices.Sort(entries)
 		for i := 0; i < len(entries); {
 			j := i + 1
-			for j < len(entries) && entries[j].hash == entries[i].hash {
+			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {
 				j++
 			}
 			if size := j - i; size > fullBucket {
 				for _, e := range entries[i:j] {
-					partial[e.item] |= 1 << b
+					partial[bucketItem(e, b)] |= 1 << b
 				}
 			}
 			if j-i > 1 && j-i <= maxBucket {
@@ -474,7 +501,7 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 				}
 				for x := i; x < j; x++ {
 					for y := x + 1; y < min(j, x+1+window); y++ {
-						u, v := entries[x].item, entries[y].item
+						u, v := bucketItem(entries[x], b), bucketItem(entries[y], b)
 						if u > v {
 							u, v = v, u
 						}
@@ -495,15 +522,13 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 			i = j
 		}
 	}
-	// Windowed buckets may have met a pair twice.
-	slices.SortFunc(pairs, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
-	})
-	pairs = slices.CompactFunc(pairs, func(x, y candidate) bool { return x.a == y.a && x.b == y.b })
-	// Degree cap: strongest pairs first.
+	// Degree cap: strongest pairs first. A pair that windowed buckets met
+	// twice has the same Jaccard similarity both times, so its copies are
+	// neighbours in this order.
 	slices.SortFunc(pairs, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(y.jaccard, x.jaccard), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
 	})
+	pairs = slices.CompactFunc(pairs, func(x, y candidate) bool { return x.a == y.a && x.b == y.b })
 	deg := make([]int32, n)
 	kept := pairs[:0]
 	for _, p := range pairs {

@@ -495,7 +495,8 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 
 // scorePairs scores the candidate pairs on all available cores: first the
 // profiles of the classes they name, then the pairs, each into its own slot
-// so the result does not depend on scheduling.
+// so the result does not depend on scheduling. A pair sure to fall below
+// the threshold may score 0.
 func (m *matcher) scorePairs(pairs []candidate) []float64 {
 	need := make([]bool, len(m.classes))
 	for _, p := range pairs {
@@ -509,7 +510,7 @@ func (m *matcher) scorePairs(pairs []candidate) []float64 {
 	})
 	out := make([]float64, len(pairs))
 	parallel(len(pairs), workers, func(i int) {
-		out[i] = m.scorer.score(m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile)
+		out[i] = m.scorer.scoreAtLeast(m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile, m.opts.Threshold)
 	})
 	return out
 }

@@ -244,20 +244,47 @@ next:
 	return p
 }
 
-func (s *Scorer) score(a, b *profile) float64 {
+func (s *Scorer) score(a, b *profile) float64 { return s.scoreAtLeast(a, b, 0) }
+
+// scoreAtLeast is score, except that it may return 0 as soon as the score
+// is sure to fall below least: once one side's share of matched weight, P,
+// is known, the F-measure can be no more than 2P/(P+1) times the penalties.
+// Candidate pairs are scored only to keep those at the threshold, and most
+// fall short, so half their work is saved.
+func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	if a.total == 0 || b.total == 0 {
 		if a.total == b.total && len(a.terms) == len(b.terms) {
 			return 1
 		}
 		return 0
 	}
-	P := s.matched(a, b) / a.total
-	R := s.matched(b, a) / b.total
+	penalty := 1.0
+	miss, conflict := numberMismatches(a, b)
+	if miss > 0 {
+		penalty = math.Pow(numberPenalty, float64(miss))
+		if conflict {
+			penalty *= numberConflictPenalty
+		}
+	}
+	if a.negated != b.negated {
+		penalty *= negationPenalty
+	}
+	// The heavier side first: its share P is the smaller, the bound the
+	// tighter. F is symmetric, so the order changes nothing else.
+	first, second := a, b
+	if b.total > a.total {
+		first, second = b, a
+	}
+	P := s.matched(first, second) / first.total
+	if least > 0 && penalty*2*P/(P+1) < least-1e-9 {
+		return 0
+	}
+	R := s.matched(second, first) / second.total
 	if P+R == 0 {
 		return 0
 	}
 	f := 2 * P * R / (P + R)
-	if miss, conflict := numberMismatches(a, b); miss > 0 {
+	if miss > 0 {
 		f *= math.Pow(numberPenalty, float64(miss))
 		if conflict {
 			f *= numberConflictPenalty
