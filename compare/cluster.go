@@ -440,7 +440,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				s := 0.0
 				for _, fc := range family {
 					if fc != uc {
-						s = max(s, m.scorer.score(m.profile(fc), m.profile(uc)))
+						s = max(s, m.scorer.scoreAtLeast(m.profile(fc), m.profile(uc), m.opts.Threshold))
 					}
 				}
 				if s < m.opts.Threshold {
@@ -449,7 +449,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				other, n := 0.0, 0
 				for _, v := range w {
 					if m.units[v].doc != d && n < maxCompare && other < link {
-						other = max(other, m.scorer.score(m.profile(uc), m.profile(m.classOf[v])))
+						other = max(other, m.scorer.scoreAtLeast(m.profile(uc), m.profile(m.classOf[v]), link))
 						n++
 					}
 				}
