@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -139,6 +140,7 @@ type profile struct {
 	// found without comparing strings.
 	stemH, surfH           []uint64
 	stemSorted, joinSorted []uint64
+	byStem                 []int32 // term indexes in stemSorted's order
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
@@ -238,8 +240,15 @@ next:
 			p.joinSorted = append(p.joinSorted, joins[k])
 		}
 	}
-	p.stemSorted = slices.Clone(p.stemH)
-	slices.Sort(p.stemSorted)
+	p.byStem = make([]int32, len(p.terms))
+	for k := range p.byStem {
+		p.byStem[k] = int32(k)
+	}
+	slices.SortFunc(p.byStem, func(x, y int32) int { return cmp.Compare(p.stemH[x], p.stemH[y]) })
+	p.stemSorted = make([]uint64, len(p.terms))
+	for k, t := range p.byStem {
+		p.stemSorted[k] = p.stemH[t]
+	}
 	slices.Sort(p.joinSorted)
 	return p
 }
@@ -296,36 +305,60 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	return f
 }
 
-// matched returns the weight of a's terms that b matches.
+// matched returns the weight of a's terms that b matches. The stems both
+// hold are found in one pass over their sorted hashes; the weights are then
+// summed in a's order, which fixes the result to the last bit.
 func (s *Scorer) matched(a, b *profile) float64 {
+	var buf [64]bool
+	same := buf[:0]
+	if len(a.terms) > len(buf) {
+		same = make([]bool, len(a.terms))
+	} else {
+		same = buf[:len(a.terms)]
+	}
+	for i, j := 0, 0; i < len(a.stemSorted) && j < len(b.stemSorted); {
+		switch x, y := a.stemSorted[i], b.stemSorted[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			same[a.byStem[i]] = true
+			i++
+			j++
+		}
+	}
 	var m float64
 	for i := range a.terms {
-		m += a.weights[i] * s.credit(a, i, b)
+		if same[i] {
+			m += a.weights[i]
+		} else {
+			m += a.weights[i] * s.inexact(a, i, b)
+		}
 	}
 	return m
 }
 
 // credit is the credit of a's term i for its best counterpart in b: 1 for
-// the same stem or compound, else its soft credit.
+// the same stem, else its inexact credit.
 func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
-	if b.hasExact(a.stemH[i], a.surfH[i]) {
+	if _, ok := slices.BinarySearch(b.stemSorted, a.stemH[i]); ok {
+		return 1
+	}
+	return s.inexact(a, i, b)
+}
+
+// inexact is the credit of a's term i, whose stem b lacks, for its best
+// counterpart in b: 1 for a compound b writes as one word ("sun
+// glasses"/"sunglasses"), else its soft credit.
+func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
+	if _, ok := slices.BinarySearch(b.joinSorted, a.surfH[i]); ok {
 		return 1
 	}
 	if a.flags[i]&mayBeSoft == 0 {
 		return 0
 	}
 	return s.soft(a.terms[i], b)
-}
-
-// hasExact reports whether b holds a term with the stem hashed th, or a
-// compound written as the surface hashed sh ("sun glasses"/"sunglasses").
-// Two different strings share a 64-bit hash with odds of about 2⁻⁶³.
-func (b *profile) hasExact(th, sh uint64) bool {
-	if _, ok := slices.BinarySearch(b.stemSorted, th); ok {
-		return true
-	}
-	_, ok := slices.BinarySearch(b.joinSorted, sh)
-	return ok
 }
 
 // soft is the credit of t's best inexact counterpart in b: a near
