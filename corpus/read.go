@@ -37,9 +37,27 @@ func Supported(name string) bool {
 	return false
 }
 
+// OutputMarker is the file that marks a folder variorum wrote its output
+// to (variorum run -o DIR); Walk does not read such folders.
+const OutputMarker = ".variorum-output"
+
+// skipFolder reports whether a folder below a root holds no articles but
+// variorum's own output: a folder marked with OutputMarker, or a bleve
+// index (it holds index_meta.json).
+func skipFolder(dir string) bool {
+	for _, name := range []string{OutputMarker, "index_meta.json"} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Walk reads the articles in the given files and folders, folders
-// recursively (hidden entries and unsupported extensions skipped, manifests
-// read, not returned), in lexical order, and calls visit for each article.
+// recursively (hidden entries, unsupported extensions and, below the
+// given folders, variorum's own output folders and indexes skipped;
+// manifests read, not returned), in lexical order, and calls visit for each
+// article.
 // A file that cannot be read is passed to bad as a *FileError and skipped;
 // Walk stops early only when visit returns an error, which it returns.
 //
@@ -98,6 +116,9 @@ func (w *walker) root(root string) error {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if p != root && d.IsDir() && skipFolder(p) {
+			return fs.SkipDir
 		}
 		if d.Type().IsRegular() && Supported(name) && !isManifest(name) {
 			files = append(files, p)

@@ -134,6 +134,27 @@ func TestWalkMissingPathAndSingleFile(t *testing.T) {
 	}
 }
 
+// TestWalkSkipsOutput: variorum's own output folders and bleve indexes
+// below a root are not read, but one given as the root is.
+func TestWalkSkipsOutput(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":                      "An article.",
+		"out/" + OutputMarker:        "variorum output\n",
+		"out/clusters.jsonl":         `{"cluster":1,"kind":"clause"}` + "\n",
+		"out/notes.txt":              "Not an article either.",
+		"news.index/index_meta.json": `{"storage":"boltdb"}`,
+		"news.index/store/x.json":    `{"text":"not an article"}`,
+	})
+	got, errs := ReadAll([]string{dir})
+	if len(errs) != 0 || len(got) != 1 || got[0].Source != "a.txt" {
+		t.Errorf("got %d articles %+v, errors %v; want a.txt alone and no errors", len(got), got, errs)
+	}
+	got, _ = ReadAll([]string{filepath.Join(dir, "out")})
+	if len(got) != 1 || got[0].Source != "notes.txt" {
+		t.Errorf("the output folder as root: got %+v, want notes.txt read", got)
+	}
+}
+
 func TestSameContentSameID(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a/x.txt": "Same words.\r\n", "b/y.txt": "Same words.\n"})
 	got, _ := ReadAll([]string{dir})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/variorum/variorum/compare"
+	"github.com/variorum/variorum/corpus"
 )
 
 func runRun(ctx context.Context, e *env, args []string) error {
@@ -19,7 +20,9 @@ statements several of them carry, aligns the wordings word by word, and writes
   DIR/report.html     the report for editors: open it in a browser
   DIR/clusters.jsonl  one JSON object per cluster, as compare --json
 then prints a short summary. The index (DIR/index unless --index is given) can be
-searched afterwards with variorum search --index DIR/index.`,
+searched afterwards with variorum search --index DIR/index. DIR is marked as
+output (a .variorum-output file in it), so that PATH may hold it: a later run
+over the same folder does not read its own report or an index as articles.`,
 		`  variorum run
   variorum run -o tonight/ feeds/2025-11-21/
   variorum run --index news.index -o report/ articles/`)
@@ -38,6 +41,11 @@ searched afterwards with variorum search --index DIR/index.`,
 		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", *out, err)
+	}
+	// Mark DIR as output, so that a later run over a folder holding it does
+	// not read the report, clusters or index as articles.
+	if err := os.WriteFile(filepath.Join(*out, corpus.OutputMarker), []byte("variorum output: not read as articles\n"), 0o644); err != nil {
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	docs, err := extractAll(ctx, e, arts)
