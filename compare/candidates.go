@@ -265,7 +265,7 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 // span makes the unit of tokens [a, b), trimmed of punctuation at its edges
 // other than quotation marks and brackets that open before or close after.
 func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
-	for a < b && !s.toks[a].IsWord() && !isOpener(s.toks[a].Text) {
+	for a < b && !s.toks[a].IsWord() && (!isOpener(s.toks[a].Text) || s.closesBefore(a)) {
 		a++
 	}
 	for b > a && !s.toks[b-1].IsWord() && !isCloser(s.toks[b-1].Text) && s.toks[b-1].Text != "." &&
@@ -291,6 +291,17 @@ func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
 		u.lo = u.hi
 	}
 	return u
+}
+
+// closesBefore reports whether token i, a straight quotation mark, closes
+// what came before: written against the token before it and apart from
+// the one after (`…what is not," said a statement`).
+func (s *sentence) closesBefore(i int) bool {
+	t := s.toks[i]
+	if t.Text != `"` && t.Text != "'" || i == 0 || s.toks[i-1].End != t.Start {
+		return false
+	}
+	return i+1 == len(s.toks) || s.toks[i+1].Start > t.End
 }
 
 // LSH parameters: bands of rows min-hashes each. Two spans whose key sets

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -33,5 +34,39 @@ func TestBucketKey(t *testing.T) {
 	}
 	if same < 400 || same > 600 {
 		t.Errorf("bands 0 and 1 order neighbours alike %d times in 1000; want about half", same)
+	}
+}
+
+// TestUnitEdges: a clause starts at its first word or at a mark that opens
+// a quotation, never at a straight mark that closes the one before.
+func TestUnitEdges(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string // units that must be among the clauses
+	}{
+		{
+			`"These memos are significant for both what is in them and what is not," said a statement from Judiciary Chairman Bob Goodlatte, Oversight Chairman Trey Gowdy and Intelligence Chairman Devin Nunes.`,
+			[]string{`said a statement from Judiciary Chairman Bob Goodlatte, Oversight Chairman Trey Gowdy and Intelligence Chairman Devin Nunes.`},
+		},
+		{
+			`The minister spoke to reporters outside the building on Friday morning, "We will not sign any agreement that gives away our land," she said.`,
+			[]string{`"We will not sign any agreement that gives away our land," she said.`},
+		},
+	} {
+		s := NewScorer(nil, nil)
+		toks := Tokenize(tc.text)
+		sen := sentence{end: len(tc.text), toks: toks, terms: s.terms(toks)}
+		var got []string
+		sen.units(0, func(u unit) { got = append(got, tc.text[u.start:u.end]) })
+		for _, g := range got {
+			if g[0] == '"' && len(g) > 1 && g[1] == ' ' {
+				t.Errorf("unit %q starts with the mark that closes the quote before it", g)
+			}
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("units of %q:\n%q\nwant among them %q", tc.text, got, w)
+			}
+		}
 	}
 }
