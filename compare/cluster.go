@@ -371,7 +371,9 @@ const maxRestatements = 2
 // "… armed assault"). A span joins when it is at least Threshold similar to
 // its own article's witness (or to the sentence or a clause around it) and
 // at least as similar as the linkage level to another article's witness,
-// and it overlaps no witness of its article; the strongest join first.
+// and it overlaps no witness of its article and words it differently from
+// the spans the article already gives the cluster (the same words printed
+// twice are not a restatement); the strongest join first.
 // LSH never pairs spans of one article, so these are scored here, an article
 // at a time over the clusters it witnesses.
 func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
@@ -434,6 +436,11 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				if un := m.units[u]; uc < 0 || un.sent == own.sent || (un.start < own.end && own.start < un.end) {
 					continue
 				}
+				// Nor is the same wording repeated (a caption, a quote
+				// printed twice): it shows the reader nothing new.
+				if slices.Contains(family, uc) {
+					continue
+				}
 				if !sharesWords(ids[u-lo], famIDs) {
 					continue
 				}
@@ -466,7 +473,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				un := m.units[c.u]
 				free := true
 				for _, t := range taken {
-					if tu := m.units[t]; un.start < tu.end && tu.start < un.end {
+					if tu := m.units[t]; un.start < tu.end && tu.start < un.end || m.classOf[t] == m.classOf[c.u] {
 						free = false
 						break
 					}

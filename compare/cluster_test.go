@@ -296,3 +296,25 @@ func TestClustersEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestRestatementNotRepeat: an article that prints the same words twice
+// (in a caption and again in the story) gives the cluster those words once.
+func TestRestatementNotRepeat(t *testing.T) {
+	docs := []corpus.Document{
+		{Article: corpus.Article{ID: "a", Outlet: "A", Text: "Tom Perez, the chairman of the Democratic Party, during the party's winter meeting in Atlanta last February.\n" +
+			"The sweeping lawsuit startled Republicans in Washington. Tom Perez, the chairman of the Democratic Party, said the committee had alerted " +
+			"Senate Minority Leader Chuck Schumer and House Minority Leader Nancy Pelosi, the top Democrats in Congress, before it filed."}},
+		{Article: corpus.Article{ID: "b", Outlet: "B", Text: "The lawsuit was filed on Friday, said Tom Perez, chair of the Democratic Party."}},
+		{Article: corpus.Article{ID: "c", Outlet: "C", Text: "The lawsuit is a fight for democracy, said Tom Perez, the chairman of the Democratic Party, in a statement."}},
+	}
+	for _, c := range Clusters(docs, Options{}) {
+		seen := map[string]bool{}
+		for _, w := range c.Witnesses {
+			k := w.Article + "\x00" + strings.Trim(w.Text, ",. ")
+			if seen[k] {
+				t.Errorf("cluster %d: article %s gives %q twice", c.ID, w.Article, w.Text)
+			}
+			seen[k] = true
+		}
+	}
+}
