@@ -39,7 +39,8 @@ const (
 // into one class; finds candidate pairs of classes with MinHash-LSH over
 // their folded content words; scores the candidates with a Scorer whose word
 // weights come from the documents' sentences; and groups the pairs at or
-// above opts.Threshold by average linkage, so that a span joins a cluster
+// above opts.Threshold (more for short spans: pairThreshold) by average
+// linkage, so that a span joins a cluster
 // only when it is, on average, about as similar as the threshold to the
 // spans already there: statements that merely share a topic are not chained
 // together. Each article gives a cluster one witness, its span most similar
@@ -194,7 +195,7 @@ func (m *matcher) run() []Cluster {
 	}
 	var edges []edge
 	for i, s := range m.scorePairs(pairs) {
-		if p := pairs[i]; s >= m.opts.Threshold {
+		if p := pairs[i]; s >= m.threshold(m.classes[p.a].profile, m.classes[p.b].profile) {
 			m.sims[uint64(p.a)<<32|uint64(p.b)] = s
 			edges = append(edges, edge{p.a, p.b, s})
 		}
@@ -368,7 +369,8 @@ const maxRestatements = 2
 // addRestatements gives each cluster the other places where its articles
 // word the same statement again (a draft quoted early and paraphrased
 // later; "any significant, intentional, and prolonged armed attack" beside
-// "… armed assault"). A span joins when it is at least Threshold similar to
+// "… armed assault"). A span joins when it is as similar as a cluster edge
+// needs (pairThreshold) to
 // its own article's witness (or to the sentence or a clause around it) and
 // at least as similar as the linkage level to another article's witness,
 // and it overlaps no witness of its article and words it differently from
@@ -447,10 +449,14 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				s := 0.0
 				for _, fc := range family {
 					if fc != uc {
-						s = max(s, m.scorer.scoreAtLeast(m.profile(fc), m.profile(uc), m.opts.Threshold))
+						pf, pu := m.profile(fc), m.profile(uc)
+						th := m.threshold(pf, pu)
+						if v := m.scorer.scoreAtLeast(pf, pu, th); v >= th {
+							s = max(s, v)
+						}
 					}
 				}
-				if s < m.opts.Threshold {
+				if s == 0 {
 					continue
 				}
 				other, n := 0.0, 0
@@ -517,9 +523,16 @@ func (m *matcher) scorePairs(pairs []candidate) []float64 {
 	})
 	out := make([]float64, len(pairs))
 	parallel(len(pairs), workers, func(i int) {
-		out[i] = m.scorer.scoreAtLeast(m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile, m.opts.Threshold)
+		a, b := m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile
+		out[i] = m.scorer.scoreAtLeast(a, b, m.threshold(a, b))
 	})
 	return out
+}
+
+// threshold is the similarity two spans need to start or join a cluster
+// (pairThreshold of opts.Threshold).
+func (m *matcher) threshold(a, b *profile) float64 {
+	return pairThreshold(m.opts.Threshold, a, b)
 }
 
 // parallel calls f(0..n-1) from workers goroutines, in chunks.

@@ -255,6 +255,21 @@ next:
 
 func (s *Scorer) score(a, b *profile) float64 { return s.scoreAtLeast(a, b, 0) }
 
+// pairThreshold is the similarity two texts need to count as variants of
+// one statement: base, raised by shortStep for each distinct content term
+// the shorter of them has below shortTerms. Few words overlap by chance
+// more often ("Brigitte, to the White House on Tuesday" and "Trump said
+// Tuesday on the White House lawn" share three of four), so a short span
+// must match more of them.
+func pairThreshold(base float64, a, b *profile) float64 {
+	return base + shortStep*float64(max(0, shortTerms-min(len(a.terms), len(b.terms))))
+}
+
+const (
+	shortTerms = 8
+	shortStep  = 0.04
+)
+
 // scoreAtLeast is score, except that it may return 0 as soon as the score
 // is sure to fall below least: once one side's share of matched weight, P,
 // is known, the F-measure can be no more than 2P/(P+1) times the penalties.
