@@ -67,7 +67,7 @@ func attrTokens(text string, s, e int) []atok {
 				}
 				break
 			}
-			if j < e && text[j] == '.' && abbrevDot(text[i:j]) {
+			if j < e && text[j] == '.' && (abbrevDot(text[i:j]) || stateDot(text[i:j], text[j+1:e])) {
 				j++
 			}
 			out = append(out, atok{start: i, end: j, word: true})
@@ -92,6 +92,20 @@ func abbrevDot(w string) bool {
 	}
 	return attrAbbrevs[w]
 }
+
+// stateDot reports whether a word followed by a full stop and then rest is
+// a US state the AP way, whose dot belongs to it: after a party ("D-Wis.",
+// "R-Ky.") or closed by a bracket or comma ("Sen. Bernie Sanders (Vt.)",
+// "Ryan, R-Wis., said"). Elsewhere "Mass." or "Wash." may end a sentence.
+func stateDot(w, rest string) bool {
+	if len(w) > 2 && strings.IndexByte("DRI", w[0]) >= 0 && w[1] == '-' {
+		return usStates[w[2:]]
+	}
+	return usStates[w] && rest != "" && (rest[0] == ')' || rest[0] == ',')
+}
+
+var usStates = wordSet("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo " +
+	"Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo")
 
 var attrAbbrevs = wordSet("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Adm Cmdr St Jr Sr Rev Prof " +
 	"Inc Co Corp Ltd Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec No vs Ft Mt Pres Supt Atty")

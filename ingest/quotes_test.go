@@ -296,3 +296,38 @@ func TestQuotesPronounAgreement(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesPartyAndState: a speaker after the quote keeps a party and
+// state the AP way ("(D-Wis.)", ", R-Ky.,") between the name and the cue;
+// the state's full stop does not end the sentence.
+func TestQuotesPartyAndState(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore"},
+		{"“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell"},
+		{"“Mitt Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said.", "Claire McCaskill"},
+	}
+	for _, c := range cases {
+		qs := Quotes(c.text, nil, nil)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes, want 1", c.text, len(qs))
+			continue
+		}
+		checkQuote(t, c.text, qs[0])
+		if !strings.Contains(qs[0].Speaker, c.want) {
+			t.Errorf("%q: speaker %q, want %q", c.text, qs[0].Speaker, c.want)
+		}
+	}
+	// Elsewhere a state's name with a full stop may end a sentence.
+	for _, c := range []struct {
+		word, rest string
+		want       bool
+	}{
+		{"D-Wis", ") said", true}, {"R-Ky", ", said", true}, {"Calif", ") said", true},
+		{"Mass", ", said", true}, {"Mass", " He", false}, {"Wash", "", false}, {"Wis", " said", false},
+		{"D-Paris", ")", false},
+	} {
+		if got := stateDot(c.word, c.rest); got != c.want {
+			t.Errorf("stateDot(%q, %q) = %v, want %v", c.word, c.rest, got, c.want)
+		}
+	}
+}
