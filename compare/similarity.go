@@ -282,16 +282,24 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 		}
 		return 0
 	}
-	penalty := 1.0
-	miss, conflict := numberMismatches(a, b)
-	if miss > 0 {
-		penalty = math.Pow(numberPenalty, float64(miss))
+	// The penalties, in the order they multiply the score.
+	var pens [3]float64
+	n := 0
+	if miss, conflict := numberMismatches(a, b); miss > 0 {
+		pens[n] = math.Pow(numberPenalty, float64(miss))
+		n++
 		if conflict {
-			penalty *= numberConflictPenalty
+			pens[n] = numberConflictPenalty
+			n++
 		}
 	}
 	if a.negated != b.negated {
-		penalty *= negationPenalty
+		pens[n] = negationPenalty
+		n++
+	}
+	penalty := 1.0
+	for _, x := range pens[:n] {
+		penalty *= x
 	}
 	// The heavier side first: its share P is the smaller, the bound the
 	// tighter. F is symmetric, so the order changes nothing else.
@@ -308,29 +316,23 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 		return 0
 	}
 	f := 2 * P * R / (P + R)
-	if miss > 0 {
-		f *= math.Pow(numberPenalty, float64(miss))
-		if conflict {
-			f *= numberConflictPenalty
-		}
-	}
-	if a.negated != b.negated {
-		f *= negationPenalty
+	for _, x := range pens[:n] {
+		f *= x
 	}
 	return f
 }
 
 // matched returns the weight of a's terms that b matches. The stems both
-// hold are found in one pass over their sorted hashes; the weights are then
-// summed in a's order, which fixes the result to the last bit.
+// hold are found in one pass over their sorted hashes (two different
+// strings share a 64-bit hash with odds of about 2⁻⁶³); the weights are
+// then summed in a's order, which fixes the result to the last bit.
 func (s *Scorer) matched(a, b *profile) float64 {
 	var buf [64]bool
-	same := buf[:0]
+	same := buf[:]
 	if len(a.terms) > len(buf) {
 		same = make([]bool, len(a.terms))
-	} else {
-		same = buf[:len(a.terms)]
 	}
+	same = same[:len(a.terms)]
 	for i, j := 0, 0; i < len(a.stemSorted) && j < len(b.stemSorted); {
 		switch x, y := a.stemSorted[i], b.stemSorted[j]; {
 		case x < y:
