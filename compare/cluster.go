@@ -40,10 +40,9 @@ const (
 // their folded content words; scores the candidates with a Scorer whose word
 // weights come from the documents' sentences; and groups the pairs at or
 // above opts.Threshold (more for short spans: pairThreshold) by average
-// linkage, so that a span joins a cluster
-// only when it is, on average, about as similar as the threshold to the
-// spans already there: statements that merely share a topic are not chained
-// together. Each article gives a cluster one witness, its span most similar
+// linkage, so that a span joins a cluster only when it is, on average, about
+// as similar as the threshold to the spans already there: statements that
+// merely share a topic are not chained together. Each article gives a cluster one witness, its span most similar
 // to the other articles' witnesses, and up to maxRestatements more where it
 // words the same statement again elsewhere (see addRestatements).
 //
@@ -370,12 +369,12 @@ const maxRestatements = 2
 // word the same statement again (a draft quoted early and paraphrased
 // later; "any significant, intentional, and prolonged armed attack" beside
 // "… armed assault"). A span joins when it is as similar as a cluster edge
-// needs (pairThreshold) to
-// its own article's witness (or to the sentence or a clause around it) and
-// at least as similar as the linkage level to another article's witness,
-// and it overlaps no witness of its article and words it differently from
-// the spans the article already gives the cluster (the same words printed
-// twice are not a restatement); the strongest join first.
+// needs (pairThreshold) to its own article's witness (or to the sentence or
+// a clause around it) and at least as similar as the linkage level to
+// another article's witness, when it overlaps no witness of its article,
+// and when it words the statement differently from the spans the article
+// already gives the cluster (the same words printed twice are not a
+// restatement); the strongest join first.
 // LSH never pairs spans of one article, so these are scored here, an article
 // at a time over the clusters it witnesses.
 func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
@@ -448,12 +447,10 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				}
 				s := 0.0
 				for _, fc := range family {
-					if fc != uc {
-						pf, pu := m.profile(fc), m.profile(uc)
-						th := m.threshold(pf, pu)
-						if v := m.scorer.scoreAtLeast(pf, pu, th); v >= th {
-							s = max(s, v)
-						}
+					pf, pu := m.profile(fc), m.profile(uc)
+					th := m.threshold(pf, pu)
+					if v := m.scorer.scoreAtLeast(pf, pu, th); v >= th {
+						s = max(s, v)
 					}
 				}
 				if s == 0 {
