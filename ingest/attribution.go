@@ -731,6 +731,7 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 		}
 	}
 	var fallback cueMatch
+	fallbackIntro := false
 	for c := len(clauses) - 1; c >= 0; c-- {
 		lo, hi := clauses[c], len(ts)
 		if c+1 < len(clauses) {
@@ -749,8 +750,11 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 			}
 			m.cueSpan = corpus.Span{Start: ts[j].start, End: ts[j].end}
 			if weak || j < introEnd {
-				if !fallback.ok {
-					fallback = m
+				// Of the cues in an introductory phrase, the last is
+				// nearest the main clause ("When Clinton noted that … ―
+				// … ― Trump boasted, "…"").
+				if !fallback.ok || fallbackIntro && j < introEnd {
+					fallback, fallbackIntro = m, j < introEnd && !weak
 				}
 				continue
 			}

@@ -331,3 +331,13 @@ func TestQuotesPartyAndState(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesIntroCue: of the cues in a sentence's introductory phrase, the
+// one nearest the quote is the main clause's.
+func TestQuotesIntroCue(t *testing.T) {
+	text := "When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”"
+	qs := Quotes(text, nil, nil)
+	if len(qs) != 1 || qs[0].Speaker != "Trump" || qs[0].Cue != "boasted" {
+		t.Fatalf("got %+v, want one quote by Trump, cue boasted", qs)
+	}
+}
