@@ -595,7 +595,7 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 				break
 			}
 		}
-		if len(subj) == 0 || !d.canStartSubject(subj[0]) {
+		if len(subj) == 0 || !d.canStartSubject(subj[0]) && !(fragment && d.titledName(subj)) {
 			return cueMatch{}
 		}
 		chunk := subj[:1]
@@ -646,6 +646,24 @@ func (d *quoteDoc) canStartSubject(t atok) bool {
 	lw := d.lower(t)
 	return speakerPronouns[lw] || d.isCapWord(t) || determiners[lw] || possessives[lw] ||
 		startsWithDigit(lw)
+}
+
+// titledName reports whether ts starts with a name after a short title in
+// lower case ("political scientist Christopher Wlezien", "pollster Frank
+// Luntz"), the way a speaker follows a quote.
+func (d *quoteDoc) titledName(ts []atok) bool {
+	for k, t := range ts {
+		if k > 3 || !t.word {
+			return false
+		}
+		if d.isCapWord(t) {
+			return k > 0
+		}
+		if lw := d.lower(t); npStop[lw] || looksVerb(lw) || speakerPronouns[lw] {
+			return false
+		}
+	}
+	return false
 }
 
 // closesClause reports whether the words after a cue end the attribution

@@ -298,13 +298,17 @@ func TestQuotesPronounAgreement(t *testing.T) {
 }
 
 // TestQuotesPartyAndState: a speaker after the quote keeps a party and
-// state the AP way ("(D-Wis.)", ", R-Ky.,") between the name and the cue;
-// the state's full stop does not end the sentence.
+// state the AP way ("(D-Wis.)", ", R-Ky.,") between the name and the cue,
+// where the state's full stop does not end the sentence, and may follow a
+// short title in lower case.
 func TestQuotesPartyAndState(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore"},
 		{"“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell"},
 		{"“Mitt Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said.", "Claire McCaskill"},
+		// A short title in lower case before the name.
+		{"“Elections are a choice,” political scientist Christopher Wlezien told the paper.", "Christopher Wlezien"},
+		{"“Voters want change,” pollster Frank Luntz said on Sunday.", "Frank Luntz"},
 	}
 	for _, c := range cases {
 		qs := Quotes(c.text, nil, nil)
