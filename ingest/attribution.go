@@ -1129,10 +1129,11 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	}
 	ts = ts[:k]
 	i := 0
-	// A dateline: "WASHINGTON — ".
-	for j := 0; j < len(ts) && j < 5; j++ {
+	// A dateline: "WASHINGTON — ", "Washington (AFP) – ".
+	for j := 0; j < len(ts) && j < 6; j++ {
 		if w := d.tokText(ts[j]); w == "—" || w == "–" || w == "--" {
-			if j > 0 && strings.ToUpper(d.tokText(ts[0])) == d.tokText(ts[0]) {
+			agency := j >= 3 && d.tokText(ts[j-1]) == ")" && d.isCapWord(ts[0])
+			if j > 0 && (strings.ToUpper(d.tokText(ts[0])) == d.tokText(ts[0]) || agency) {
 				i = j + 1
 			}
 			break
@@ -1153,13 +1154,26 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 			return corpus.Span{}
 		}
 		i = c + 1
-		// A place after the phrase: "Speaking in Salem, New Hampshire, Trump…".
-		j := i
-		for j < len(ts) && d.isCapWord(ts[j]) {
-			j++
-		}
-		if j > i && j+1 < len(ts) && d.tokText(ts[j]) == "," && d.canStartSubject(ts[j+1]) {
-			i = j + 1
+		// A place or a time after the phrase: "Speaking in Salem, New
+		// Hampshire, Trump…", "At a rally in Portsmouth, N.H., on Tuesday,
+		// Senator Bernie Sanders…".
+		for k, n := i, 0; n < 3; n++ {
+			j := k
+			for j < len(ts) && d.isCapWord(ts[j]) {
+				j++
+			}
+			if j == k && j < len(ts) && ts[j].word && introWords[d.lower(ts[j])] {
+				for j < len(ts) && j < k+5 && ts[j].word && !looksVerb(d.lower(ts[j])) {
+					j++
+				}
+			}
+			if j == k || j+1 >= len(ts) || d.tokText(ts[j]) != "," {
+				break
+			}
+			k = j + 1
+			if d.canStartSubject(ts[k]) && !introWords[d.lower(ts[k])] {
+				i = k
+			}
 		}
 	}
 	if i >= len(ts) || !ts[i].word {

@@ -337,11 +337,23 @@ func TestQuotesPartyAndState(t *testing.T) {
 }
 
 // TestQuotesIntroCue: of the cues in a sentence's introductory phrase, the
-// one nearest the quote is the main clause's.
+// one nearest the quote is the main clause's; the subject of "…, saying"
+// comes after an introductory phrase with its places and times, and after
+// a dateline.
 func TestQuotesIntroCue(t *testing.T) {
-	text := "When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”"
-	qs := Quotes(text, nil, nil)
-	if len(qs) != 1 || qs[0].Speaker != "Trump" || qs[0].Cue != "boasted" {
-		t.Fatalf("got %+v, want one quote by Trump, cue boasted", qs)
+	for _, c := range []struct{ text, speaker, cue string }{
+		{"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
+			"Trump", "boasted"},
+		{"At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his former rival would make ''an outstanding president.''",
+			"Bernie Sanders of Vermont", "saying"},
+		{"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her earlier statement, saying that the United States should play a ''leadership role'' in the fight.",
+			"Clinton", "saying"},
+		{"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” will not help.",
+			"Democrat Hillary Clinton", "saying"},
+	} {
+		qs := Quotes(c.text, nil, nil)
+		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Cue != c.cue {
+			t.Errorf("%q: got %+v, want one quote by %s, cue %s", c.text, qs, c.speaker, c.cue)
+		}
 	}
 }
