@@ -318,3 +318,38 @@ func TestRestatementNotRepeat(t *testing.T) {
 		}
 	}
 }
+
+// FuzzClusters runs the whole comparison on articles made of fuzzed text:
+// nothing may panic, every witness is its article's text at its offsets,
+// and the report renders in every form.
+func FuzzClusters(f *testing.F) {
+	seeds := sampleDocs()
+	f.Add(seeds[0].Text[:min(len(seeds[0].Text), 1500)], seeds[2].Text[:min(len(seeds[2].Text), 1500)])
+	f.Add(`"These memos are significant," said a statement from Chairman Bob Goodlatte, R-Va., on Friday.`,
+		`"These memos are significant for both what is in them," a statement from House Judiciary Chairman Bob Goodlatte said.`)
+	f.Add("Tom Perez, the chairman of the Democratic Party.\nTom Perez, the chairman of the Democratic Party, said so.", "Tom Perez, chair of the Democratic Party, said so.")
+	f.Add("“\" ' ” ‘’ \"\" ,\" said", "\xff\xfe , , ; : — – -")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a)+len(b) > 6000 {
+			return
+		}
+		var docs []corpus.Document
+		for i, s := range []string{a, b, a + "\n" + b, b + " " + a} {
+			id := string(rune('a' + i))
+			docs = append(docs, corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: s}})
+		}
+		text := map[string]string{}
+		for _, d := range docs {
+			text[d.ID] = d.Text
+		}
+		cs := Clusters(docs, Options{})
+		for _, c := range cs {
+			for _, w := range c.Witnesses {
+				if w.Start < 0 || w.End > len(text[w.Article]) || w.Start > w.End || text[w.Article][w.Start:w.End] != w.Text {
+					t.Fatalf("cluster %d: witness [%d,%d) %q is not its article's text", c.ID, w.Start, w.End, w.Text)
+				}
+			}
+		}
+		renderAll(t, NewReport("fuzz", docs, cs))
+	})
+}
