@@ -107,6 +107,11 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			return marked
 		}
 		start := d.skipWhen(d.afterCue(r.cueSpan, r.open), r.open)
+		if start >= r.open && r.closed && d.runsOnAfter(r) {
+			// Reported speech that opens with the quote and goes on
+			// after it: said "it gets me mad" every time he thinks…
+			return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
+		}
 		if start >= r.open || introducedByPunct(d.text[start:r.open]) {
 			// Right after the cue, or set off by a comma or colon
 			// ("told reporters in Nashua, "I've said…""): the quote
@@ -116,6 +121,18 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
 	}
 	return marked
+}
+
+// runsOnAfter reports whether the sentence goes on after region r's closing
+// mark with a word, not a punctuation mark or a cue ("… " he said").
+func (d *quoteDoc) runsOnAfter(r *quoteRegion) bool {
+	ts := attrTokens(d.text, r.outer.End, min(len(d.text), r.outer.End+40))
+	if len(ts) < 2 || !ts[0].word || speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0]) {
+		return false
+	}
+	inner := strings.TrimRightFunc(d.text[r.inner.Start:r.inner.End], unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	return !strings.ContainsRune(".,;:!?", last) && !isCue(d.tokText(ts[0]), true)
 }
 
 // firstWordAt returns the offset of the first word in text[s:e], or e.

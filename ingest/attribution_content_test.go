@@ -27,6 +27,12 @@ func TestAttributionContent(t *testing.T) {
 		{"a day as the subject stays",
 			`He said Friday was "a disaster" for them.`,
 			[]string{`Friday was "a disaster" for them`}},
+		{"reported speech that opens with the quote",
+			`Obama said "it gets me mad" every time he thinks about the children who were killed.`,
+			[]string{`"it gets me mad" every time he thinks about the children who were killed`}},
+		{"a quote right after the cue that ends its clause stays alone",
+			`Obama said "it gets me mad," and walked away.`,
+			[]string{`"it gets me mad,"`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ats := Attributions(c.text, nil, nil)
