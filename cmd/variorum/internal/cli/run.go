@@ -21,8 +21,9 @@ statements several of them carry, aligns the wordings word by word, and writes
   DIR/clusters.jsonl  one JSON object per cluster, as compare --json
 then prints a short summary. The index (DIR/index unless --index is given) can be
 searched afterwards with variorum search --index DIR/index. DIR is marked as
-output (a .variorum-output file in it), so that PATH may hold it: a later run
-over the same folder does not read its own report or an index as articles.`,
+output (a .variorum-output file in it, unless it holds other files), so that
+PATH may hold it: a later run over the same folder does not read its own report
+or an index as articles.`,
 		`  variorum run
   variorum run -o tonight/ feeds/2025-11-21/
   variorum run --index news.index -o report/ articles/`)
@@ -44,9 +45,12 @@ over the same folder does not read its own report or an index as articles.`,
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	// Mark DIR as output, so that a later run over a folder holding it does
-	// not read the report, clusters or index as articles.
-	if err := os.WriteFile(filepath.Join(*out, corpus.OutputMarker), []byte("variorum output: not read as articles\n"), 0o644); err != nil {
-		return fmt.Errorf("create %s: %w", *out, err)
+	// not read the report, clusters or index as articles; but not a folder
+	// that holds anything else (-o . among the articles).
+	if onlyOutput(*out) {
+		if err := os.WriteFile(filepath.Join(*out, corpus.OutputMarker), []byte("variorum output: not read as articles\n"), 0o644); err != nil {
+			return fmt.Errorf("create %s: %w", *out, err)
+		}
 	}
 	docs, err := extractAll(ctx, e, arts)
 	if err != nil {
@@ -115,4 +119,20 @@ over the same folder does not read its own report or an index as articles.`,
 		return fmt.Errorf("%d file(s) skipped (see above)", bad)
 	}
 	return nil
+}
+
+// onlyOutput reports whether dir holds nothing but what run writes there.
+func onlyOutput(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case "report.html", "clusters.jsonl", "index", corpus.OutputMarker:
+		default:
+			return false
+		}
+	}
+	return true
 }
