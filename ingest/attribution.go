@@ -273,6 +273,9 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 			end = next.open
 		}
 		am = d.after(r, end)
+		if !am.ok && next == nil {
+			am = d.bylineBelow(r)
+		}
 		if am.ok && !am.tight && !am.loose {
 			d.setAttribution(r, am, true)
 			r.attrEnd, r.via = am.end, viaAfter
@@ -518,6 +521,34 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 		}
 	}
 	return cueMatch{}
+}
+
+// bylineBelow reads a speaker on the line after a quote that ends its
+// paragraph, the way lists of quotes credit them:
+//
+//	"Boeing and GE and other multinationals … pay zero taxes."
+//	- Sanders
+func (d *quoteDoc) bylineBelow(r *quoteRegion) cueMatch {
+	if r.para+1 >= len(d.paras) || !d.onlyPunctBetween(r.outer.End, d.paras[r.para].End) {
+		return cueMatch{}
+	}
+	np := d.paras[r.para+1]
+	ts := attrTokens(d.text, np.Start, np.End)
+	if len(ts) < 2 || ts[0].word || !strings.Contains("-—–―~", d.tokText(ts[0])) || !d.isCapWord(ts[1]) {
+		return cueMatch{}
+	}
+	j := 1
+	for j < len(ts) && j <= 6 && (d.isCapWord(ts[j]) || ts[j].word && d.lower(ts[j]) == "of") {
+		j++
+	}
+	if j < len(ts) && (ts[j].word || d.tokText(ts[j]) != "," && d.tokText(ts[j]) != ".") || len(ts) > 20 {
+		return cueMatch{} // not a name alone, or a name and a short description
+	}
+	m := d.headMention(ts[1:j])
+	if m.End <= m.Start {
+		return cueMatch{}
+	}
+	return cueMatch{speaker: m, ok: true, end: ts[j-1].end}
 }
 
 // attributionAt reads an attribution at the start of ts: "according to X",

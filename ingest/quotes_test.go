@@ -357,3 +357,19 @@ func TestQuotesIntroCue(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesBylineBelow: a list of quotes credits each on the line below it
+// ("- Bernie Sanders"); a line that goes on is not a byline.
+func TestQuotesBylineBelow(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Intro text here.\n\n\"Almost all new income and wealth is going to the top 1 percent.\"\n\n- Bernie Sanders\n\nThis is true.", "Bernie Sanders"},
+		{"Intro.\n\n\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders"},
+		{"Quotable.\n\n\"The whole idea of it is something that we hear about all the time, and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.", "Michelle Marks"},
+		{"Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", ""},
+	} {
+		qs := Quotes(c.text, nil, nil)
+		if len(qs) != 1 || qs[0].Speaker != c.want {
+			t.Errorf("%q: got %+v, want one quote by %q", c.text, qs, c.want)
+		}
+	}
+}
