@@ -1202,8 +1202,8 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 				break
 			}
 			k = j + 1
-			if d.canStartSubject(ts[k]) && !introWords[d.lower(ts[k])] {
-				i = k
+			if lw := d.lower(ts[k]); d.canStartSubject(ts[k]) && !introWords[lw] && !startsWithDigit(lw) {
+				i = k // not an age: "Suu Kyi, 70, said"
 			}
 		}
 	}

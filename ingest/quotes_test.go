@@ -350,6 +350,8 @@ func TestQuotesIntroCue(t *testing.T) {
 			"Clinton", "saying"},
 		{"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” will not help.",
 			"Democrat Hillary Clinton", "saying"},
+		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
+			"Suu Kyi", "said"},
 	} {
 		qs := Quotes(c.text, nil, nil)
 		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Cue != c.cue {
