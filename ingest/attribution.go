@@ -815,6 +815,9 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 
 var passivePreps = wordSet("in on by")
 
+// adjunctPreps open a phrase that may stand between a subject and its cue.
+var adjunctPreps = wordSet("at on in during after before since")
+
 var relativeWords = wordSet("what whom")
 
 var clauseConjunctions = wordSet("although though but while whereas yet because since and so")
@@ -929,6 +932,14 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false
 	}
 	k := d.tokenAt(ts, np.Start)
+	if k > 1 && ts[k-1].word && adjunctPreps[d.lower(ts[k-1])] && !d.isCapWord(ts[k]) &&
+		(d.isCapWord(ts[k-2]) || speakerPronouns[d.lower(ts[k-2])]) {
+		// An adjunct between the subject and the cue: "Trump at the
+		// time said", "Sanders during a rally thanked".
+		if p := d.npBefore(ts[:k-1]); p.End > p.Start {
+			np, k = p, d.tokenAt(ts, p.Start)
+		}
+	}
 	if k > 0 && ts[k-1].word && relativeWords[d.lower(ts[k-1])] {
 		// "what he described as": the sentence's attribution, if any.
 		return cueMatch{}, false
