@@ -815,6 +815,9 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 
 var passivePreps = wordSet("in on by")
 
+// timeAdverbs end a time phrase that opens a sentence ("A month later,").
+var timeAdverbs = wordSet("later earlier ago afterward afterwards before")
+
 // adjunctPreps open a phrase that may stand between a subject and its cue.
 var adjunctPreps = wordSet("at on in during after before since")
 
@@ -1183,6 +1186,13 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	}
 	for i < len(ts) && ts[i].word && leadConjunctions[d.lower(ts[i])] {
 		i++
+	}
+	// A time phrase: "A month later, he …", "Two days ago, Trump …".
+	for j := i + 1; j+1 < len(ts) && j <= i+4 && ts[j].word; j++ {
+		if timeAdverbs[d.lower(ts[j])] && d.tokText(ts[j+1]) == "," {
+			i = j + 2
+			break
+		}
 	}
 	if i < len(ts) && ts[i].word && d.isIntro(ts[i]) {
 		c := -1

@@ -338,8 +338,8 @@ func TestQuotesPartyAndState(t *testing.T) {
 
 // TestQuotesIntroCue: of the cues in a sentence's introductory phrase, the
 // one nearest the quote is the main clause's; the subject of "…, saying"
-// comes after an introductory phrase with its places and times, and after
-// a dateline; an adjunct between a subject and its cue is not the subject.
+// comes after an introductory phrase with its places and times, after a
+// time phrase ("A month later,") and after a dateline; an adjunct between a subject and its cue is not the subject.
 func TestQuotesIntroCue(t *testing.T) {
 	for _, c := range []struct{ text, speaker, cue string }{
 		{"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
@@ -350,6 +350,8 @@ func TestQuotesIntroCue(t *testing.T) {
 			"Clinton", "saying"},
 		{"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” will not help.",
 			"Democrat Hillary Clinton", "saying"},
+		{"But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion “are set in stone.”",
+			"Trump", "telling"},
 		{"The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.",
 			"Trump", "said"},
 		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
