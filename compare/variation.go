@@ -31,8 +31,8 @@ const (
 	// TypeName is another spelling of one name: Zelensky/Zelenskyy,
 	// Nato/NATO, US/U.S./United States.
 	TypeName VariationType = "name"
-	// TypeOrthographic is case, punctuation, quote and dash style, and
-	// US/UK spelling.
+	// TypeOrthographic is case, punctuation, quote and dash style, US/UK
+	// spelling and contractions (do not/don't).
 	TypeOrthographic VariationType = "orthographic"
 )
 
@@ -165,7 +165,8 @@ func (c *classifier) wholeType(ta, tb []Token, e edit) VariationType {
 	if c.sameName(ta, tb, ta[0].Start, ta[len(ta)-1].End, tb[0].Start, tb[len(tb)-1].End) {
 		return TypeName
 	}
-	if squash(ta) == squash(tb) {
+	if squash(ta) == squash(tb) || uncontracted(ta, false) == uncontracted(tb, false) ||
+		uncontracted(ta, true) == uncontracted(tb, true) {
 		return TypeOrthographic
 	}
 	wa, wb := words(ta), words(tb)
@@ -428,6 +429,55 @@ func squash(ts []Token) string {
 		}
 	}
 	return sb.String()
+}
+
+// uncontracted is squash with contractions written out ("don't" → "do
+// not", "they've" → "they have", "won't" → "will not"), so that
+// contracting words is a matter of style; "'d" is "had", or "would" when
+// would is set. "'s" after a noun (is, has or a possessive) stays as it is.
+func uncontracted(ts []Token, would bool) string {
+	var sb strings.Builder
+	for _, t := range ts {
+		if !t.IsWord() {
+			continue
+		}
+		w := strings.ToLower(styleFold(t.Norm))
+		if full, ok := contractions[w]; ok {
+			w = full
+		} else if base, ok := strings.CutSuffix(w, "'d"); ok && base != "" {
+			w = base + " had"
+			if would {
+				w = base + " would"
+			}
+		} else {
+			for _, c := range contractionSuffixes {
+				if base, ok := strings.CutSuffix(w, c.suffix); ok && base != "" && (c.suffix != "'s" || sIsIs[base]) {
+					w = base + c.full
+					break
+				}
+			}
+		}
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				sb.WriteRune(r)
+			}
+		}
+	}
+	return sb.String()
+}
+
+var contractions = map[string]string{
+	"won't": "will not", "can't": "cannot", "shan't": "shall not", "ain't": "is not", "let's": "let us",
+}
+
+var contractionSuffixes = []struct{ suffix, full string }{
+	{"n't", " not"}, {"'re", " are"}, {"'ve", " have"}, {"'ll", " will"}, {"'m", " am"}, {"'s", " is"},
+}
+
+// sIsIs holds the words whose "'s" is "is" (or "has"): "it's", "that's".
+var sIsIs = map[string]bool{
+	"it": true, "that": true, "there": true, "here": true, "what": true, "who": true,
+	"he": true, "she": true, "where": true, "how": true,
 }
 
 func words(ts []Token) []Token {
