@@ -815,6 +815,11 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 
 var passivePreps = wordSet("in on by")
 
+// sentenceAdverbs open a sentence before its subject ("Meanwhile, …").
+var sentenceAdverbs = wordSet("meanwhile however still instead now then later earlier yet also indeed " +
+	"moreover furthermore nevertheless nonetheless separately afterward afterwards today yesterday again " +
+	"ultimately overall besides otherwise thus hence")
+
 // timeAdverbs end a time phrase that opens a sentence ("A month later,").
 var timeAdverbs = wordSet("later earlier ago afterward afterwards before")
 
@@ -1174,14 +1179,25 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	}
 	ts = ts[:k]
 	i := 0
-	// A dateline: "WASHINGTON — ", "Washington (AFP) – ".
+	// A dateline: "WASHINGTON — ", "WASHINGTON -- ", "Washington (AFP) – ".
 	for j := 0; j < len(ts) && j < 6; j++ {
-		if w := d.tokText(ts[j]); w == "—" || w == "–" || w == "--" {
+		w := d.tokText(ts[j])
+		double := w == "-" && j+1 < len(ts) && d.tokText(ts[j+1]) == "-" && ts[j+1].start == ts[j].end
+		if w == "—" || w == "–" || double {
 			agency := j >= 3 && d.tokText(ts[j-1]) == ")" && d.isCapWord(ts[0])
 			if j > 0 && (strings.ToUpper(d.tokText(ts[0])) == d.tokText(ts[0]) || agency) {
 				i = j + 1
+				if double {
+					i++
+				}
 			}
 			break
+		}
+	}
+	// A sentence adverb: "Conversely, PolitiFact rated…".
+	if i+1 < len(ts) && ts[i].word && d.tokText(ts[i+1]) == "," {
+		if lw := d.lower(ts[i]); strings.HasSuffix(lw, "ly") && len(lw) > 4 || sentenceAdverbs[lw] {
+			i += 2
 		}
 	}
 	for i < len(ts) && ts[i].word && leadConjunctions[d.lower(ts[i])] {

@@ -339,7 +339,8 @@ func TestQuotesPartyAndState(t *testing.T) {
 // TestQuotesIntroCue: of the cues in a sentence's introductory phrase, the
 // one nearest the quote is the main clause's; the subject of "…, saying"
 // comes after an introductory phrase with its places and times, after a
-// time phrase ("A month later,") and after a dateline; an adjunct between a subject and its cue is not the subject.
+// time phrase ("A month later,"), a sentence adverb ("Conversely,") and a
+// dateline; an adjunct between a subject and its cue is not the subject.
 func TestQuotesIntroCue(t *testing.T) {
 	for _, c := range []struct{ text, speaker, cue string }{
 		{"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
@@ -352,6 +353,10 @@ func TestQuotesIntroCue(t *testing.T) {
 			"Democrat Hillary Clinton", "saying"},
 		{"But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion “are set in stone.”",
 			"Trump", "telling"},
+		{"WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of ''suffering and delight.''",
+			"Obama", "said"},
+		{"PolitiFact rated 32% of claims as false. Conversely, PolitiFact rated 22% of Democratic claims as “entirely true” compared to 11% of Republican claims.",
+			"PolitiFact", ""},
 		{"The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.",
 			"Trump", "said"},
 		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
