@@ -1227,8 +1227,8 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		// Senator Bernie Sanders…".
 		for k, n := i, 0; n < 3; n++ {
 			j := k
-			for j < len(ts) && d.isCapWord(ts[j]) {
-				j++
+			for j < len(ts) && (d.isCapWord(ts[j]) || ts[j].word && startsWithDigit(d.lower(ts[j]))) {
+				j++ // a place, or a date's year: "On July 6, 2015, Sanders…"
 			}
 			if j == k && j < len(ts) && ts[j].word && introWords[d.lower(ts[j])] {
 				for j < len(ts) && j < k+5 && ts[j].word && !looksVerb(d.lower(ts[j])) {

@@ -357,6 +357,8 @@ func TestQuotesIntroCue(t *testing.T) {
 			"Obama", "said"},
 		{"PolitiFact rated 32% of claims as false. Conversely, PolitiFact rated 22% of Democratic claims as “entirely true” compared to 11% of Republican claims.",
 			"PolitiFact", ""},
+		{"Youth unemployment was treated differently.\n\nOn July 6, 2015, Sanders made the following comment:\n\n“For young people who have graduated high school, the rate is 33 percent.”",
+			"Sanders", ""},
 		{"The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.",
 			"Trump", "said"},
 		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
