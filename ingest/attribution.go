@@ -930,9 +930,15 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
 	subj = d.dropParenthetical(subj)
 	if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
-		// "Trump, the nominee, said" / "Trump, who …, said"
+		// "Trump, the nominee, said" / "Trump, who …, said"; but the name
+		// in "Apple's chief executive, Tim Cook, called".
 		if c := lastComma(d, subj[:len(subj)-1]); c >= 0 {
-			subj = d.dropParenthetical(subj[:c])
+			if app := subj[c+1 : len(subj)-1]; c > 0 && len(app) > 0 && len(app) <= 4 && d.allCaps(app) &&
+				subj[c-1].word && !d.isCapWord(subj[c-1]) {
+				subj = app
+			} else {
+				subj = d.dropParenthetical(subj[:c])
+			}
 		}
 	}
 	np := d.npBefore(subj)
@@ -1025,12 +1031,39 @@ func (d *quoteDoc) coordinated(ts []atok) bool {
 			continue
 		}
 		if !t.word {
-			return d.tokText(t) == ","
+			return d.tokText(t) == "," && !d.closesAppositive(ts[:i])
 		}
 		lw := d.lower(t)
 		return lw == "and" || lw == "but" || lw == "then"
 	}
 	return true
+}
+
+// allCaps reports whether every token of ts is a capitalised word.
+func (d *quoteDoc) allCaps(ts []atok) bool {
+	for _, t := range ts {
+		if !d.isCapWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// closesAppositive reports whether ts, the words before a comma, end in a
+// short appositive set off by an earlier comma after a noun phrase:
+// "…which Apple's chief executive, Tim Cook," (the cue's subject is the
+// phrase before it, not the sentence's).
+func (d *quoteDoc) closesAppositive(ts []atok) bool {
+	c := lastComma(d, ts)
+	if c <= 0 || len(ts)-c-1 > 8 || !ts[c-1].word || d.coordinated(ts[:c]) {
+		return false
+	}
+	for _, t := range ts[c+1:] {
+		if !t.word || looksVerb(d.lower(t)) && !d.isCapWord(t) {
+			return false
+		}
+	}
+	return d.hasCapital(corpus.Span{Start: ts[c+1].start, End: ts[len(ts)-1].end})
 }
 
 // cueText renders the cue at ts[j]: the verb, with "on Telegram" when a

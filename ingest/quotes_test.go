@@ -359,6 +359,8 @@ func TestQuotesIntroCue(t *testing.T) {
 			"PolitiFact", ""},
 		{"Youth unemployment was treated differently.\n\nOn July 6, 2015, Sanders made the following comment:\n\n“For young people who have graduated high school, the rate is 33 percent.”",
 			"Sanders", ""},
+		{"Perhaps it is a twist of irony, but given the European Union's efforts to collect -- which Apple's chief executive, Tim Cook, called ''total political crap'' -- the question has emerged.",
+			"Tim Cook", "called"},
 		{"The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.",
 			"Trump", "said"},
 		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
