@@ -947,10 +947,11 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	k := d.tokenAt(ts, np.Start)
 	if k > 1 && ts[k-1].word && adjunctPreps[d.lower(ts[k-1])] && !d.isCapWord(ts[k]) &&
-		(d.isCapWord(ts[k-2]) || speakerPronouns[d.lower(ts[k-2])]) {
+		(d.isCapWord(ts[k-2]) || speakerPronouns[d.lower(ts[k-2])] || auxWords[d.lower(ts[k-2])]) {
 		// An adjunct between the subject and the cue: "Trump at the
-		// time said", "Sanders during a rally thanked".
-		if p := d.npBefore(ts[:k-1]); p.End > p.Start {
+		// time said", "Sanders during a rally thanked", "who has in
+		// the past described".
+		if p := d.npBefore(stripAux(d, ts[:k-1])); p.End > p.Start {
 			np, k = p, d.tokenAt(ts, p.Start)
 		}
 	}

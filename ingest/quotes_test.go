@@ -388,3 +388,13 @@ func TestQuotesBylineBelow(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesAdjunctAfterAux: an adjunct after an auxiliary ("who has in
+// the past described") is not the speaker either.
+func TestQuotesAdjunctAfterAux(t *testing.T) {
+	text := "Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” did not hold back."
+	qs := Quotes(text, nil, nil)
+	if len(qs) != 1 || text[qs[0].SpeakerStart:qs[0].SpeakerEnd] != "who" || qs[0].Cue != "described" {
+		t.Fatalf("got %+v, want one quote whose speaker mention is who, cue described", qs)
+	}
+}
