@@ -218,11 +218,13 @@ func clauseBreaks(toks []Token) []int {
 // units splits the sentence into spans to match: the sentence, and for a
 // long sentence its clauses and runs of up to maxWindow clauses.
 func (s *sentence) units(sentIdx int, add func(unit)) {
-	if len(s.terms) < minUnitTerms || len(s.toks) == 0 {
+	if len(s.terms) < minUnitTerms || len(s.toks) == 0 || len(s.toks) > maxSentTokens {
+		// A "sentence" of more than maxSentTokens is a table, a list or
+		// text without full stops, not a statement to compare.
 		return
 	}
 	add(s.span(sentIdx, 0, len(s.toks), false))
-	if len(s.terms) < splitMinTerms || len(s.toks) > maxSentTokens {
+	if len(s.terms) < splitMinTerms {
 		return
 	}
 	// Clause boundaries as token indexes, merged until each clause has

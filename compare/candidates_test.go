@@ -3,6 +3,7 @@ package compare
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,35 @@ func TestUnitEdges(t *testing.T) {
 				t.Errorf("units of %q:\n%q\nwant among them %q", tc.text, got, w)
 			}
 		}
+	}
+}
+
+// TestLongSentenceNotAUnit: a "sentence" longer than maxSentTokens (a
+// table, or text without full stops) is not matched.
+func TestLongSentenceNotAUnit(t *testing.T) {
+	s := NewScorer(nil, nil)
+	text := strings.Repeat("committee reports budget figures ", maxSentTokens/4+1)
+	toks := Tokenize(text)
+	sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+	n := 0
+	sen.units(0, func(unit) { n++ })
+	if n != 0 {
+		t.Errorf("a %d-token sentence gave %d units, want none", len(toks), n)
+	}
+}
+
+// TestSharedProfileLong: a long text's profile (distinct stems found with
+// a map) is the profile of its distinct words (found by a scan).
+func TestSharedProfileLong(t *testing.T) {
+	s := NewScorer(nil, nil)
+	short := "the committee will publish its full report on the missile programme next week"
+	long := strings.TrimSpace(strings.Repeat(short+" ", 10))
+	ps := s.sharedProfile(s.terms(Tokenize(short)))
+	pl := s.sharedProfile(s.terms(Tokenize(long)))
+	if len(s.terms(Tokenize(long))) <= 64 {
+		t.Fatal("the long text is too short to take the map path")
+	}
+	if !slices.Equal(ps.stemSorted, pl.stemSorted) || !slices.Equal(ps.weights, pl.weights) || ps.total != pl.total {
+		t.Errorf("profiles differ:\nshort %v %v\nlong  %v %v", ps.stemSorted, ps.weights, pl.stemSorted, pl.weights)
 	}
 }

@@ -193,6 +193,12 @@ func (s *Scorer) profile(ts []term) *profile {
 func (s *Scorer) sharedProfile(ts []term) *profile {
 	p := &profile{terms: make([]*term, 0, len(ts)), weights: make([]float64, 0, len(ts))}
 	joins := make([]uint64, 0, len(ts)) // each term's first joinH within the text
+	// Distinct stems: a scan for a sentence's few terms, a map for a long
+	// text (a scan would cost the square of its length).
+	var seen map[string]int
+	if len(ts) > 64 {
+		seen = make(map[string]int, len(ts))
+	}
 next:
 	for i := range ts {
 		t := &ts[i]
@@ -203,12 +209,22 @@ next:
 		if i == len(ts)-1 {
 			join = 0 // the next word is outside the text
 		}
-		for k, u := range p.terms {
-			if u.stem == t.stem {
+		if seen != nil {
+			if k, ok := seen[t.stem]; ok {
 				if joins[k] == 0 {
 					joins[k] = join
 				}
 				continue next
+			}
+			seen[t.stem] = len(p.terms)
+		} else {
+			for k, u := range p.terms {
+				if u.stem == t.stem {
+					if joins[k] == 0 {
+						joins[k] = join
+					}
+					continue next
+				}
 			}
 		}
 		w := s.weight(t.stem)
