@@ -343,7 +343,7 @@ func (m *matcher) run() []Cluster {
 
 // sharesWords is a cheap test before scoring a restatement: the span has
 // at least three distinct stems in family, and they are at least half of
-// its distinct stems. Both are sorted stem hashes (termHash).
+// its distinct stems. Both are sorted stem hashes (profile.stemSorted).
 func sharesWords(span, family []uint64) bool {
 	shared := 0
 	for i, j := 0, 0; i < len(span) && j < len(family); {
@@ -400,19 +400,8 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 		sim float64
 	}
 	added := make(map[int][]int32)
-	var ids [][]uint64
 	for _, d := range docs {
 		lo, hi := m.docUnits[d], m.docUnits[d+1]
-		// Each unit's distinct stems, hashed and sorted, once per article.
-		ids = ids[:0]
-		for u := lo; u < hi; u++ {
-			var x []uint64
-			for _, t := range m.unitTerms(u) {
-				x = append(x, termHash(t.stem))
-			}
-			slices.Sort(x)
-			ids = append(ids, slices.Compact(x))
-		}
 		for _, jb := range byDoc[d] {
 			w, wu := units[jb.cluster], jb.witness
 			own := m.units[wu]
@@ -424,7 +413,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			for u := lo; u < hi; u++ {
 				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
 					family = append(family, m.classOf[u])
-					famIDs = append(famIDs, ids[u-lo]...)
+					famIDs = append(famIDs, m.profile(m.classOf[u]).stemSorted...)
 				}
 			}
 			slices.Sort(famIDs)
@@ -442,7 +431,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				if slices.Contains(family, uc) {
 					continue
 				}
-				if !sharesWords(ids[u-lo], famIDs) {
+				if !sharesWords(m.profile(uc).stemSorted, famIDs) {
 					continue
 				}
 				s := 0.0

@@ -122,10 +122,11 @@ type term struct {
 	number  bool
 	tok     int     // index of the first token it came from
 	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
-	// joinH is termHash of this word and the next written together ("sun"
-	// "glasses" → "sunglasses"), so a compound meets its parts; 0 when
-	// there is no next word to join.
-	joinH uint64
+	// stemH and surfH are termHash of stem and surface, and joinH of this
+	// word and the next written together ("sun" "glasses" → "sunglasses"),
+	// so a compound meets its parts; 0 when there is no next word to join.
+	// termsOf sets them once, for every profile the term goes into.
+	stemH, surfH, joinH uint64
 }
 
 // profile is a text prepared for scoring: its distinct terms with weights.
@@ -134,11 +135,9 @@ type profile struct {
 	weights []float64 // weight of each term
 	total   float64
 	negated bool // an odd number of negations
-	// stemH and surfH hash each term's stem and surface; stemSorted and
-	// joinSorted are the sorted hashes of the stems and of the compounds
-	// the text's words form (joinH within the text), so exact matches are
-	// found without comparing strings.
-	stemH, surfH           []uint64
+	// stemSorted and joinSorted are the sorted hashes of the stems and of
+	// the compounds the text's words form (joinH within the text), so exact
+	// matches are found without comparing strings.
 	stemSorted, joinSorted []uint64
 	byStem                 []int32 // term indexes in stemSorted's order
 	// groupSet is the sorted union of the synonym groups of its terms
@@ -195,9 +194,9 @@ func (s *Scorer) sharedProfile(ts []term) *profile {
 	joins := make([]uint64, 0, len(ts)) // each term's first joinH within the text
 	// Distinct stems: a scan for a sentence's few terms, a map for a long
 	// text (a scan would cost the square of its length).
-	var seen map[string]int
+	var seen map[uint64]int
 	if len(ts) > 64 {
-		seen = make(map[string]int, len(ts))
+		seen = make(map[uint64]int, len(ts))
 	}
 next:
 	for i := range ts {
@@ -210,16 +209,16 @@ next:
 			join = 0 // the next word is outside the text
 		}
 		if seen != nil {
-			if k, ok := seen[t.stem]; ok {
+			if k, ok := seen[t.stemH]; ok {
 				if joins[k] == 0 {
 					joins[k] = join
 				}
 				continue next
 			}
-			seen[t.stem] = len(p.terms)
+			seen[t.stemH] = len(p.terms)
 		} else {
 			for k, u := range p.terms {
-				if u.stem == t.stem {
+				if u.stemH == t.stemH {
 					if joins[k] == 0 {
 						joins[k] = join
 					}
@@ -233,7 +232,7 @@ next:
 		p.weights = append(p.weights, w)
 		p.total += w
 		if t.number {
-			p.numbers = append(p.numbers, termHash(t.stem))
+			p.numbers = append(p.numbers, t.stemH)
 		} else {
 			p.groupSet = append(p.groupSet, t.groups...)
 			if t.name {
@@ -243,15 +242,11 @@ next:
 	}
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
-	p.stemH = make([]uint64, len(p.terms))
-	p.surfH = make([]uint64, len(p.terms))
 	p.flags = make([]uint8, len(p.terms))
 	for k, t := range p.terms {
 		if !t.number && (t.name || len(t.groups) > 0) {
 			p.flags[k] = mayBeSoft
 		}
-		p.surfH[k] = termHash(t.surface)
-		p.stemH[k] = termHash(t.stem)
 		if joins[k] != 0 {
 			p.joinSorted = append(p.joinSorted, joins[k])
 		}
@@ -260,10 +255,10 @@ next:
 	for k := range p.byStem {
 		p.byStem[k] = int32(k)
 	}
-	slices.SortFunc(p.byStem, func(x, y int32) int { return cmp.Compare(p.stemH[x], p.stemH[y]) })
+	slices.SortFunc(p.byStem, func(x, y int32) int { return cmp.Compare(p.terms[x].stemH, p.terms[y].stemH) })
 	p.stemSorted = make([]uint64, len(p.terms))
 	for k, t := range p.byStem {
-		p.stemSorted[k] = p.stemH[t]
+		p.stemSorted[k] = p.terms[t].stemH
 	}
 	slices.Sort(p.joinSorted)
 	return p
@@ -375,7 +370,7 @@ func (s *Scorer) matched(a, b *profile) float64 {
 // credit is the credit of a's term i for its best counterpart in b: 1 for
 // the same stem, else its inexact credit.
 func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
-	if _, ok := slices.BinarySearch(b.stemSorted, a.stemH[i]); ok {
+	if _, ok := slices.BinarySearch(b.stemSorted, a.terms[i].stemH); ok {
 		return 1
 	}
 	return s.inexact(a, i, b)
@@ -385,7 +380,7 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 // counterpart in b: 1 for a compound b writes as one word ("sun
 // glasses"/"sunglasses"), else its soft credit.
 func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
-	if _, ok := slices.BinarySearch(b.joinSorted, a.surfH[i]); ok {
+	if _, ok := slices.BinarySearch(b.joinSorted, a.terms[i].surfH); ok {
 		return 1
 	}
 	if a.flags[i]&mayBeSoft == 0 {
@@ -484,8 +479,9 @@ func boundedLevenshtein(a, b []rune, limit int) int {
 // "United Kingdom", "European Union", "United Nations" as one term each.
 func termsOf(toks []Token) []term {
 	ts := splitTerms(toks)
-	for i := 0; i+1 < len(ts); i++ {
-		if !ts[i].number && !ts[i+1].number {
+	for i := range ts {
+		ts[i].stemH, ts[i].surfH = termHash(ts[i].stem), termHash(ts[i].surface)
+		if i+1 < len(ts) && !ts[i].number && !ts[i+1].number {
 			ts[i].joinH = termHash(ts[i].surface, ts[i+1].surface)
 		}
 	}
