@@ -451,6 +451,15 @@ func sharedEarlier(x, y *bands, partial uint32, b int) bool {
 
 // jaccard returns |a∩b| / |a∪b| of two sorted sets.
 func jaccard(a, b []uint64) float32 {
+	in := intersection(a, b)
+	if u := len(a) + len(b) - in; u > 0 {
+		return float32(in) / float32(u)
+	}
+	return 0
+}
+
+// intersection returns |a∩b| of two sorted sets.
+func intersection(a, b []uint64) int {
 	in := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -464,10 +473,7 @@ func jaccard(a, b []uint64) float32 {
 			j++
 		}
 	}
-	if u := len(a) + len(b) - in; u > 0 {
-		return float32(in) / float32(u)
-	}
-	return 0
+	return in
 }
 
 // candidatePairs returns the pairs of items that share an LSH bucket, come

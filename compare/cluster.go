@@ -345,19 +345,7 @@ func (m *matcher) run() []Cluster {
 // at least three distinct stems in family, and they are at least half of
 // its distinct stems. Both are sorted stem hashes (profile.stemSorted).
 func sharesWords(span, family []uint64) bool {
-	shared := 0
-	for i, j := 0, 0; i < len(span) && j < len(family); {
-		switch {
-		case span[i] < family[j]:
-			i++
-		case span[i] > family[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
+	shared := intersection(span, family)
 	return shared >= 3 && 2*shared >= len(span)
 }
 
