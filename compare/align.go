@@ -189,10 +189,8 @@ func excerpting(v Variation, pivot, w Witness) bool {
 	// ("not guilty" cut to "guilty" is no excerpt).
 	cut := func(text string, start, s, e int) bool {
 		var ws []string
-		for _, t := range Tokenize(text[s-start : e-start]) {
-			if t.IsWord() {
-				ws = append(ws, t.Norm)
-			}
+		for _, t := range words(Tokenize(text[s-start : e-start])) {
+			ws = append(ws, t.Norm)
 		}
 		switch {
 		case len(ws) == 0:
@@ -439,10 +437,8 @@ func medoid(ws []Witness, toks [][]Token, whole bool) int {
 	n := min(len(ws), 64)
 	norms := make([][]string, n)
 	for i := range norms {
-		for _, t := range toks[i] {
-			if t.IsWord() {
-				norms[i] = append(norms[i], t.Norm)
-			}
+		for _, t := range words(toks[i]) {
+			norms[i] = append(norms[i], t.Norm)
 		}
 	}
 	best, bestSum := 0, math.Inf(-1)

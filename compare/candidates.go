@@ -356,9 +356,7 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// signature fills sig with the bands*rows min-hashes of keys.
-// bands holds the LSH band hashes of one signature.
-// bands are the band hashes of a signature. 32 bits each are plenty: in a
+// bands are the LSH band hashes of a signature. 32 bits each are plenty: in a
 // corpus of 400,000 items, an item's hash in a band equals another's by
 // accident with odds of about 1 in 10,000, and the Jaccard check then drops
 // the pair.

@@ -42,9 +42,10 @@ const (
 // above opts.Threshold (more for short spans: pairThreshold) by average
 // linkage, so that a span joins a cluster only when it is, on average, about
 // as similar as the threshold to the spans already there: statements that
-// merely share a topic are not chained together. Each article gives a cluster one witness, its span most similar
-// to the other articles' witnesses, and up to maxRestatements more where it
-// words the same statement again elsewhere (see addRestatements).
+// merely share a topic are not chained together. Each article gives a
+// cluster one witness, its span most similar to the other articles'
+// witnesses, and up to maxRestatements more where it words the same
+// statement again elsewhere (see addRestatements).
 //
 // The result is deterministic and sorted by the number of distinct outlets
 // (or articles, when outlets are unknown) that carry a statement, then by
@@ -362,9 +363,9 @@ const maxRestatements = 2
 // another article's witness, when it overlaps no witness of its article,
 // and when it words the statement differently from the spans the article
 // already gives the cluster (the same words printed twice are not a
-// restatement); the strongest join first.
-// LSH never pairs spans of one article, so these are scored here, an article
-// at a time over the clusters it witnesses.
+// restatement); the strongest join first. LSH never pairs spans of one
+// article, so these are scored here, an article at a time over the clusters
+// it witnesses.
 func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 	link := linkFactor * m.opts.Threshold
 	type job struct {

@@ -422,13 +422,18 @@ func foldAll(ws []Token) string {
 func squash(ts []Token) string {
 	var sb strings.Builder
 	for _, t := range ts {
-		for _, r := range t.Norm {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				sb.WriteRune(unicode.ToLower(r))
-			}
-		}
+		writeLetters(&sb, t.Norm)
 	}
 	return sb.String()
+}
+
+// writeLetters writes the letters and digits of s, in lower case.
+func writeLetters(sb *strings.Builder, s string) {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(unicode.ToLower(r))
+		}
+	}
 }
 
 // uncontracted is squash with contractions written out ("don't" → "do
@@ -437,10 +442,7 @@ func squash(ts []Token) string {
 // would is set. "'s" after a noun (is, has or a possessive) stays as it is.
 func uncontracted(ts []Token, would bool) string {
 	var sb strings.Builder
-	for _, t := range ts {
-		if !t.IsWord() {
-			continue
-		}
+	for _, t := range words(ts) {
 		w := strings.ToLower(styleFold(t.Norm))
 		if full, ok := contractions[w]; ok {
 			w = full
@@ -457,11 +459,7 @@ func uncontracted(ts []Token, would bool) string {
 				}
 			}
 		}
-		for _, r := range w {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				sb.WriteRune(r)
-			}
-		}
+		writeLetters(&sb, w)
 	}
 	return sb.String()
 }
