@@ -477,21 +477,10 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 	if len(ts) == 0 || !ts[0].word {
 		return cueMatch{}
 	}
-	if dash && d.isCapWord(ts[0]) {
+	if dash {
 		// A byline after the quote: "…” ― Adriana Rodarte
-		j := 0
-		for j < len(ts) && (d.isCapWord(ts[j]) || !ts[j].word && d.tokText(ts[j]) == ",") {
-			j++
-		}
-		rest := ts[j:]
-		if j <= 8 && (len(rest) == 0 || len(rest) == 1 && d.tokText(rest[0]) == ".") {
-			np := d.headMention(ts[:j])
-			if c := commaIndex(d, ts[:j]); c > 0 {
-				np = d.headMention(ts[:c])
-			}
-			if np.End > np.Start {
-				return cueMatch{speaker: np, ok: true, end: ts[j-1].end}
-			}
+		if m := d.byline(ts); m.ok {
+			return m
 		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(d.text[r.open:r.close], unicode.IsSpace))
@@ -534,17 +523,29 @@ func (d *quoteDoc) bylineBelow(r *quoteRegion) cueMatch {
 	}
 	np := d.paras[r.para+1]
 	ts := attrTokens(d.text, np.Start, np.End)
-	if len(ts) < 2 || ts[0].word || !strings.Contains("-—–―~", d.tokText(ts[0])) || !d.isCapWord(ts[1]) {
+	if len(ts) < 2 || ts[0].word || !strings.Contains("-—–―~", d.tokText(ts[0])) {
 		return cueMatch{}
 	}
-	j := 1
-	for j < len(ts) && j <= 6 && (d.isCapWord(ts[j]) || ts[j].word && d.lower(ts[j]) == "of") {
+	return d.byline(ts[1:])
+}
+
+// byline reads a credit that ts holds whole, after a dash: a name, alone
+// or with a full stop, or followed by a comma and a short description
+// ("Adriana Rodarte", "Michelle Marks, Philadelphia.", "President Obama,
+// tweeting after Clinton's speech.").
+func (d *quoteDoc) byline(ts []atok) cueMatch {
+	j := 0
+	for j < len(ts) && j < 6 && (d.isCapWord(ts[j]) || j > 0 && ts[j].word && d.lower(ts[j]) == "of") {
 		j++
 	}
-	if j < len(ts) && (ts[j].word || d.tokText(ts[j]) != "," && d.tokText(ts[j]) != ".") || len(ts) > 20 {
-		return cueMatch{} // not a name alone, or a name and a short description
+	switch rest := ts[j:]; {
+	case j == 0 || len(ts) > 20:
+		return cueMatch{}
+	case len(rest) == 0, len(rest) == 1 && d.tokText(rest[0]) == ".", !rest[0].word && d.tokText(rest[0]) == ",":
+	default:
+		return cueMatch{} // the name goes on into a sentence
 	}
-	m := d.headMention(ts[1:j])
+	m := d.headMention(ts[:j])
 	if m.End <= m.Start {
 		return cueMatch{}
 	}
