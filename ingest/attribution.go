@@ -483,7 +483,7 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 			return m
 		}
 	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(d.text[r.open:r.close], unicode.IsSpace))
+	last := d.lastInside(r)
 	fragment := comma || strings.ContainsRune(",?!—–-…", last)
 	tight := !fragment && last == '.'
 	if m := d.attributionAt(ts, fragment, tight); m.ok {
@@ -510,6 +510,13 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 		}
 	}
 	return cueMatch{}
+}
+
+// lastInside returns the last character inside region r's marks, the
+// punctuation that belongs to the quote included: ',' in "…mad,"".
+func (d *quoteDoc) lastInside(r *quoteRegion) rune {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(d.text[r.open:r.close], unicode.IsSpace))
+	return last
 }
 
 // bylineBelow reads a speaker on the line after a quote that ends its

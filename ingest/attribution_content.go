@@ -130,9 +130,7 @@ func (d *quoteDoc) runsOnAfter(r *quoteRegion) bool {
 	if len(ts) < 2 || !ts[0].word || speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0]) {
 		return false
 	}
-	inner := strings.TrimRightFunc(d.text[r.inner.Start:r.inner.End], unicode.IsSpace)
-	last, _ := utf8.DecodeLastRuneInString(inner)
-	return !strings.ContainsRune(".,;:!?", last) && !isCue(d.tokText(ts[0]), true)
+	return !strings.ContainsRune(".,;:!?", d.lastInside(r)) && !isCue(d.tokText(ts[0]), true)
 }
 
 // firstWordAt returns the offset of the first word in text[s:e], or e.

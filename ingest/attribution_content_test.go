@@ -33,6 +33,9 @@ func TestAttributionContent(t *testing.T) {
 		{"a quote right after the cue that ends its clause stays alone",
 			`Obama said "it gets me mad," and walked away.`,
 			[]string{`"it gets me mad,"`}},
+		{"so does one whose own punctuation ends it",
+			`Obama said "it gets me mad," every time he speaks.`,
+			[]string{`"it gets me mad,"`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ats := Attributions(c.text, nil, nil)
