@@ -1204,9 +1204,9 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 // subjectOf returns the subject of the sentence that starts at s, for cues
 // that sit far from it ("…, saying", "… and said") and for partial quotes
 // whose sentence reports someone's words without a cue the rules know
-// ("Trump accused the audience of consisting of "donors""). It skips an
-// opening conjunction, a dateline and an introductory phrase up to its
-// comma, and quotations; then takes a pronoun, a run of capitalised words
+// ("Trump accused the audience of consisting of "donors""). It skips
+// quotations and what opens the sentence before its subject (see
+// subjectStart); then takes a pronoun, a run of capitalised words
 // (with a possessive's noun: "Zelensky's office"), or a determiner and the
 // words after it up to a function word or a verb-like word.
 func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
@@ -1220,6 +1220,48 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		}
 	}
 	ts = ts[:k]
+	i := d.subjectStart(ts)
+	if i < 0 {
+		return corpus.Span{}
+	}
+	if i >= len(ts) || !ts[i].word {
+		return corpus.Span{}
+	}
+	t := ts[i]
+	lw := d.lower(t)
+	switch {
+	case speakerPronouns[lw] && lw != "it" && lw != "you" && lw != "who":
+		return corpus.Span{Start: t.start, End: t.end}
+	case d.isCapWord(t) && !nonNameCaps[lw]:
+		j := i
+		for j < len(ts) && (d.isCapWord(ts[j]) || j > i && (d.lower(ts[j]) == "of" || d.lower(ts[j]) == "de")) {
+			j++
+		}
+		for j > i+1 && !d.isCapWord(ts[j-1]) {
+			j--
+		}
+		end := ts[j-1].end
+		// A possessive takes its noun: "Zelensky's office".
+		if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			end = d.nounAfter(ts[j:], end)
+		}
+		return corpus.Span{Start: ts[i].start, End: end}
+	case determiners[lw] || possessives[lw]:
+		end := d.nounAfter(ts[i+1:], t.end)
+		if end == t.end {
+			return corpus.Span{}
+		}
+		return corpus.Span{Start: t.start, End: end}
+	}
+	return corpus.Span{}
+}
+
+// subjectStart returns the index in ts, a sentence's words, where its
+// subject may start: after a dateline, a sentence adverb, an opening
+// conjunction, a time phrase and an introductory phrase with the places
+// and times after it; -1 when an introductory phrase has no comma to end
+// it.
+func (d *quoteDoc) subjectStart(ts []atok) int {
 	i := 0
 	// A dateline: "WASHINGTON — ", "WASHINGTON -- ", "Washington (AFP) – ".
 	for j := 0; j < len(ts) && j < 6; j++ {
@@ -1253,69 +1295,40 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		}
 	}
 	if i < len(ts) && ts[i].word && d.isIntro(ts[i]) {
-		c := -1
-		for j := i + 1; j < len(ts) && j < i+15; j++ {
-			if !ts[j].word && d.tokText(ts[j]) == "," {
-				c = j
-				break
-			}
-		}
+		c := commaIndex(d, ts[i+1:min(len(ts), i+15)])
 		if c < 0 {
-			return corpus.Span{}
+			return -1
 		}
-		i = c + 1
-		// A place or a time after the phrase: "Speaking in Salem, New
-		// Hampshire, Trump…", "At a rally in Portsmouth, N.H., on Tuesday,
-		// Senator Bernie Sanders…".
-		for k, n := i, 0; n < 3; n++ {
-			j := k
-			for j < len(ts) && (d.isCapWord(ts[j]) || ts[j].word && startsWithDigit(d.lower(ts[j]))) {
-				j++ // a place, or a date's year: "On July 6, 2015, Sanders…"
+		i = d.afterPlacesAndTimes(ts, i+1+c+1)
+	}
+	return i
+}
+
+// afterPlacesAndTimes skips, from ts[i] on, up to three comma-separated
+// places, dates and times that follow an introductory phrase ("Speaking in
+// Salem, New Hampshire, Trump…", "At a rally in Portsmouth, N.H., on
+// Tuesday, Senator Bernie Sanders…", "On July 6, 2015, Sanders…"), when a
+// subject follows them.
+func (d *quoteDoc) afterPlacesAndTimes(ts []atok, i int) int {
+	for k, n := i, 0; n < 3; n++ {
+		j := k
+		for j < len(ts) && (d.isCapWord(ts[j]) || ts[j].word && startsWithDigit(d.lower(ts[j]))) {
+			j++ // a place, or a date's year
+		}
+		if j == k && j < len(ts) && ts[j].word && introWords[d.lower(ts[j])] {
+			for j < len(ts) && j < k+5 && ts[j].word && !looksVerb(d.lower(ts[j])) {
+				j++
 			}
-			if j == k && j < len(ts) && ts[j].word && introWords[d.lower(ts[j])] {
-				for j < len(ts) && j < k+5 && ts[j].word && !looksVerb(d.lower(ts[j])) {
-					j++
-				}
-			}
-			if j == k || j+1 >= len(ts) || d.tokText(ts[j]) != "," {
-				break
-			}
-			k = j + 1
-			if lw := d.lower(ts[k]); d.canStartSubject(ts[k]) && !introWords[lw] && !startsWithDigit(lw) {
-				i = k // not an age: "Suu Kyi, 70, said"
-			}
+		}
+		if j == k || j+1 >= len(ts) || d.tokText(ts[j]) != "," {
+			break
+		}
+		k = j + 1
+		if lw := d.lower(ts[k]); d.canStartSubject(ts[k]) && !introWords[lw] && !startsWithDigit(lw) {
+			i = k // not an age: "Suu Kyi, 70, said"
 		}
 	}
-	if i >= len(ts) || !ts[i].word {
-		return corpus.Span{}
-	}
-	t := ts[i]
-	lw := d.lower(t)
-	switch {
-	case speakerPronouns[lw] && lw != "it" && lw != "you" && lw != "who":
-		return corpus.Span{Start: t.start, End: t.end}
-	case d.isCapWord(t) && !nonNameCaps[lw]:
-		j := i
-		for j < len(ts) && (d.isCapWord(ts[j]) || j > i && (d.lower(ts[j]) == "of" || d.lower(ts[j]) == "de")) {
-			j++
-		}
-		for j > i+1 && !d.isCapWord(ts[j-1]) {
-			j--
-		}
-		end := ts[j-1].end
-		// A possessive takes its noun: "Zelensky's office".
-		if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-			end = d.nounAfter(ts[j:], end)
-		}
-		return corpus.Span{Start: ts[i].start, End: end}
-	case determiners[lw] || possessives[lw]:
-		end := d.nounAfter(ts[i+1:], t.end)
-		if end == t.end {
-			return corpus.Span{}
-		}
-		return corpus.Span{Start: t.start, End: end}
-	}
-	return corpus.Span{}
+	return i
 }
 
 // nounAfter extends a phrase ending at end over the words of ts that can
