@@ -272,54 +272,78 @@ func FuzzQuotes(f *testing.F) {
 	})
 }
 
-// TestQuotesPronounAgreement checks that a pronoun skips a name whose
-// honorific disagrees with it, names inside quotations and objects of
-// verbs of telling.
-func TestQuotesPronounAgreement(t *testing.T) {
-	cases := []struct{ text, want string }{
-		{"Her plans did not impress shadow minister Tim Collins. “Ruth Kelly has no idea what to put in its place,” he said.", "Tim Collins"},
-		{"Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” she said.", "Anna Jones"},
-		{"Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” he said.", "John Smith"},
-		{"Donald Trump told Fox News on Friday that the war was lost. “They will lose this land very soon,” he said.", "Donald Trump"},
-	}
-	for _, c := range cases {
-		qs := Quotes(c.text, nil, nil)
-		if len(qs) == 0 {
-			t.Errorf("no quote in %q", c.text)
-			continue
-		}
-		for _, q := range qs {
-			checkQuote(t, c.text, q)
-			if q.Speaker != c.want {
-				t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
-			}
-		}
-	}
-}
-
-// TestQuotesPartyAndState: a speaker after the quote keeps a party and
-// state the AP way ("(D-Wis.)", ", R-Ky.,") between the name and the cue,
-// where the state's full stop does not end the sentence, and may follow a
-// short title in lower case.
-func TestQuotesPartyAndState(t *testing.T) {
-	cases := []struct{ text, want string }{
-		{"“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore"},
-		{"“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell"},
-		{"“Mitt Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said.", "Claire McCaskill"},
+// TestQuoteSpeakers pins who is credited with a quote, by mention, name
+// and cue, across the ways news prose attributes one.
+func TestQuoteSpeakers(t *testing.T) {
+	for _, c := range []struct {
+		name, text            string
+		speaker, mention, cue string // mention: checked when set
+	}{
+		// A pronoun skips a name whose honorific disagrees with it, names
+		// inside quotations and objects of verbs of telling.
+		{"pronoun, not the name inside the quote",
+			"Her plans did not impress shadow minister Tim Collins. “Ruth Kelly has no idea what to put in its place,” he said.", "Tim Collins", "he", "said"},
+		{"pronoun agrees with Ms", "Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” she said.", "Anna Jones", "she", "said"},
+		{"pronoun agrees with Mr", "Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” he said.", "John Smith", "he", "said"},
+		{"pronoun skips the listener", "Donald Trump told Fox News on Friday that the war was lost. “They will lose this land very soon,” he said.", "Donald Trump", "he", "said"},
+		// A party and state the AP way between the name and the cue: the
+		// state's full stop does not end the sentence.
+		{"party and state in brackets", "“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore", "Rep. Gwen Moore", "said"},
+		{"party and state between commas", "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+			"Mitch McConnell", "Senate Majority Leader Mitch McConnell", "said"},
+		{"state after a title", "“Mitt Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said.", "Claire McCaskill", "Sen. Claire McCaskill", "said"},
 		// A short title in lower case before the name.
-		{"“Elections are a choice,” political scientist Christopher Wlezien told the paper.", "Christopher Wlezien"},
-		{"“Voters want change,” pollster Frank Luntz said on Sunday.", "Frank Luntz"},
-	}
-	for _, c := range cases {
-		qs := Quotes(c.text, nil, nil)
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quotes, want 1", c.text, len(qs))
-			continue
-		}
-		checkQuote(t, c.text, qs[0])
-		if !strings.Contains(qs[0].Speaker, c.want) {
-			t.Errorf("%q: speaker %q, want %q", c.text, qs[0].Speaker, c.want)
-		}
+		{"lower-case title", "“Elections are a choice,” political scientist Christopher Wlezien told the paper.", "Christopher Wlezien", "Christopher Wlezien", "told"},
+		{"one-word title", "“Voters want change,” pollster Frank Luntz said on Sunday.", "Frank Luntz", "Frank Luntz", "said"},
+		// Of the cues in an introductory phrase, the one nearest the quote.
+		{"last cue of an introductory phrase",
+			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
+			"Trump", "", "boasted"},
+		// The subject of "…, saying" after what opens the sentence.
+		{"introductory phrase with a place and a time",
+			"At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his former rival would make ''an outstanding president.''",
+			"Bernie Sanders of Vermont", "", "saying"},
+		{"introductory phrase with a place and a day",
+			"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her earlier statement, saying that the United States should play a ''leadership role'' in the fight.",
+			"Clinton", "", "saying"},
+		{"dateline with an agency",
+			"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” will not help.",
+			"Democrat Hillary Clinton", "", "saying"},
+		{"time phrase", "But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion “are set in stone.”", "Trump", "", "telling"},
+		{"dateline with two hyphens",
+			"WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of ''suffering and delight.''", "Obama", "", "said"},
+		{"sentence adverb",
+			"PolitiFact rated 32% of claims as false. Conversely, PolitiFact rated 22% of Democratic claims as “entirely true” compared to 11% of Republican claims.", "PolitiFact", "", ""},
+		{"date with a year, colon before the quote's paragraph",
+			"Youth unemployment was treated differently.\n\nOn July 6, 2015, Sanders made the following comment:\n\n“For young people who have graduated high school, the rate is 33 percent.”", "Sanders", "", ""},
+		{"an age is not the subject",
+			"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
+			"Suu Kyi", "", "said"},
+		// Appositives and adjuncts between a subject and its cue.
+		{"the appositive's name",
+			"Perhaps it is a twist of irony, but given the European Union's efforts to collect -- which Apple's chief executive, Tim Cook, called ''total political crap'' -- the question has emerged.",
+			"Tim Cook", "", "called"},
+		{"an adjunct is not the subject", "The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.", "Trump", "", "said"},
+		{"an adjunct after an auxiliary", "Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” did not hold back.", "", "who", "described"},
+		// A list of quotes credits each on the line below it.
+		{"byline below", "Intro text here.\n\n\"Almost all new income and wealth is going to the top 1 percent.\"\n\n- Bernie Sanders\n\nThis is true.", "Bernie Sanders", "Bernie Sanders", ""},
+		{"byline below with a full stop", "Intro.\n\n\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders", "Sanders", ""},
+		{"byline below with a place", "Quotable.\n\n\"The whole idea of it is something that we hear about all the time, and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.",
+			"Michelle Marks", "Michelle Marks", ""},
+		{"a line that goes on is no byline", "Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			qs := Quotes(c.text, nil, nil)
+			if len(qs) != 1 {
+				t.Fatalf("%q: got %+v, want one quote", c.text, qs)
+			}
+			q := qs[0]
+			checkQuote(t, c.text, q)
+			mention := c.text[q.SpeakerStart:q.SpeakerEnd]
+			if q.Speaker != c.speaker || q.Cue != c.cue || c.mention != "" && mention != c.mention {
+				t.Errorf("speaker %q (mention %q), cue %q; want %q (mention %q), cue %q", q.Speaker, mention, q.Cue, c.speaker, c.mention, c.cue)
+			}
+		})
 	}
 	// Elsewhere a state's name with a full stop may end a sentence.
 	for _, c := range []struct {
@@ -333,68 +357,5 @@ func TestQuotesPartyAndState(t *testing.T) {
 		if got := stateDot(c.word, c.rest); got != c.want {
 			t.Errorf("stateDot(%q, %q) = %v, want %v", c.word, c.rest, got, c.want)
 		}
-	}
-}
-
-// TestQuotesIntroCue: of the cues in a sentence's introductory phrase, the
-// one nearest the quote is the main clause's; the subject of "…, saying"
-// comes after an introductory phrase with its places and times, after a
-// time phrase ("A month later,"), a sentence adverb ("Conversely,") and a
-// dateline; an adjunct between a subject and its cue is not the subject.
-func TestQuotesIntroCue(t *testing.T) {
-	for _, c := range []struct{ text, speaker, cue string }{
-		{"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
-			"Trump", "boasted"},
-		{"At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his former rival would make ''an outstanding president.''",
-			"Bernie Sanders of Vermont", "saying"},
-		{"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her earlier statement, saying that the United States should play a ''leadership role'' in the fight.",
-			"Clinton", "saying"},
-		{"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” will not help.",
-			"Democrat Hillary Clinton", "saying"},
-		{"But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion “are set in stone.”",
-			"Trump", "telling"},
-		{"WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of ''suffering and delight.''",
-			"Obama", "said"},
-		{"PolitiFact rated 32% of claims as false. Conversely, PolitiFact rated 22% of Democratic claims as “entirely true” compared to 11% of Republican claims.",
-			"PolitiFact", ""},
-		{"Youth unemployment was treated differently.\n\nOn July 6, 2015, Sanders made the following comment:\n\n“For young people who have graduated high school, the rate is 33 percent.”",
-			"Sanders", ""},
-		{"Perhaps it is a twist of irony, but given the European Union's efforts to collect -- which Apple's chief executive, Tim Cook, called ''total political crap'' -- the question has emerged.",
-			"Tim Cook", "called"},
-		{"The supporter was later charged. Trump at the time said he had asked his people to “look into” paying the fees.",
-			"Trump", "said"},
-		{"Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"",
-			"Suu Kyi", "said"},
-	} {
-		qs := Quotes(c.text, nil, nil)
-		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Cue != c.cue {
-			t.Errorf("%q: got %+v, want one quote by %s, cue %s", c.text, qs, c.speaker, c.cue)
-		}
-	}
-}
-
-// TestQuotesBylineBelow: a list of quotes credits each on the line below it
-// ("- Bernie Sanders"); a line that goes on is not a byline.
-func TestQuotesBylineBelow(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
-		{"Intro text here.\n\n\"Almost all new income and wealth is going to the top 1 percent.\"\n\n- Bernie Sanders\n\nThis is true.", "Bernie Sanders"},
-		{"Intro.\n\n\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders"},
-		{"Quotable.\n\n\"The whole idea of it is something that we hear about all the time, and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.", "Michelle Marks"},
-		{"Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", ""},
-	} {
-		qs := Quotes(c.text, nil, nil)
-		if len(qs) != 1 || qs[0].Speaker != c.want {
-			t.Errorf("%q: got %+v, want one quote by %q", c.text, qs, c.want)
-		}
-	}
-}
-
-// TestQuotesAdjunctAfterAux: an adjunct after an auxiliary ("who has in
-// the past described") is not the speaker either.
-func TestQuotesAdjunctAfterAux(t *testing.T) {
-	text := "Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” did not hold back."
-	qs := Quotes(text, nil, nil)
-	if len(qs) != 1 || text[qs[0].SpeakerStart:qs[0].SpeakerEnd] != "who" || qs[0].Cue != "described" {
-		t.Fatalf("got %+v, want one quote whose speaker mention is who, cue described", qs)
 	}
 }
