@@ -58,7 +58,7 @@ or an index as articles.`,
 	}
 	idxDir := *dir
 	if idxDir == "" {
-		idxDir = filepath.Join(*out, "index")
+		idxDir = filepath.Join(*out, runIndex)
 	}
 	ix, err := openIndex(idxDir, false)
 	if err != nil {
@@ -77,8 +77,8 @@ or an index as articles.`,
 		title = "variorum report: the sample corpus"
 	}
 	rep := buildReport(title, docs, *minOutlets)
-	htmlPath := filepath.Join(*out, "report.html")
-	jsonPath := filepath.Join(*out, "clusters.jsonl")
+	htmlPath := filepath.Join(*out, runReport)
+	jsonPath := filepath.Join(*out, runClusters)
 	if err := writeHTML(e, htmlPath, rep, *maxHTML); err != nil {
 		return err
 	}
@@ -121,6 +121,13 @@ or an index as articles.`,
 	return nil
 }
 
+// What run writes in its output folder.
+const (
+	runReport   = "report.html"
+	runClusters = "clusters.jsonl"
+	runIndex    = "index" // unless --index is given
+)
+
 // onlyOutput reports whether dir holds nothing but what run writes there.
 func onlyOutput(dir string) bool {
 	entries, err := os.ReadDir(dir)
@@ -129,7 +136,7 @@ func onlyOutput(dir string) bool {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "report.html", "clusters.jsonl", "index", corpus.OutputMarker:
+		case runReport, runClusters, runIndex, corpus.OutputMarker:
 		default:
 			return false
 		}
