@@ -21,9 +21,10 @@ var ErrQuery = errors.New("nothing to search for")
 // Query is a search. Text is what the user typed: words, ranked the way a
 // web search ranks them (a hit holds at least one; hits holding more of them
 // come first), and phrases in double quotes, which every hit must hold as
-// written (after stemming, with stop words skipped). Outlet and Entity, when set, keep only hits from that outlet or
-// mentioning that entity (canonical name, a spelling of it, or a person's surname), ignoring
-// case. With Text empty, a filter alone lists what it matches.
+// written (after stemming, with stop words skipped). Outlet and Entity,
+// when set, keep only hits from that outlet or mentioning that entity
+// (canonical name, a spelling of it, or a person's surname), ignoring case.
+// With Text empty, a filter alone lists what it matches.
 type Query struct {
 	Text   string
 	Outlet string
