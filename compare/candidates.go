@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -362,9 +361,10 @@ func mix(x uint64) uint64 {
 // the pair.
 type bands [lshBands]uint32
 
-// signature computes the bands*rows min-hashes of keys into sig (scratch of
-// that length) and returns their band hashes.
-func signature(keys []uint64, sig []uint64) bands {
+// signature computes the bands*rows min-hashes of keys and returns their
+// band hashes.
+func signature(keys []uint64) bands {
+	var sig [lshBands * lshRows]uint64
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
@@ -483,11 +483,9 @@ func intersection(a, b []uint64) int {
 // fullBucket items each item meets only the bucketWindow items after it, in
 // an order shuffled anew in each band, so a big group of look-alikes costs
 // work in proportion to its size, not its square, and is still joined up
-// across the bands. Each item then
-// keeps its maxDegree best pairs (highest Jaccard similarity); a pair
-// survives if either item keeps it, so the number of pairs, and all later
-// work, grows linearly with the corpus even where hundreds of items look
-// alike. The result is sorted by (a, b).
+// across the bands. Each item then keeps its maxDegree best pairs
+// (keepStrongest), so the number of pairs, and all later work, grows
+// linearly with the corpus even where hundreds of items look alike.
 func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDegree int) []candidate {
 	n := len(sigs)
 	var pairs []candidate
@@ -539,24 +537,90 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 			i = j
 		}
 	}
-	// Degree cap: strongest pairs first. A pair that windowed buckets met
-	// twice has the same Jaccard similarity both times, so its copies are
-	// neighbours in this order.
-	slices.SortFunc(pairs, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(y.jaccard, x.jaccard), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
-	})
-	pairs = slices.CompactFunc(pairs, func(x, y candidate) bool { return x.a == y.a && x.b == y.b })
-	deg := make([]int32, n)
-	kept := pairs[:0]
+	return keepStrongest(pairs, n, maxDegree)
+}
+
+// keepStrongest returns, once each, the pairs that are among the maxDegree
+// strongest of either of their n items: highest Jaccard similarity first,
+// then the partner with the lower index. pairs may hold a pair more than
+// once (windowed buckets meet some pairs twice). The result is ordered by
+// the item that keeps the pair (the lower one when both do), then by
+// strength. It costs time in proportion to len(pairs): no sort.
+func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
+	type link struct {
+		to      int32
+		jaccard float32
+	}
+	stronger := func(x, y link) bool {
+		return x.jaccard > y.jaccard || x.jaccard == y.jaccard && x.to < y.to
+	}
+	// Each item's partners, end to end (compressed sparse rows).
+	start := make([]int32, n+1)
 	for _, p := range pairs {
-		if int(deg[p.a]) < maxDegree || int(deg[p.b]) < maxDegree {
-			deg[p.a]++
-			deg[p.b]++
-			kept = append(kept, p)
+		start[p.a+1]++
+		start[p.b+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	links := make([]link, 2*len(pairs))
+	fill := slices.Clone(start[:n])
+	for _, p := range pairs {
+		links[fill[p.a]] = link{p.b, p.jaccard}
+		fill[p.a]++
+		links[fill[p.b]] = link{p.a, p.jaccard}
+		fill[p.b]++
+	}
+	fill = nil
+	// top[x*maxDegree:][:count[x]] is x's strongest, strongest first.
+	top := make([]link, n*maxDegree)
+	count := make([]int32, n)
+	for x := 0; x < n; x++ {
+		best := top[x*maxDegree : x*maxDegree]
+	next:
+		for _, l := range links[start[x]:start[x+1]] {
+			if len(best) == maxDegree && !stronger(l, best[len(best)-1]) {
+				continue
+			}
+			for _, b := range best {
+				if b.to == l.to {
+					continue next // met twice
+				}
+			}
+			i := len(best)
+			if i < maxDegree {
+				best = best[:i+1]
+			} else {
+				i--
+			}
+			for ; i > 0 && stronger(l, best[i-1]); i-- {
+				best[i] = best[i-1]
+			}
+			best[i] = l
+		}
+		count[x] = int32(len(best))
+	}
+	links = nil
+	keeps := func(x, y int32) bool {
+		for _, l := range top[int(x)*maxDegree:][:count[x]] {
+			if l.to == y {
+				return true
+			}
+		}
+		return false
+	}
+	var kept []candidate
+	for x := range n {
+		for _, l := range top[x*maxDegree:][:count[x]] {
+			a, b := int32(x), l.to
+			if a > b {
+				if keeps(b, a) {
+					continue // b keeps it too, and b comes first
+				}
+				a, b = b, a
+			}
+			kept = append(kept, candidate{a, b, l.jaccard})
 		}
 	}
-	slices.SortFunc(kept, func(x, y candidate) int {
-		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
-	})
 	return kept
 }

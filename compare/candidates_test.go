@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -100,4 +101,102 @@ func TestSharedProfileLong(t *testing.T) {
 	if !slices.Equal(ps.stemSorted, pl.stemSorted) || !slices.Equal(ps.weights, pl.weights) || ps.total != pl.total {
 		t.Errorf("profiles differ:\nshort %v %v\nlong  %v %v", ps.stemSorted, ps.weights, pl.stemSorted, pl.weights)
 	}
+}
+
+// TestKeepStrongest checks the degree cap: a pair survives when it is
+// among the maxDegree strongest of either item, ties go to the lower
+// partner, and a pair met twice comes out once.
+func TestKeepStrongest(t *testing.T) {
+	tests := []struct {
+		name   string
+		pairs  []candidate
+		degree int
+		want   []candidate
+	}{
+		{"met twice", []candidate{{0, 1, .5}, {0, 1, .5}}, 1, []candidate{{0, 1, .5}}},
+		{"either keeps", []candidate{{0, 1, .9}, {0, 2, .8}, {0, 3, .7}}, 1,
+			[]candidate{{0, 1, .9}, {0, 2, .8}, {0, 3, .7}}},
+		{"neither keeps", []candidate{{0, 1, .9}, {2, 3, .9}, {0, 2, .5}}, 1,
+			[]candidate{{0, 1, .9}, {2, 3, .9}}},
+		{"tie to lower partner", []candidate{{0, 2, .5}, {0, 1, .5}, {1, 3, .9}, {2, 3, .8}}, 1,
+			[]candidate{{0, 1, .5}, {1, 3, .9}, {2, 3, .8}}},
+		{"none", nil, 8, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := sortedPairs(keepStrongest(tt.pairs, 4, tt.degree))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("keepStrongest = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeepStrongestReference checks keepStrongest against a direct
+// reading of its rule (sort each item's partners) on random pairs.
+func TestKeepStrongestReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 200 {
+		n := 2 + r.IntN(30)
+		degree := 1 + r.IntN(5)
+		var pairs []candidate
+		for range r.IntN(4 * n) {
+			a, b := r.Int32N(int32(n)), r.Int32N(int32(n))
+			if a == b {
+				continue
+			}
+			a, b = min(a, b), max(a, b)
+			p := candidate{a, b, float32(1+r.IntN(6)) / 6}
+			if i := slices.IndexFunc(pairs, func(q candidate) bool { return q.a == a && q.b == b }); i >= 0 {
+				p = pairs[i] // the same pair has the same similarity
+			}
+			pairs = append(pairs, p)
+			if r.IntN(5) == 0 {
+				pairs = append(pairs, p)
+			}
+		}
+		want := map[candidate]bool{}
+		for x := range int32(n) {
+			var mine []candidate
+			for _, p := range pairs {
+				if (p.a == x || p.b == x) && !slices.Contains(mine, p) {
+					mine = append(mine, p)
+				}
+			}
+			other := func(p candidate) int32 { return p.a + p.b - x }
+			slices.SortFunc(mine, func(p, q candidate) int {
+				if p.jaccard != q.jaccard {
+					return cmp.Compare(q.jaccard, p.jaccard)
+				}
+				return cmp.Compare(other(p), other(q))
+			})
+			for _, p := range mine[:min(degree, len(mine))] {
+				want[p] = true
+			}
+		}
+		got := keepStrongest(pairs, n, degree)
+		seen := map[candidate]bool{}
+		for _, p := range got {
+			if seen[p] {
+				t.Fatalf("round %d: %v kept twice", round, p)
+			}
+			seen[p] = true
+		}
+		if len(seen) != len(want) {
+			t.Fatalf("round %d: kept %d pairs, want %d (%v, want %v)", round, len(seen), len(want), sortedPairs(got), want)
+		}
+		for p := range want {
+			if !seen[p] {
+				t.Fatalf("round %d: %v not kept", round, p)
+			}
+		}
+	}
+}
+
+func sortedPairs(ps []candidate) []candidate {
+	ps = slices.Clone(ps)
+	slices.SortFunc(ps, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	return ps
 }

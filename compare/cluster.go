@@ -118,24 +118,20 @@ func (m *matcher) unitTerms(u int32) []term {
 }
 
 // buildClasses keeps the units with enough candidate keys, groups those
-// with identical terms into classes, and returns the classes' signatures.
-// Classes repeated in more than MaxBucket articles are boilerplate and
-// dropped.
+// with identical terms into classes, and returns the classes' signatures
+// and key sets. Classes repeated in more than MaxBucket articles are
+// boilerplate and dropped. Units are grouped first, in order; the keys of a
+// class are found once, for its first unit, and stored end to end in one
+// buffer; the signatures are computed on all cores.
 func (m *matcher) buildClasses() ([]bands, [][]uint64) {
-	const sigLen = lshBands * lshRows
+	const rejected = -1 // a hash whose terms have too few keys
 	byHash := make(map[uint64]int32)
-	var keys []uint64
-	var sigs []bands
-	var keySets [][]uint64
-	sig := make([]uint64, sigLen)
+	var keys, buf []uint64
+	var ends []int // ends[c] is where class c's keys end in buf
 	m.classOf = make([]int32, len(m.units))
 	for u := range m.units {
 		m.classOf[u] = -1
 		ts := m.unitTerms(int32(u))
-		keys = minhashKeys(ts, m.opts.Thesaurus, keys)
-		if len(keys) < minUnitKeys {
-			continue
-		}
 		k := uint64(fnvOffset)
 		for _, t := range ts {
 			k = hashString(t.stem, k)
@@ -143,11 +139,19 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 		}
 		c, ok := byHash[k]
 		if !ok {
+			keys = minhashKeys(ts, m.opts.Thesaurus, keys)
+			if len(keys) < minUnitKeys {
+				byHash[k] = rejected
+				continue
+			}
 			c = int32(len(m.classes))
 			byHash[k] = c
 			m.classes = append(m.classes, class{})
-			sigs = append(sigs, signature(keys, sig))
-			keySets = append(keySets, slices.Clone(keys))
+			buf = append(buf, keys...)
+			ends = append(ends, len(buf))
+		}
+		if c == rejected {
+			continue
 		}
 		cl := &m.classes[c]
 		cl.units = append(cl.units, int32(u))
@@ -164,6 +168,18 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 			m.classes[c].units, m.classes[c].docs = nil, nil
 		}
 	}
+	keySets := make([][]uint64, len(m.classes))
+	for c := range keySets {
+		lo := 0
+		if c > 0 {
+			lo = ends[c-1]
+		}
+		keySets[c] = buf[lo:ends[c]:ends[c]]
+	}
+	sigs := make([]bands, len(m.classes))
+	parallel(len(sigs), max(1, runtime.GOMAXPROCS(0)), func(c int) {
+		sigs[c] = signature(keySets[c])
+	})
 	return sigs, keySets
 }
 

@@ -34,6 +34,7 @@ func main() {
 	frac := flag.Float64("frac", 1, "fraction of the articles to compare (0..1]")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.StringVar(&memprofile, "memprofile", "", "write an allocation profile to this file")
+	flag.StringVar(&outFile, "out", "", "write the clusters to this file, one line each (to compare two versions' output)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -55,7 +56,7 @@ func main() {
 	}
 }
 
-var memprofile string
+var memprofile, outFile string
 
 func defaultData() string {
 	if d := os.Getenv("VARIORUM_DATA"); d != "" {
@@ -104,6 +105,11 @@ func run(data string, withReuters bool, frac float64) error {
 	}
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	if outFile != "" {
+		if err := writeClusters(outFile, cs); err != nil {
+			return err
+		}
+	}
 	if os.Getenv("BENCH_PEEK") != "" {
 		for i, c := range cs {
 			if i%(len(cs)/40+1) != 0 {
@@ -233,4 +239,18 @@ func toUTF8(b []byte) string {
 		sb.WriteRune(rune(c))
 	}
 	return sb.String()
+}
+
+// writeClusters writes one line per cluster: its similarity and its
+// witnesses' sources and offsets.
+func writeClusters(path string, cs []compare.Cluster) error {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "%d %.6f", c.ID, c.Similarity)
+		for _, w := range c.Witnesses {
+			fmt.Fprintf(&b, " %s:%d-%d", w.Source, w.Start, w.End)
+		}
+		b.WriteByte('\n')
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
