@@ -200,3 +200,26 @@ func sortedPairs(ps []candidate) []candidate {
 	})
 	return ps
 }
+
+func TestIntersection(t *testing.T) {
+	tests := []struct {
+		a, b []uint64
+		want int
+	}{
+		{nil, nil, 0},
+		{[]uint64{1, 2, 3}, nil, 0},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 3},
+		{[]uint64{1, 3, 5}, []uint64{2, 4, 6}, 0},
+		{[]uint64{1, 3, 5, 7}, []uint64{3, 7}, 2},
+		{[]uint64{5}, []uint64{1, 2, 3, 4, 5}, 1},
+		{[]uint64{0, 1<<64 - 1}, []uint64{1<<64 - 1}, 1},
+	}
+	for _, tt := range tests {
+		if got := intersection(tt.a, tt.b); got != tt.want {
+			t.Errorf("intersection(%v, %v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := intersection(tt.b, tt.a); got != tt.want {
+			t.Errorf("intersection(%v, %v) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -52,6 +52,7 @@ const (
 // the number of articles, then by where its first witness appears in docs.
 func Clusters(docs []corpus.Document, opts Options) []Cluster {
 	opts = opts.withDefaults()
+	opts.stage(StageSegment)
 	m := newMatcher(docs, opts)
 	return m.run()
 }
@@ -201,7 +202,9 @@ func (m *matcher) classDocs() []int32 {
 }
 
 func (m *matcher) run() []Cluster {
+	m.opts.stage(StageGroup)
 	sigs, keys := m.buildClasses()
+	m.opts.stage(StageCandidates)
 	pairs := candidatePairs(sigs, keys, m.classDocs(), m.opts.MaxBucket, maxDegree)
 	sigs, keys = nil, nil
 
@@ -210,6 +213,7 @@ func (m *matcher) run() []Cluster {
 		sim  float64
 	}
 	var edges []edge
+	m.opts.stage(StageScore)
 	for i, s := range m.scorePairs(pairs) {
 		if p := pairs[i]; s >= m.threshold(m.classes[p.a].profile, m.classes[p.b].profile) {
 			m.sims[uint64(p.a)<<32|uint64(p.b)] = s
@@ -224,6 +228,7 @@ func (m *matcher) run() []Cluster {
 	// Average-linkage agglomeration of classes. A class repeated in several
 	// articles starts as a cluster of its own; then the edges, strongest
 	// first, join classes and clusters.
+	m.opts.stage(StageCluster)
 	clusterOf := make([]int32, len(m.classes))
 	var members [][]int32
 	for c := range m.classes {
@@ -287,6 +292,7 @@ func (m *matcher) run() []Cluster {
 		}
 	}
 
+	m.opts.stage(StageWitnesses)
 	var out []Cluster
 	var chosen [][]int32 // witness units of each cluster in out
 	for _, ms := range members {
@@ -354,6 +360,7 @@ func (m *matcher) run() []Cluster {
 		final = append(final, c)
 		finalUnits = append(finalUnits, chosen[i])
 	}
+	m.opts.stage(StageRestatements)
 	m.addRestatements(final, finalUnits)
 	return final
 }

@@ -353,3 +353,18 @@ func FuzzClusters(f *testing.F) {
 		renderAll(t, NewReport("fuzz", docs, cs))
 	})
 }
+
+// TestClustersStages checks that Options.Stage hears every stage once, in
+// order, and that listening changes nothing.
+func TestClustersStages(t *testing.T) {
+	docs := sampleDocs()
+	var got []string
+	cs := Clusters(docs, Options{Stage: func(s string) { got = append(got, s) }})
+	want := []string{StageSegment, StageGroup, StageCandidates, StageScore, StageCluster, StageWitnesses, StageRestatements}
+	if !reflect.DeepEqual(got, want) || len(want) != Stages {
+		t.Errorf("stages = %q, want %q (Stages = %d)", got, want, Stages)
+	}
+	if plain := Clusters(docs, Options{}); !reflect.DeepEqual(cs, plain) {
+		t.Errorf("Clusters with Stage set gave %d clusters, without %d", len(cs), len(plain))
+	}
+}

@@ -46,6 +46,29 @@ type Options struct {
 	MaxBucket int
 	// Thesaurus credits synonyms in Similarity; nil means DefaultThesaurus().
 	Thesaurus *Thesaurus
+	// Stage, when set, is called as Clusters starts each of its stages
+	// (StageSegment, StageGroup, …), for progress on a long run and for
+	// timing the stages.
+	Stage func(stage string)
+}
+
+// The stages of Clusters, in order, as Options.Stage names them.
+const (
+	StageSegment      = "segment"      // tokenise the articles into sentences and clauses
+	StageGroup        = "group"        // group identical spans, sign them for LSH
+	StageCandidates   = "candidates"   // find candidate pairs in LSH buckets
+	StageScore        = "score"        // score the candidate pairs
+	StageCluster      = "cluster"      // join pairs into clusters
+	StageWitnesses    = "witnesses"    // choose each article's wording, rank clusters
+	StageRestatements = "restatements" // find where articles restate a statement
+	Stages            = 7              // how many there are
+)
+
+// stage reports the start of a stage to o.Stage.
+func (o Options) stage(name string) {
+	if o.Stage != nil {
+		o.Stage(name)
+	}
 }
 
 func (o Options) withDefaults() Options {

@@ -2,7 +2,8 @@
 // BBC News (2,225 articles) and, with -reuters, Reuters-21578 as well
 // (about 21,000 articles together). It runs a fraction of the articles (the
 // first ones in a fixed, sorted order) and prints one line: articles,
-// sentences, clusters, seconds and peak resident memory.
+// sentences, clusters, seconds, peak resident memory and the seconds of
+// each stage of Clusters (t_segment=…).
 //
 //	go run ./compare/bench -data ../shared/data -reuters -frac 0.5
 //
@@ -90,9 +91,17 @@ func run(data string, withReuters bool, frac float64) error {
 	runtime.GC()
 	var before syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+	// Each stage's wall-clock time, from its start to the next one's.
+	var stages []string
+	var starts []time.Time
+	opts := compare.Options{Stage: func(s string) {
+		stages = append(stages, s)
+		starts = append(starts, time.Now())
+	}}
 	start := time.Now()
-	cs := compare.Clusters(docs, compare.Options{})
+	cs := compare.Clusters(docs, opts)
 	elapsed := time.Since(start)
+	starts = append(starts, start.Add(elapsed))
 	if memprofile != "" {
 		f, err := os.Create(memprofile)
 		if err != nil {
@@ -133,8 +142,12 @@ func run(data string, withReuters bool, frac float64) error {
 		largest = max(largest, len(c.Witnesses))
 	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
-	fmt.Printf("articles=%d words=%d clusters=%d witnesses=%d largest=%d seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d\n",
+	fmt.Printf("articles=%d words=%d clusters=%d witnesses=%d largest=%d seconds=%.2f cpu_seconds=%.2f peak_rss_mb=%d",
 		len(docs), words, len(cs), witnesses, largest, elapsed.Seconds(), cpu.Seconds(), ru.Maxrss/1024)
+	for i, s := range stages {
+		fmt.Printf(" t_%s=%.2f", s, starts[i+1].Sub(starts[i]).Seconds())
+	}
+	fmt.Println()
 	return nil
 }
 

@@ -46,7 +46,7 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 	if err != nil {
 		return err
 	}
-	rep := buildReport("variorum report", docs, *minOutlets)
+	rep := buildReport(e, "variorum report", docs, *minOutlets)
 	if *htmlFile != "" {
 		if err := writeHTML(e, *htmlFile, rep, *maxHTML); err != nil {
 			return err
@@ -66,13 +66,23 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 // articles are put in one canonical order first (published date, then
 // source, then id), so the same corpus gives the same report byte for byte
 // whether it comes from files or from the index.
-func buildReport(title string, docs []corpus.Document, minOutlets int) compare.Report {
+func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) compare.Report {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b corpus.Document) int {
 		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
 	opts := compare.Options{MinArticles: minOutlets}
-	clusters := append(compare.QuoteClusters(docs, opts), compare.Clusters(docs, opts)...)
+	quotes := compare.QuoteClusters(docs, opts)
+	if isTerminal(e.stderr) {
+		// The stage under way, on one line that the next stage overwrites.
+		n := 0
+		opts.Stage = func(s string) {
+			n++
+			fmt.Fprintf(e.stderr, "\r\033[Kcompare %d/%d: %s", n, compare.Stages, s)
+		}
+		defer fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	clusters := append(quotes, compare.Clusters(docs, opts)...)
 	rep := compare.NewReport(title, docs, clusters)
 	if minOutlets > 2 {
 		kept := rep.Clusters[:0]

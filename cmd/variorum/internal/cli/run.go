@@ -76,7 +76,7 @@ or an index as articles.`,
 	if len(paths) == 0 {
 		title = "variorum report: the sample corpus"
 	}
-	rep := buildReport(title, docs, *minOutlets)
+	rep := buildReport(e, title, docs, *minOutlets)
 	htmlPath := filepath.Join(*out, runReport)
 	jsonPath := filepath.Join(*out, runClusters)
 	if err := writeHTML(e, htmlPath, rep, *maxHTML); err != nil {
