@@ -330,6 +330,11 @@ func (d *quoteDoc) marks(p corpus.Span) []quoteMark {
 			role = markClose // a curly mark typed the wrong way round
 		case role == markClose && openCtx && !closeCtx && !isAlnum(prev):
 			role = markOpen
+		case dbl && role == markClose && prev == 0:
+			// A paragraph's first mark closes nothing: ” … what I
+			// learned …,” he said (an opening mark typed the wrong way
+			// round, before a space).
+			role = markOpen
 		}
 		if role != markNone {
 			out = append(out, quoteMark{pos: i, size: n, double: dbl, role: role})

@@ -50,6 +50,11 @@ func TestQuotes(t *testing.T) {
 			want: []string{"We will win | she | said", "And we will win big | she | said"},
 		},
 		{
+			name: "closing glyph opening a paragraph",
+			text: "Obama said the words lump the good with the bad.\n\n” … when you start calling these organizations ‘Islamic terrorists,’ the way it’s heard is that somehow Islam is terroristic,” he said.",
+			want: []string{"… when you start calling these organizations ‘Islamic terrorists,’ the way it’s heard is that somehow Islam is terroristic | he | said"},
+		},
+		{
 			name: "nested single quotes stay inside",
 			text: "“Why would I want to say ‘no’ to the circus? I like circuses,” he told the newspaper.",
 			want: []string{"Why would I want to say ‘no’ to the circus? I like circuses | he | told"},
