@@ -265,6 +265,15 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		next = &regions[i+1]
 	}
 	sentStart := d.sentenceStart(p, r.open, regions)
+	// 0. A transcript's line names its speaker: "PENCE: Well, look, …".
+	// The label is not part of the quoted words.
+	if label, words, ok := d.transcriptLabel(r.inner); ok {
+		r.inner.Start = words
+		d.setAttribution(r, cueMatch{speaker: label, ok: true}, true)
+		r.speakerName = d.labelName(label)
+		r.via = viaLabel
+		return
+	}
 	// 1. After the quote: "…," he said / said Trump.
 	var am cueMatch
 	if r.closed {
@@ -363,6 +372,66 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	}
 	// 6. A later quote of the sentence: see attributeBackwards.
 	// 7. The sentence's subject: see attributeSubjects.
+}
+
+// transcriptLabel finds the speaker label that opens a transcript's line
+// in the quoted words s: one to three words in capitals, the first of at
+// least two letters ("WALLACE", "MR. TRUMP", "SEN. SANDERS"), then a colon
+// and a space. It returns the label's span and where the words after it
+// start.
+func (d *quoteDoc) transcriptLabel(s corpus.Span) (label corpus.Span, words int, ok bool) {
+	text := d.text[s.Start:s.End]
+	colon := strings.Index(text, ": ")
+	if colon < 2 || colon > 40 {
+		return label, 0, false
+	}
+	parts := strings.Split(text[:colon], " ")
+	if len(parts) > 3 || notSpeakerLabels[text[:colon]] {
+		return label, 0, false
+	}
+	for i, w := range parts {
+		letters := 0
+		for _, r := range w {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				letters++
+			case r == '.' || r == '\'' || r == '’' || r == '-':
+			default:
+				return label, 0, false
+			}
+		}
+		if letters == 0 || i == 0 && letters < 2 {
+			return label, 0, false
+		}
+	}
+	words = s.Start + colon + 1
+	for words < s.End && d.text[words] == ' ' {
+		words++
+	}
+	if words == s.End {
+		return label, 0, false
+	}
+	return corpus.Span{Start: s.Start, End: s.Start + colon}, words, true
+}
+
+// notSpeakerLabels open a transcript's line without naming who speaks.
+var notSpeakerLabels = wordSet("VIDEO AUDIO NOTE UPDATE UPDATED BREAKING CORRECTION CAPTION PHOTO CLIP TEXT")
+
+// labelName is the name a transcript's label stands for: "WALLACE" is
+// the Chris Wallace the article names before, else "Wallace"; "MR. TRUMP"
+// is "Mr. Trump" unless a full name is found.
+func (d *quoteDoc) labelName(label corpus.Span) string {
+	words := strings.Fields(d.text[label.Start:label.End])
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	name := strings.Join(words, " ")
+	if surname := stripHonorifics(name); !strings.Contains(surname, " ") {
+		if full := d.fullName(surname, label.Start); full != "" {
+			return full
+		}
+	}
+	return name
 }
 
 // attributeSubjects gives each quote still without a source the subject of

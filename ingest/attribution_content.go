@@ -21,6 +21,7 @@ const (
 	viaInherit                  // the quote before it, in an earlier sentence or paragraph
 	viaColon                    // the sentence before ends "He said:"
 	viaSubject                  // the sentence's subject, no cue
+	viaLabel                    // a transcript's speaker label: "PENCE: Well, …"
 )
 
 // Attribution is one attribution relation in the sense of PARC and

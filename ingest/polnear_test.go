@@ -492,7 +492,7 @@ func TestPolNeARErrors(t *testing.T) {
 	}
 	viaTP, viaFP := map[attributionKind]int{}, map[attributionKind]int{}
 	defer func() {
-		for k := viaNone; k <= viaSubject; k++ {
+		for k := viaNone; k <= viaLabel; k++ {
 			t.Logf("via %d: tp %d fp %d", k, viaTP[k], viaFP[k])
 		}
 	}()

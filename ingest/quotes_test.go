@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -300,6 +301,11 @@ func TestQuoteSpeakers(t *testing.T) {
 		// A short title in lower case before the name.
 		{"lower-case title", "“Elections are a choice,” political scientist Christopher Wlezien told the paper.", "Christopher Wlezien", "Christopher Wlezien", "told"},
 		{"one-word title", "“Voters want change,” pollster Frank Luntz said on Sunday.", "Frank Luntz", "Frank Luntz", "said"},
+		// A transcript's label names the speaker of its line, with the
+		// full name the article gives.
+		{"transcript label", "Fox News host Chris Wallace spoke with Gov. Mike Pence.\n\nPartial transcript as follows:\n\n\"PENCE: Well, look, this is a game.\"",
+			"Mike Pence", "PENCE", ""},
+		{"transcript label without a full name", "\"MR. TRUMP: Nobody does it better.\"", "Mr. Trump", "MR. TRUMP", ""},
 		// Of the cues in an introductory phrase, the one nearest the quote.
 		{"last cue of an introductory phrase",
 			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
@@ -362,5 +368,22 @@ func TestQuoteSpeakers(t *testing.T) {
 		if got := stateDot(c.word, c.rest); got != c.want {
 			t.Errorf("stateDot(%q, %q) = %v, want %v", c.word, c.rest, got, c.want)
 		}
+	}
+}
+
+// TestQuotesTranscript checks the lines of a transcript: each label names
+// its line's speaker and is not part of the quoted words; a label such as
+// VIDEO names nobody.
+func TestQuotesTranscript(t *testing.T) {
+	text := "Fox News host Chris Wallace spoke with Gov. Mike Pence.\n\nPartial transcript as follows:\n\n" +
+		"\"WALLACE: Why would Trump do that?\n\n\"PENCE: Well, look, this is a game.\n\n\"VIDEO: We came, we saw, he died.\""
+	var got []string
+	for _, q := range Quotes(text, nil, nil) {
+		checkQuote(t, text, q)
+		got = append(got, q.Text+" | "+q.Speaker)
+	}
+	want := []string{"Why would Trump do that? | Chris Wallace", "Well, look, this is a game | Mike Pence"}
+	if len(got) != 3 || !slices.Equal(got[:2], want) || strings.HasSuffix(got[2], "Video") {
+		t.Errorf("quotes = %q, want %q and a VIDEO line not said by Video", got, want)
 	}
 }
