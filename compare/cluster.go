@@ -655,6 +655,10 @@ func (m *matcher) witnesses(ms []int32) []int32 {
 	out := make([]int32, 0, len(docs))
 	for i, d := range docs {
 		us := byDoc[d]
+		if len(us) == 1 {
+			out = append(out, us[0]) // nothing to choose from
+			continue
+		}
 		slices.Sort(us)
 		best, bestScore := int32(-1), -1.0
 		for _, u := range us {
