@@ -109,6 +109,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 		perDoc[di] = nil
 	}
 	m.docUnits[len(docs)] = int32(len(m.units))
+	m.scorer.fixWeights()
 	return m
 }
 

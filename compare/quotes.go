@@ -268,6 +268,7 @@ func (m *quoteMatcher) buildClasses() {
 			}
 		}
 	}
+	m.scorer.fixWeights()
 	m.vectors = make([][]weightedStem, len(m.docs))
 	for di, c := range counts {
 		if c != nil {

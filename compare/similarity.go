@@ -46,6 +46,9 @@ type Scorer struct {
 	n    int            // documents counted
 	df   map[string]int // stem → number of documents holding it
 	thes *Thesaurus
+	// weights caches weight for the stems in df once counting is over
+	// (fixWeights); Add drops it.
+	weights map[string]float64
 }
 
 const (
@@ -76,12 +79,16 @@ func NewScorer(docs []string, thes *Thesaurus) *Scorer {
 	for _, d := range docs {
 		s.Add(termsOf(Tokenize(d)))
 	}
+	if len(docs) > 0 {
+		s.fixWeights()
+	}
 	return s
 }
 
 // Add counts one more document given by its terms.
 func (s *Scorer) Add(ts []term) {
 	s.n++
+	s.weights = nil
 	seen := make(map[string]bool, len(ts))
 	for _, t := range ts {
 		if !seen[t.stem] {
@@ -98,6 +105,23 @@ func (s *Scorer) Add(ts []term) {
 // function words next to nothing; a small one-story corpus cannot make its
 // topic's names weigh nothing; over a large corpus its own counts rule.
 func (s *Scorer) weight(stem string) float64 {
+	if w, ok := s.weights[stem]; ok {
+		return w
+	}
+	return s.computeWeight(stem)
+}
+
+// fixWeights computes the weight of every stem counted so far, once, for
+// the many profiles built next (on several goroutines: the cache is only
+// read until the next Add).
+func (s *Scorer) fixWeights() {
+	s.weights = make(map[string]float64, len(s.df))
+	for stem := range s.df {
+		s.weights[stem] = s.computeWeight(stem)
+	}
+}
+
+func (s *Scorer) computeWeight(stem string) float64 {
 	prior := priorWordShare * priorDocs
 	if isStopword(stem) {
 		prior = priorStopShare * priorDocs

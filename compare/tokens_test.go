@@ -116,3 +116,19 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestScorerWeights checks that the cached weights are the ones computed
+// from the counts, and that counting another document drops the cache.
+func TestScorerWeights(t *testing.T) {
+	s := NewScorer([]string{"The ceasefire held in Gaza.", "The talks in Geneva ended.", "Rain fell in Gaza."}, nil)
+	for _, stem := range []string{"gaza", "the", "ceasefir", "never-seen"} {
+		if got, want := s.weight(stem), s.computeWeight(stem); got != want {
+			t.Errorf("weight(%q) = %v, computed %v", stem, got, want)
+		}
+	}
+	before := s.weight("gaza")
+	s.Add(termsOf(Tokenize("Gaza again.")))
+	if after := s.weight("gaza"); after >= before || after != s.computeWeight("gaza") {
+		t.Errorf("after one more document with gaza: weight %v, was %v, computed %v", after, before, s.computeWeight("gaza"))
+	}
+}
