@@ -250,6 +250,9 @@ func introducedByPunct(before string) bool {
 // comma are skipped, so "said Friday was…" keeps its subject.
 func (d *quoteDoc) skipWhen(start, limit int) int {
 	ts := attrTokens(d.text, start, limit)
+	if at := d.adjunctThat(ts); at >= 0 {
+		return at
+	}
 	k := 0
 	if k < len(ts) && ts[k].word && d.lower(ts[k]) == "on" {
 		k++
@@ -272,6 +275,33 @@ func (d *quoteDoc) skipWhen(start, limit int) int {
 	}
 	return start
 }
+
+// adjunctThat returns where "that" starts when the words after a cue are
+// a phrase of where or when and then "that" (said during a rally in
+// Michigan that …; tweeted in the early morning hours that …): the
+// reported speech starts there. -1 otherwise. The phrase opens with a
+// preposition, runs at most twelve words and holds no quotation mark.
+func (d *quoteDoc) adjunctThat(ts []atok) int {
+	if len(ts) < 3 || !ts[0].word || !(adjunctPreps[d.lower(ts[0])] || channelPreps[d.lower(ts[0])]) {
+		return -1
+	}
+	for k, t := range ts[1:min(len(ts), 13)] {
+		switch {
+		case !t.word && isDoubleMarkTok(d.tokText(t)):
+			return -1
+		case t.word && d.lower(t) == "that":
+			if k == 0 {
+				return -1 // "in that …"
+			}
+			return t.start
+		}
+	}
+	return -1
+}
+
+// channelPreps open a phrase of how or to whom between a cue and "that"
+// (wrote in a letter that; said through a spokesman that).
+var channelPreps = wordSet("to via through from with of outside")
 
 var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunday " +
 	"yesterday today tonight earlier later recently again also however morning afternoon evening night " +
