@@ -102,6 +102,9 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		if !startsSentence && leftStart == sentStart {
 			marked.Start = d.firstWordAt(sentStart, r.open)
 		}
+		if r.via == viaAfter && r.closed {
+			marked.End = max(marked.End, d.runsOnToSpeaker(r))
+		}
 		return marked
 	case viaBefore:
 		if r.cueSpan.End <= r.cueSpan.Start || r.cueSpan.End > r.open {
@@ -122,6 +125,30 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
 	}
 	return marked
+}
+
+// runsOnToSpeaker returns where the content of a quote attributed after
+// it ends when its sentence goes on past the closing mark and up to a comma
+// before the speaker: “You squeezed employees to the breaking point” to
+// drive up the stock price|, she said. 0 when it does not.
+func (d *quoteDoc) runsOnToSpeaker(r *quoteRegion) int {
+	if r.speaker.Start <= r.outer.End {
+		return 0
+	}
+	between := d.text[r.outer.End:r.speaker.Start]
+	comma := strings.LastIndexByte(between, ',')
+	if comma < 0 {
+		return 0
+	}
+	words := between[:comma]
+	first, _ := utf8.DecodeRuneInString(words)
+	if first != ' ' || strings.ContainsAny(words, ".!?;:,()\"“”‘’'—–") || len(strings.Fields(words)) > 12 {
+		return 0
+	}
+	if next, _ := utf8.DecodeRuneInString(strings.TrimLeft(words, " ")); !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+		return 0
+	}
+	return r.outer.End + comma
 }
 
 // runsOnAfter reports whether the sentence goes on after region r's closing
