@@ -116,7 +116,7 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			// after it: said "it gets me mad" every time he thinks…
 			return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
 		}
-		if start >= r.open || introducedByPunct(d.text[start:r.open]) {
+		if start >= r.open || introducedByPunct(d.text[start:r.open]) && !d.opensClause(start, r.open) {
 			// Right after the cue, or set off by a comma or colon
 			// ("told reporters in Nashua, "I've said…""): the quote
 			// is the content.
@@ -266,6 +266,16 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 
 // introducedByPunct reports whether the words before an opening mark end
 // with a comma or colon that sets the quote off.
+// opensClause reports whether the words from start to the quote at limit
+// open a clause of reported speech with a subject pronoun and its verb
+// (said [she recalled thinking], "…"): then they are content too.
+func (d *quoteDoc) opensClause(start, limit int) bool {
+	ts := attrTokens(d.text, start, limit)
+	return len(ts) >= 3 && ts[0].word && subjectPronouns[d.lower(ts[0])] && ts[1].word
+}
+
+var subjectPronouns = wordSet("i we you he she they")
+
 func introducedByPunct(before string) bool {
 	before = strings.TrimRightFunc(before, unicode.IsSpace)
 	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":")
