@@ -344,6 +344,10 @@ var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunda
 	"yesterday today tonight earlier later recently again also however morning afternoon evening night " +
 	"last this next week month year weekend")
 
+// ingPrepositions end in -ing but are prepositions, not participles: ",
+// including walkouts and jeers, …" goes on with the reported speech.
+var ingPrepositions = wordSet("including during regarding concerning following excluding notwithstanding pending barring")
+
 // newClauseAt reports whether reported speech ends before token k of the
 // words after a quote: at a semicolon, a dash or a bracket; at a comma
 // before a conjunction or a participle (", though voters…", ", saying…",
@@ -354,7 +358,7 @@ func (d *quoteDoc) newClauseAt(ts []atok, k int, commaIn bool) bool {
 	t := ts[k]
 	s := d.tokText(t)
 	opensClause := func(w string) bool {
-		return clauseConjunctions[w] || len(w) > 5 && strings.HasSuffix(w, "ing")
+		return clauseConjunctions[w] || len(w) > 5 && strings.HasSuffix(w, "ing") && !ingPrepositions[w]
 	}
 	if !t.word {
 		switch s {
