@@ -98,6 +98,15 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 	}
 	startsSentence := d.onlyPunctBetween(leftStart, r.open)
 	switch r.via {
+	case viaSentence:
+		// A later quote of reported speech that runs on from an earlier
+		// one (said he planned to fight "…" and to counter "…") shares its
+		// content, even when the earlier one is not kept as a quote.
+		if q := &regions[max(i-1, 0)]; i > 0 && q.para == r.para && (q.via == viaBefore || q.via == viaSentence) {
+			if c := d.contentSpan(regions, i-1); c.Start <= r.outer.Start && c.End >= marked.End {
+				return c
+			}
+		}
 	case viaAfter, viaNext:
 		if !startsSentence && leftStart == sentStart {
 			marked.Start = d.firstWordAt(sentStart, r.open)
