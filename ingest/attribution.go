@@ -316,6 +316,15 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		r.attrEnd, r.via = am.end, viaAfter
 		return
 	}
+	// 2b. A name set before the quote with a colon: "Philip Bump: “Two
+	// weeks ago…”", "- More from Jones: “…”".
+	if !bm.ok {
+		if name, ok := d.namedBeforeColon(leftStart, r.open); ok {
+			d.setAttribution(r, cueMatch{speaker: name, ok: true}, true)
+			r.via = viaLabel
+			return
+		}
+	}
 	// 3. The previous quote of the sentence or paragraph: "A," he said. "B."
 	if prev != nil && prev.attributed && (startsSentence || prev.outer.End > sentStart) {
 		d.inherit(r, prev, prev.outer.End > sentStart)
@@ -412,6 +421,38 @@ func (d *quoteDoc) transcriptLabel(s corpus.Span) (label corpus.Span, words int,
 		return label, 0, false
 	}
 	return corpus.Span{Start: s.Start, End: s.Start + colon}, words, true
+}
+
+// namedBeforeColon finds a name written right before a colon that sets off
+// the quote opening at open: one to five capitalised words, with "and" or
+// initials among them ("Mark Blumenthal and Jon Cohen:", "Pew Research:"),
+// after the sentence's start, a dash or a lower-case word ("More from
+// Jones:"). Words in capitals only are a headline, not a name.
+func (d *quoteDoc) namedBeforeColon(from, open int) (corpus.Span, bool) {
+	ts := attrTokens(d.text, from, open)
+	n := len(ts)
+	if n < 2 || ts[n-1].word || d.tokText(ts[n-1]) != ":" || strings.TrimSpace(d.text[ts[n-1].end:open]) != "" {
+		return corpus.Span{}, false
+	}
+	k := n - 2
+	for k >= 0 && ts[k].word && (d.isCapWord(ts[k]) || d.lower(ts[k]) == "and" && k < n-2) {
+		k--
+	}
+	run := ts[k+1 : n-1]
+	if len(run) == 0 || len(run) > 5 || !d.isCapWord(run[0]) {
+		return corpus.Span{}, false
+	}
+	if k >= 0 && ts[k].word && d.isCapWord(ts[k]) {
+		return corpus.Span{}, false
+	}
+	if k >= 0 && !ts[k].word && !strings.ContainsAny(d.tokText(ts[k]), "-–—") {
+		return corpus.Span{}, false // "(Reuters):", "said, Trump:"
+	}
+	text := d.text[run[0].start:run[len(run)-1].end]
+	if strings.ToUpper(text) == text || notSpeakerLabels[strings.ToUpper(text)] {
+		return corpus.Span{}, false
+	}
+	return corpus.Span{Start: run[0].start, End: run[len(run)-1].end}, true
 }
 
 // notSpeakerLabels open a transcript's line without naming who speaks.

@@ -306,6 +306,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"transcript label", "Fox News host Chris Wallace spoke with Gov. Mike Pence.\n\nPartial transcript as follows:\n\n\"PENCE: Well, look, this is a game.\"",
 			"Mike Pence", "PENCE", ""},
 		{"transcript label without a full name", "\"MR. TRUMP: Nobody does it better.\"", "Mr. Trump", "MR. TRUMP", ""},
+		// A name set before the quote with a colon, as roundups of
+		// commentary credit their excerpts.
+		{"name before a colon", "The demographic interplay has been important - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+			"Philip Bump", "Philip Bump", ""},
+		{"two names before a colon", "More from Mark Blumenthal and Jon Cohen: “Data collected by our firm helps confirm that both issues were in play.”",
+			"Mark Blumenthal and Jon Cohen", "Mark Blumenthal and Jon Cohen", ""},
 		// Of the cues in an introductory phrase, the one nearest the quote.
 		{"last cue of an introductory phrase",
 			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
