@@ -163,7 +163,11 @@ type profile struct {
 	// the compounds the text's words form (joinH within the text), so exact
 	// matches are found without comparing strings.
 	stemSorted, joinSorted []uint64
-	byStem                 []int32 // term indexes in stemSorted's order
+	// joinBits has bit h%64 set for each hash h of joinSorted: most terms
+	// are no compound of the other text, and one test of a bit says so
+	// without a search.
+	joinBits uint64
+	byStem   []int32 // term indexes in stemSorted's order
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
@@ -273,6 +277,7 @@ next:
 		}
 		if joins[k] != 0 {
 			p.joinSorted = append(p.joinSorted, joins[k])
+			p.joinBits |= 1 << (joins[k] % 64)
 		}
 	}
 	p.byStem = make([]int32, len(p.terms))
@@ -404,8 +409,10 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 // counterpart in b: 1 for a compound b writes as one word ("sun
 // glasses"/"sunglasses"), else its soft credit.
 func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
-	if _, ok := slices.BinarySearch(b.joinSorted, a.terms[i].surfH); ok {
-		return 1
+	if h := a.terms[i].surfH; b.joinBits&(1<<(h%64)) != 0 {
+		if _, ok := slices.BinarySearch(b.joinSorted, h); ok {
+			return 1
+		}
 	}
 	if a.flags[i]&mayBeSoft == 0 {
 		return 0

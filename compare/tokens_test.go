@@ -132,3 +132,16 @@ func TestScorerWeights(t *testing.T) {
 		t.Errorf("after one more document with gaza: weight %v, was %v, computed %v", after, before, s.computeWeight("gaza"))
 	}
 }
+
+// TestSimilarityCompound checks that words written together in one text
+// and apart in the other count as the same ("sun glasses"/"sunglasses"),
+// in either order of the two texts.
+func TestSimilarityCompound(t *testing.T) {
+	s := NewScorer(nil, nil)
+	a, b := "The guard wore sun glasses at the party", "The guard wore sunglasses at the party"
+	other := "The guard wore sandals at the party"
+	same, diff := s.Similarity(a, b), s.Similarity(a, other)
+	if s.Similarity(b, a) != same || same < diff+0.05 {
+		t.Errorf("Similarity: compound %.3f (reversed %.3f), other word %.3f", same, s.Similarity(b, a), diff)
+	}
+}
