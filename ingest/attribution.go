@@ -426,8 +426,9 @@ func (d *quoteDoc) transcriptLabel(s corpus.Span) (label corpus.Span, words int,
 // namedBeforeColon finds a name written right before a colon that sets off
 // the quote opening at open: one to five capitalised words, with "and" or
 // initials among them ("Mark Blumenthal and Jon Cohen:", "Pew Research:"),
-// after the sentence's start, a dash or a lower-case word ("More from
-// Jones:"). Words in capitals only are a headline, not a name.
+// at the sentence's start or after a dash, "from" or "by" ("More from
+// Jones:"; not "…in South Korea:"). Words in capitals only are a headline,
+// not a name.
 func (d *quoteDoc) namedBeforeColon(from, open int) (corpus.Span, bool) {
 	ts := attrTokens(d.text, from, open)
 	n := len(ts)
@@ -442,11 +443,13 @@ func (d *quoteDoc) namedBeforeColon(from, open int) (corpus.Span, bool) {
 	if len(run) == 0 || len(run) > 5 || !d.isCapWord(run[0]) {
 		return corpus.Span{}, false
 	}
-	if k >= 0 && ts[k].word && d.isCapWord(ts[k]) {
+	switch {
+	case k < 0: // the run opens the sentence
+	case !ts[k].word && strings.ContainsAny(d.tokText(ts[k]), "-–—"):
+	case ts[k].word && (d.lower(ts[k]) == "from" || d.lower(ts[k]) == "by"):
+	default:
+		// "…in South Korea: "…"", "(Reuters):", "said, Trump:"
 		return corpus.Span{}, false
-	}
-	if k >= 0 && !ts[k].word && !strings.ContainsAny(d.tokText(ts[k]), "-–—") {
-		return corpus.Span{}, false // "(Reuters):", "said, Trump:"
 	}
 	text := d.text[run[0].start:run[len(run)-1].end]
 	if strings.ToUpper(text) == text || notSpeakerLabels[strings.ToUpper(text)] {

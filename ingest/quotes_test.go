@@ -312,6 +312,8 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Philip Bump", "Philip Bump", ""},
 		{"two names before a colon", "More from Mark Blumenthal and Jon Cohen: “Data collected by our firm helps confirm that both issues were in play.”",
 			"Mark Blumenthal and Jon Cohen", "Mark Blumenthal and Jon Cohen", ""},
+		{"a place before a colon is no speaker", "Trump also took credit for the Winter Olympics in South Korea: “Without us, they wouldn’t be discussing anything.”",
+			"Trump", "Trump", ""},
 		// Of the cues in an introductory phrase, the one nearest the quote.
 		{"last cue of an introductory phrase",
 			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
