@@ -167,7 +167,14 @@ type profile struct {
 	// are no compound of the other text, and one test of a bit says so
 	// without a search.
 	joinBits uint64
-	byStem   []int32 // term indexes in stemSorted's order
+	// surfSorted are the sorted hashes of the terms' surfaces, and
+	// joinNext and joinPrev each term's first join with the word after it
+	// and before it within the text: a word of a compound the other text
+	// writes as one word ("sun" of "sun glasses" against "sunglasses")
+	// finds it there.
+	surfSorted         []uint64
+	joinNext, joinPrev []uint64
+	byStem             []int32 // term indexes in stemSorted's order
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
@@ -220,6 +227,7 @@ func (s *Scorer) profile(ts []term) *profile {
 func (s *Scorer) sharedProfile(ts []term) *profile {
 	p := &profile{terms: make([]*term, 0, len(ts)), weights: make([]float64, 0, len(ts))}
 	joins := make([]uint64, 0, len(ts)) // each term's first joinH within the text
+	prevs := make([]uint64, 0, len(ts)) // and its first join with the word before
 	// Distinct stems: a scan for a sentence's few terms, a map for a long
 	// text (a scan would cost the square of its length).
 	var seen map[uint64]int
@@ -232,31 +240,40 @@ next:
 		if negations[t.surface] {
 			p.negated = !p.negated
 		}
-		join := t.joinH
+		join, prev := t.joinH, uint64(0)
 		if i == len(ts)-1 {
 			join = 0 // the next word is outside the text
 		}
+		if i > 0 {
+			prev = ts[i-1].joinH
+		}
+		k, dup := -1, false
 		if seen != nil {
-			if k, ok := seen[t.stemH]; ok {
-				if joins[k] == 0 {
-					joins[k] = join
-				}
-				continue next
+			k, dup = seen[t.stemH]
+			if !dup {
+				seen[t.stemH] = len(p.terms)
 			}
-			seen[t.stemH] = len(p.terms)
 		} else {
-			for k, u := range p.terms {
+			for j, u := range p.terms {
 				if u.stemH == t.stemH {
-					if joins[k] == 0 {
-						joins[k] = join
-					}
-					continue next
+					k, dup = j, true
+					break
 				}
 			}
+		}
+		if dup {
+			if joins[k] == 0 {
+				joins[k] = join
+			}
+			if prevs[k] == 0 {
+				prevs[k] = prev
+			}
+			continue next
 		}
 		w := s.weight(t.stem)
 		p.terms = append(p.terms, t)
 		joins = append(joins, join)
+		prevs = append(prevs, prev)
 		p.weights = append(p.weights, w)
 		p.total += w
 		if t.number {
@@ -290,6 +307,12 @@ next:
 		p.stemSorted[k] = p.terms[t].stemH
 	}
 	slices.Sort(p.joinSorted)
+	p.joinNext, p.joinPrev = joins, prevs
+	p.surfSorted = make([]uint64, len(p.terms))
+	for k, t := range p.terms {
+		p.surfSorted[k] = t.surfH
+	}
+	slices.Sort(p.surfSorted)
 	return p
 }
 
@@ -406,12 +429,20 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 }
 
 // inexact is the credit of a's term i, whose stem b lacks, for its best
-// counterpart in b: 1 for a compound b writes as one word ("sun
-// glasses"/"sunglasses"), else its soft credit.
+// counterpart in b: 1 when it is a compound b writes as two words
+// ("sunglasses"/"sun glasses") or a word of a compound b writes as one,
+// else its soft credit.
 func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
 	if h := a.terms[i].surfH; b.joinBits&(1<<(h%64)) != 0 {
 		if _, ok := slices.BinarySearch(b.joinSorted, h); ok {
 			return 1
+		}
+	}
+	for _, h := range [2]uint64{a.joinNext[i], a.joinPrev[i]} {
+		if h != 0 {
+			if _, ok := slices.BinarySearch(b.surfSorted, h); ok {
+				return 1
+			}
 		}
 	}
 	if a.flags[i]&mayBeSoft == 0 {
