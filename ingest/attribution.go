@@ -1333,6 +1333,9 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		}
 	}
 	ts = ts[:k]
+	if view := d.toWhom(ts); view.End > view.Start {
+		return view
+	}
 	i := d.subjectStart(ts)
 	if i < 0 {
 		return corpus.Span{}
@@ -1353,6 +1356,19 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		for j > i+1 && !d.isCapWord(ts[j-1]) {
 			j--
 		}
+		// A title in lower case between capitalised words: "First lady
+		// Melania Trump", "Former Republican presidential candidate Jeb
+		// Bush".
+		for m := j; ; m++ {
+			if m >= len(ts) || m >= j+3 || !ts[m].word || looksVerb(d.lower(ts[m])) || npStop[d.lower(ts[m])] || nonNameCaps[d.lower(ts[m])] {
+				break
+			}
+			if m > j && d.isCapWord(ts[m]) {
+				for j = m; j < len(ts) && d.isCapWord(ts[j]); j++ {
+				}
+				break
+			}
+		}
 		end := ts[j-1].end
 		// A possessive takes its noun: "Zelensky's office".
 		if w := d.tokText(ts[j-1]); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
@@ -1368,6 +1384,36 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 	}
 	return corpus.Span{}
 }
+
+// toWhom returns the phrase of "To whom, …" that opens a sentence, ts:
+// whose view the sentence gives ("To officials and analysts in South
+// Korea, the closure is one of the "trust-building steps" …"). Not "To be
+// sure," "To date," "To that end,".
+func (d *quoteDoc) toWhom(ts []atok) corpus.Span {
+	if len(ts) < 4 || !ts[0].word || d.lower(ts[0]) != "to" || !ts[1].word || notToWhom[d.lower(ts[1])] || looksVerb(d.lower(ts[1])) {
+		return corpus.Span{}
+	}
+	head := -1 // where a place after the people starts: "… in South Korea"
+	for k := 2; k < len(ts) && k <= 10; k++ {
+		if !ts[k].word {
+			if d.tokText(ts[k]) != "," {
+				return corpus.Span{}
+			}
+			if head < 0 {
+				head = k
+			}
+			return corpus.Span{Start: ts[1].start, End: ts[head-1].end}
+		}
+		if head < 0 && placePreps[d.lower(ts[k])] {
+			head = k
+		}
+	}
+	return corpus.Span{}
+}
+
+var placePreps = wordSet("in at from across around inside outside near")
+
+var notToWhom = wordSet("be date that this some wit what which whom")
 
 // subjectStart returns the index in ts, a sentence's words, where its
 // subject may start: after a dateline, a sentence adverb, an opening
@@ -1477,7 +1523,7 @@ var (
 )
 
 // nonNameCaps are capitalised at a sentence start without being names.
-var nonNameCaps = wordSet("the a an but and in on at after before during when while as if " +
+var nonNameCaps = wordSet("the a an but and in on at to after before during when while as if " +
 	"meanwhile however still yet so then later also speaking asked according for with from " +
 	"this that these those there it its his her their our we i you he she they " +
 	"monday tuesday wednesday thursday friday saturday sunday")

@@ -314,6 +314,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Mark Blumenthal and Jon Cohen", "Mark Blumenthal and Jon Cohen", ""},
 		{"a place before a colon is no speaker", "Trump also took credit for the Winter Olympics in South Korea: “Without us, they wouldn’t be discussing anything.”",
 			"Trump", "Trump", ""},
+		// With no cue, the sentence's subject, through a title in lower
+		// case; or the people a "To …," phrase gives the view of.
+		{"subject with a lower-case title", "First lady Melania Trump was “involved in every detail of the planning” for the dinner.",
+			"Melania Trump", "First lady Melania Trump", ""},
+		{"to whom", "To officials and analysts in South Korea, the closure is one of the “trust-building steps” they wanted.",
+			"officials and analysts", "officials and analysts", ""},
 		// Of the cues in an introductory phrase, the one nearest the quote.
 		{"last cue of an introductory phrase",
 			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
