@@ -1252,6 +1252,10 @@ func (d *quoteDoc) headMention(np []atok) corpus.Span {
 	j := len(np)
 	for j > 0 && (d.isCapWord(np[j-1]) || startsWithDigit(d.tokText(np[j-1]))) {
 		j--
+		// A name and its place: "Elijah E. Cummings of Maryland".
+		if j > 1 && d.lower(np[j-1]) == "of" && d.isCapWord(np[j-2]) {
+			j--
+		}
 	}
 	if j < len(np) && j > 0 {
 		common := false
@@ -1482,12 +1486,32 @@ func (d *quoteDoc) afterPlacesAndTimes(ts []atok, i int) int {
 		if j == k || j+1 >= len(ts) || d.tokText(ts[j]) != "," {
 			break
 		}
+		if d.appositiveAt(ts, j+1) {
+			break // a name and its title: "On Thursday, Stephen Boyd, an assistant attorney general, wrote"
+		}
 		k = j + 1
 		if lw := d.lower(ts[k]); d.canStartSubject(ts[k]) && !introWords[lw] && !startsWithDigit(lw) {
 			i = k // not an age: "Suu Kyi, 70, said"
 		}
 	}
 	return i
+}
+
+// appositiveAt reports whether ts[k:] opens with a short description in
+// lower case set off by commas: "an assistant attorney general,".
+func (d *quoteDoc) appositiveAt(ts []atok, k int) bool {
+	if k >= len(ts) || !ts[k].word || !determiners[d.lower(ts[k])] {
+		return false
+	}
+	for m := k + 1; m < len(ts) && m <= k+6; m++ {
+		switch {
+		case !ts[m].word:
+			return d.tokText(ts[m]) == "," && m > k+1
+		case d.isCapWord(ts[m]) && m == k+1, looksVerb(d.lower(ts[m])):
+			return false
+		}
+	}
+	return false
 }
 
 // nounAfter extends a phrase ending at end over the words of ts that can
@@ -1540,6 +1564,10 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	if speakerPronouns[lw] {
 		return ""
 	}
+	if before, _, ok := strings.Cut(mention, " of "); ok && strings.Count(before, " ") >= 1 && isCapitalized(before) && d.isNameRun(m.Start, m.Start+len(before)) {
+		// "Elijah E. Cummings of Maryland" is Elijah E. Cummings.
+		return d.resolve(corpus.Span{Start: m.Start, End: m.Start + len(before)})
+	}
 	if e, ok := d.entityAt(m); ok {
 		if e.Label == corpus.Person && !strings.Contains(e.Canonical, " ") {
 			if full := d.fullName(e.Canonical, m.Start); full != "" {
@@ -1555,6 +1583,13 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		}
 	}
 	return name
+}
+
+// isNameRun reports whether text[s:e] is words that all start with a
+// capital letter.
+func (d *quoteDoc) isNameRun(s, e int) bool {
+	ts := attrTokens(d.text, s, e)
+	return len(ts) > 0 && d.allCaps(ts)
 }
 
 // entityAt returns the longest entity that holds the last word of mention
@@ -1729,7 +1764,7 @@ func stripAux(d *quoteDoc, ts []atok) []atok {
 
 var (
 	timeNouns     = wordSet("week month year night morning afternoon evening weekend day time")
-	timeModifiers = wordSet("last this next that one earlier later on")
+	timeModifiers = wordSet("last this next that one earlier later on late early")
 	weekdays      = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 )
 

@@ -320,6 +320,13 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Melania Trump", "First lady Melania Trump", ""},
 		{"to whom", "To officials and analysts in South Korea, the closure is one of the “trust-building steps” they wanted.",
 			"officials and analysts", "officials and analysts", ""},
+		// A name with its title or place, after an opening phrase or
+		// before a time.
+		{"name and title after an opening phrase", "On Thursday, Stephen E. Boyd, an assistant attorney general, wrote, “In light of the unusual events, the department has consulted the parties.”",
+			"Stephen E. Boyd", "Stephen E. Boyd", "wrote"},
+		{"name of a place", "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House committee, said that the memos \"provide strong corroborating evidence.\"",
+			"Elijah E. Cummings", "Rep. Elijah E. Cummings of Maryland", "said"},
+		{"late before a day", "President Trump late Thursday tweeted that the memos “show clearly” no collusion.", "Trump", "President Trump", "tweeted"},
 		// Of the cues in an introductory phrase, the one nearest the quote.
 		{"last cue of an introductory phrase",
 			"When Clinton noted that Trump may not have paid federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”",
@@ -327,7 +334,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		// The subject of "…, saying" after what opens the sentence.
 		{"introductory phrase with a place and a time",
 			"At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that his former rival would make ''an outstanding president.''",
-			"Bernie Sanders of Vermont", "", "saying"},
+			"Bernie Sanders", "Senator Bernie Sanders of Vermont", "saying"},
 		{"introductory phrase with a place and a day",
 			"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her earlier statement, saying that the United States should play a ''leadership role'' in the fight.",
 			"Clinton", "", "saying"},
