@@ -1450,9 +1450,10 @@ func (d *quoteDoc) subjectStart(ts []atok) int {
 	for i < len(ts) && ts[i].word && leadConjunctions[d.lower(ts[i])] {
 		i++
 	}
-	// A time phrase: "A month later, he …", "Two days ago, Trump …".
+	// A time phrase: "A month later, he …", "Two days ago, Trump …",
+	// "Early Tuesday, Iranian President Hassan Rouhani …".
 	for j := i + 1; j+1 < len(ts) && j <= i+4 && ts[j].word; j++ {
-		if timeAdverbs[d.lower(ts[j])] && d.tokText(ts[j+1]) == "," {
+		if (timeAdverbs[d.lower(ts[j])] || weekdays[d.lower(ts[j])] && j == i+1 && timeModifiers[d.lower(ts[i])]) && d.tokText(ts[j+1]) == "," {
 			i = j + 2
 			break
 		}
