@@ -1050,6 +1050,12 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
 	subj = d.dropParenthetical(subj)
+	if n := len(subj); n > 2 && !subj[n-1].word && d.tokText(subj[n-1]) == "," && d.tokText(subj[n-2]) == ")" {
+		// A party and state set off by a comma: "Gov. John Kasich (R-OH), said".
+		if p := d.dropParenthetical(subj[:n-1]); len(p) < n-2 {
+			subj = p
+		}
+	}
 	if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
 		// "Trump, the nominee, said" / "Trump, who …, said"; but the name
 		// in "Apple's chief executive, Tim Cook, called".
@@ -1153,7 +1159,10 @@ func (d *quoteDoc) coordinated(ts []atok) bool {
 			continue
 		}
 		if !t.word {
-			return d.tokText(t) == "," && !d.closesAppositive(ts[:i])
+			// Not the comma after a party and state: "Gov. John Kasich
+			// (R-OH), said".
+			closesParty := i > 0 && d.tokText(ts[i-1]) == ")" && len(d.dropParenthetical(ts[:i])) < i-1
+			return d.tokText(t) == "," && !d.closesAppositive(ts[:i]) && !closesParty
 		}
 		lw := d.lower(t)
 		return lw == "and" || lw == "but" || lw == "then"
