@@ -1050,12 +1050,6 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
 	subj = d.dropParenthetical(subj)
-	if n := len(subj); n > 2 && !subj[n-1].word && d.tokText(subj[n-1]) == "," && d.tokText(subj[n-2]) == ")" {
-		// A party and state set off by a comma: "Gov. John Kasich (R-OH), said".
-		if p := d.dropParenthetical(subj[:n-1]); len(p) < n-2 {
-			subj = p
-		}
-	}
 	if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
 		// "Trump, the nominee, said" / "Trump, who …, said"; but the name
 		// in "Apple's chief executive, Tim Cook, called".
@@ -1112,10 +1106,13 @@ func (d *quoteDoc) tokenAt(ts []atok, pos int) int {
 	return -1
 }
 
-// dropParenthetical removes a parenthesis that ends ts: "John Cornyn
-// (R-Texas)".
+// dropParenthetical removes a parenthesis that ends ts, with a comma set
+// after it: "John Cornyn (R-Texas)", "Gov. John Kasich (R-OH),".
 func (d *quoteDoc) dropParenthetical(ts []atok) []atok {
 	n := len(ts)
+	if n > 1 && d.tokText(ts[n-1]) == "," {
+		n--
+	}
 	if n == 0 || ts[n-1].word || d.tokText(ts[n-1]) != ")" {
 		return ts
 	}
@@ -1161,8 +1158,8 @@ func (d *quoteDoc) coordinated(ts []atok) bool {
 		if !t.word {
 			// Not the comma after a party and state: "Gov. John Kasich
 			// (R-OH), said".
-			closesParty := i > 0 && d.tokText(ts[i-1]) == ")" && len(d.dropParenthetical(ts[:i])) < i-1
-			return d.tokText(t) == "," && !d.closesAppositive(ts[:i]) && !closesParty
+			aside := len(d.dropParenthetical(ts[:i+1])) < i
+			return d.tokText(t) == "," && !d.closesAppositive(ts[:i]) && !aside
 		}
 		lw := d.lower(t)
 		return lw == "and" || lw == "but" || lw == "then"
