@@ -327,7 +327,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"name of a place", "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House committee, said that the memos \"provide strong corroborating evidence.\"",
 			"Elijah E. Cummings", "Rep. Elijah E. Cummings of Maryland", "said"},
 		{"late before a day", "President Trump late Thursday tweeted that the memos “show clearly” no collusion.", "Trump", "President Trump", "tweeted"},
-		{"party and state set off by a comma", "Speaking in Berea, OH, after winning the Ohio primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+		{"party and state set off by a comma", "Speaking in Berea, OH, after winning Ohio in the Republican presidential primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
 			"John Kasich", "Gov. John Kasich", "said"},
 		{"an opening day", "Early Tuesday, Iranian President Hassan Rouhani met reporters in Tehran, noting that Iran would “strongly resist” any plans.",
 			"Hassan Rouhani", "Iranian President Hassan Rouhani", "noting"},
