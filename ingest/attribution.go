@@ -1369,14 +1369,15 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		// A title in lower case between capitalised words: "First lady
 		// Melania Trump", "Former Republican presidential candidate Jeb
 		// Bush".
-		for m := j; ; m++ {
-			if m >= len(ts) || m >= j+3 || !ts[m].word || looksVerb(d.lower(ts[m])) || npStop[d.lower(ts[m])] || nonNameCaps[d.lower(ts[m])] {
-				break
-			}
-			if m > j && d.isCapWord(ts[m]) {
-				for j = m; j < len(ts) && d.isCapWord(ts[j]); j++ {
-				}
-				break
+		title := j
+		for title < len(ts) && title < j+2 && ts[title].word && !d.isCapWord(ts[title]) && !looksVerb(d.lower(ts[title])) &&
+			!npStop[d.lower(ts[title])] && !nonNameCaps[d.lower(ts[title])] {
+			title++
+		}
+		if title > j && title < len(ts) && d.isCapWord(ts[title]) {
+			j = title
+			for j < len(ts) && d.isCapWord(ts[j]) {
+				j++
 			}
 		}
 		end := ts[j-1].end

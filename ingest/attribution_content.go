@@ -102,7 +102,10 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		// A later quote of reported speech that runs on from an earlier
 		// one (said he planned to fight "…" and to counter "…") shares its
 		// content, even when the earlier one is not kept as a quote.
-		if q := &regions[max(i-1, 0)]; i > 0 && q.para == r.para && (q.via == viaBefore || q.via == viaSentence) {
+		if i == 0 {
+			break
+		}
+		if q := &regions[i-1]; q.para == r.para && (q.via == viaBefore || q.via == viaSentence) {
 			if c := d.contentSpan(regions, i-1); c.Start <= r.outer.Start && c.End >= marked.End {
 				return c
 			}
@@ -273,18 +276,20 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 	return r.outer.End + len(s)
 }
 
-// introducedByPunct reports whether the words before an opening mark end
-// with a comma or colon that sets the quote off.
 // opensClause reports whether the words from start to the quote at limit
 // open a clause of reported speech with a subject pronoun and its verb
 // (said [she recalled thinking], "…"): then they are content too.
 func (d *quoteDoc) opensClause(start, limit int) bool {
 	ts := attrTokens(d.text, start, limit)
-	return len(ts) >= 3 && ts[0].word && subjectPronouns[d.lower(ts[0])] && ts[1].word
+	if len(ts) < 3 || !ts[0].word || !ts[1].word {
+		return false
+	}
+	lw := d.lower(ts[0])
+	return speakerPronouns[lw] && lw != "it" && lw != "who"
 }
 
-var subjectPronouns = wordSet("i we you he she they")
-
+// introducedByPunct reports whether the words before an opening mark end
+// with a comma or colon that sets the quote off.
 func introducedByPunct(before string) bool {
 	before = strings.TrimRightFunc(before, unicode.IsSpace)
 	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":")
