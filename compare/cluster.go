@@ -134,10 +134,9 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 	for u := range m.units {
 		m.classOf[u] = -1
 		ts := m.unitTerms(int32(u))
-		k := uint64(fnvOffset)
+		k := uint64(fnvOffset) // the stems in order, from their hashes
 		for _, t := range ts {
-			k = hashString(t.stem, k)
-			k = hashString("\x00", k)
+			k = mix(k ^ t.stemH)
 		}
 		c, ok := byHash[k]
 		if !ok {
