@@ -71,18 +71,10 @@ func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) c
 	slices.SortFunc(docs, func(a, b corpus.Document) int {
 		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
-	opts := compare.Options{MinArticles: minOutlets}
-	quotes := compare.QuoteClusters(docs, opts)
-	if isTerminal(e.stderr) {
-		// The stage under way, on one line that the next stage overwrites.
-		n := 0
-		opts.Stage = func(s string) {
-			n++
-			fmt.Fprintf(e.stderr, "\r\033[Kcompare %d/%d: %s", n, compare.Stages, s)
-		}
-		defer fmt.Fprint(e.stderr, "\r\033[K")
-	}
-	clusters := append(quotes, compare.Clusters(docs, opts)...)
+	p := newProgress(e.stderr, "compare", compare.Stages)
+	defer p.done()
+	opts := compare.Options{MinArticles: minOutlets, Stage: p.step}
+	clusters := append(compare.QuoteClusters(docs, opts), compare.Clusters(docs, opts)...)
 	rep := compare.NewReport(title, docs, clusters)
 	if minOutlets > 2 {
 		kept := rep.Clusters[:0]

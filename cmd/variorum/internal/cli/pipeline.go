@@ -81,6 +81,7 @@ type progress struct {
 
 	mu   sync.Mutex
 	n    int
+	note string // what the last step was, after the count
 	last time.Time
 }
 
@@ -97,8 +98,19 @@ func (p *progress) add(n int) {
 	p.n += n
 	if now := time.Now(); now.Sub(p.last) > 150*time.Millisecond || p.n == p.total {
 		p.last = now
-		fmt.Fprintf(p.w, "\r%s %d/%d", p.label, p.n, p.total)
+		fmt.Fprintf(p.w, "\r\033[K%s %d/%d%s", p.label, p.n, p.total, p.note)
 	}
+}
+
+// step counts one more step and names it: "compare 4/7: score".
+func (p *progress) step(name string) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	p.note = ": " + name
+	p.mu.Unlock()
+	p.add(1)
 }
 
 // set reports an absolute count (for stages that report done-so-far).
