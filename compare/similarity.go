@@ -172,21 +172,31 @@ type profile struct {
 	// and before it within the text: a word of a compound the other text
 	// writes as one word ("sun" of "sun glasses" against "sunglasses")
 	// finds it there.
+	// surfBits is to surfSorted what joinBits is to joinSorted.
 	surfSorted         []uint64
+	surfBits           uint64
 	joinNext, joinPrev []uint64
 	byStem             []int32 // term indexes in stemSorted's order
+	// surfH is each term's surface hash, and nameInitials the first byte of
+	// each of names: the tests that rule most terms out read them here
+	// rather than from the terms themselves, which lie scattered in memory.
+	surfH        []uint64
+	nameInitials []byte
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
 	groupSet []int32
 	names    []int32
 	numbers  []uint64 // stem hashes of its numbers
-	flags    []uint8  // per term: mayBeSoft when it is a name or has synonyms
+	flags    []uint8  // per term: softName, softSynonym
 }
 
-// mayBeSoft flags a profile term that can have a soft match: a name, or a
-// word with synonyms.
-const mayBeSoft = 1
+// Flags of a profile term that can have a soft match: a name (near
+// spellings), a word with synonyms, or both.
+const (
+	softName = 1 << iota
+	softSynonym
+)
 
 // termHash hashes a stem or surface, or words written together (the
 // parts' concatenation), for profile; 0 only for "".
@@ -288,9 +298,14 @@ next:
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
 	p.flags = make([]uint8, len(p.terms))
+	p.surfH = make([]uint64, len(p.terms))
 	for k, t := range p.terms {
-		if !t.number && (t.name || len(t.groups) > 0) {
-			p.flags[k] = mayBeSoft
+		p.surfH[k] = t.surfH
+		if !t.number && t.name {
+			p.flags[k] |= softName
+		}
+		if !t.number && len(t.groups) > 0 {
+			p.flags[k] |= softSynonym
 		}
 		if joins[k] != 0 {
 			p.joinSorted = append(p.joinSorted, joins[k])
@@ -308,11 +323,15 @@ next:
 	}
 	slices.Sort(p.joinSorted)
 	p.joinNext, p.joinPrev = joins, prevs
-	p.surfSorted = make([]uint64, len(p.terms))
-	for k, t := range p.terms {
-		p.surfSorted[k] = t.surfH
-	}
+	p.surfSorted = slices.Clone(p.surfH)
 	slices.Sort(p.surfSorted)
+	for _, h := range p.surfSorted {
+		p.surfBits |= 1 << (h % 64)
+	}
+	p.nameInitials = make([]byte, len(p.names))
+	for n, k := range p.names {
+		p.nameInitials[n] = p.terms[k].surface[0]
+	}
 	return p
 }
 
@@ -433,38 +452,36 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 // ("sunglasses"/"sun glasses") or a word of a compound b writes as one,
 // else its soft credit.
 func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
-	if h := a.terms[i].surfH; b.joinBits&(1<<(h%64)) != 0 {
+	if h := a.surfH[i]; b.joinBits&(1<<(h%64)) != 0 {
 		if _, ok := slices.BinarySearch(b.joinSorted, h); ok {
 			return 1
 		}
 	}
 	for _, h := range [2]uint64{a.joinNext[i], a.joinPrev[i]} {
-		if h != 0 {
+		if h != 0 && b.surfBits&(1<<(h%64)) != 0 {
 			if _, ok := slices.BinarySearch(b.surfSorted, h); ok {
 				return 1
 			}
 		}
 	}
-	if a.flags[i]&mayBeSoft == 0 {
+	if a.flags[i] == 0 {
 		return 0
 	}
-	return s.soft(a.terms[i], b)
+	return s.soft(a, i, b)
 }
 
-// soft is the credit of t's best inexact counterpart in b: a near
-// spelling of a name, else a synonym.
-func (s *Scorer) soft(t *term, b *profile) float64 {
-	if t.number {
-		return 0
-	}
-	if t.name {
-		for _, k := range b.names {
-			if u := b.terms[k]; t.surface[0] == u.surface[0] && nearSpelling(t.surface, u.surface) {
+// soft is the credit of a's term i for its best inexact counterpart in b:
+// a near spelling of a name, else a synonym.
+func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
+	if a.flags[i]&softName != 0 {
+		t := a.terms[i].surface
+		for n, k := range b.names {
+			if b.nameInitials[n] == t[0] && nearSpelling(t, b.terms[k].surface) {
 				return nameCredit
 			}
 		}
 	}
-	if len(t.groups) > 0 && intersects(t.groups, b.groupSet) {
+	if a.flags[i]&softSynonym != 0 && intersects(a.terms[i].groups, b.groupSet) {
 		return synonymCredit
 	}
 	return 0
