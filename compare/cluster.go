@@ -292,20 +292,33 @@ func (m *matcher) run() []Cluster {
 		}
 	}
 
+	// Clusters hold disjoint classes, so their witnesses are picked on all
+	// cores, each with its own memo over the shared one, which no one
+	// writes meanwhile.
 	m.opts.stage(StageWitnesses)
+	type picked struct {
+		c Cluster
+		w []int32
+	}
+	picks := make([]picked, len(members))
+	parallel(len(members), max(1, runtime.GOMAXPROCS(0)), func(i int) {
+		if members[i] == nil {
+			return
+		}
+		memo := simMemo{m: m}
+		if w := m.witnesses(members[i], memo.sim); len(w) >= m.opts.MinArticles {
+			picks[i] = picked{m.cluster(w, memo.sim), w}
+		}
+	})
 	var out []Cluster
 	var chosen [][]int32 // witness units of each cluster in out
-	for _, ms := range members {
-		if ms == nil {
-			continue
+	for _, p := range picks {
+		if p.w != nil {
+			out = append(out, p.c)
+			chosen = append(chosen, p.w)
 		}
-		w := m.witnesses(ms)
-		if len(w) < m.opts.MinArticles {
-			continue
-		}
-		out = append(out, m.cluster(w))
-		chosen = append(chosen, w)
 	}
+	picks = nil
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
@@ -407,12 +420,34 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 		docs = append(docs, d)
 	}
 	slices.Sort(docs)
+	// The articles are independent once the profiles of their classes are
+	// built, so both run on all cores; what each article adds is joined in
+	// article order.
+	workers := max(1, runtime.GOMAXPROCS(0))
+	need := make([]bool, len(m.classes))
+	for _, d := range docs {
+		for u := m.docUnits[d]; u < m.docUnits[d+1]; u++ {
+			if c := m.classOf[u]; c >= 0 {
+				need[c] = true
+			}
+		}
+	}
+	parallel(len(m.classes), workers, func(c int) {
+		if need[c] {
+			m.profile(int32(c))
+		}
+	})
 	type extra struct {
 		u   int32
 		sim float64
 	}
-	added := make(map[int][]int32)
-	for _, d := range docs {
+	type addition struct {
+		cluster int
+		units   []int32
+	}
+	perDoc := make([][]addition, len(docs))
+	parallel(len(docs), workers, func(di int) {
+		d := docs[di]
 		lo, hi := m.docUnits[d], m.docUnits[d+1]
 		for _, jb := range byDoc[d] {
 			w, wu := units[jb.cluster], jb.witness
@@ -484,9 +519,17 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				}
 				if free {
 					taken = append(taken, c.u)
-					added[jb.cluster] = append(added[jb.cluster], c.u)
 				}
 			}
+			if len(taken) > 1 {
+				perDoc[di] = append(perDoc[di], addition{jb.cluster, taken[1:]})
+			}
+		}
+	})
+	added := make(map[int][]int32)
+	for _, as := range perDoc {
+		for _, a := range as {
+			added[a.cluster] = append(added[a.cluster], a.units...)
 		}
 	}
 	for ci, add := range added {
@@ -498,7 +541,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			}
 			return cmp.Compare(ua.start, ub.start)
 		})
-		c := m.cluster(all)
+		c := m.cluster(all, m.sim)
 		c.ID = cs[ci].ID
 		cs[ci] = c
 	}
@@ -561,15 +604,48 @@ func (m *matcher) sim(a, b int32) float64 {
 	if a == b {
 		return 1
 	}
-	if a > b {
-		a, b = b, a
-	}
-	k := uint64(a)<<32 | uint64(b)
+	k := simKey(a, b)
 	if s, ok := m.sims[k]; ok {
 		return s
 	}
 	s := m.scorer.score(m.profile(a), m.profile(b))
 	m.sims[k] = s
+	return s
+}
+
+// simKey is the memo key of a pair of classes, in either order.
+func simKey(a, b int32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
+}
+
+// simMemo is matcher.sim for one goroutine while others run: it reads the
+// matcher's memo without writing it and keeps what it computes itself.
+// Classes it scores must be no other goroutine's (their profiles are built
+// on first use).
+type simMemo struct {
+	m   *matcher
+	own map[uint64]float64
+}
+
+func (c *simMemo) sim(a, b int32) float64 {
+	if a == b {
+		return 1
+	}
+	k := simKey(a, b)
+	if s, ok := c.m.sims[k]; ok {
+		return s
+	}
+	if s, ok := c.own[k]; ok {
+		return s
+	}
+	if c.own == nil {
+		c.own = make(map[uint64]float64)
+	}
+	s := c.m.scorer.score(c.m.profile(a), c.m.profile(b))
+	c.own[k] = s
 	return s
 }
 
@@ -636,8 +712,8 @@ type docPairSim struct {
 // witnesses picks one unit per document of a cluster of classes: the one
 // whose best matches in (up to maxCompare) other documents are, on average,
 // strongest; ties go to the shorter span, then the earlier. The result is in
-// document order.
-func (m *matcher) witnesses(ms []int32) []int32 {
+// document order. sim gives the similarity of two classes.
+func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
 	byDoc := make(map[int][]int32)
 	for _, c := range ms {
 		for _, u := range m.classes[c].units {
@@ -671,7 +747,7 @@ func (m *matcher) witnesses(ms []int32) []int32 {
 				}
 				mx := 0.0
 				for _, v := range byDoc[d2] {
-					mx = max(mx, m.sim(m.classOf[u], m.classOf[v]))
+					mx = max(mx, sim(m.classOf[u], m.classOf[v]))
 				}
 				sum += mx
 				n++
@@ -697,8 +773,8 @@ func (m *matcher) spanLess(u, v int32) bool {
 }
 
 // cluster builds the output cluster of witness units; its similarity is the
-// mean over pairs of witnesses (each with up to maxCompare others).
-func (m *matcher) cluster(w []int32) Cluster {
+// mean over pairs of witnesses (each with up to maxCompare others), by sim.
+func (m *matcher) cluster(w []int32, sim func(a, b int32) float64) Cluster {
 	c := Cluster{Kind: KindClause}
 	for _, u := range w {
 		un := m.units[u]
@@ -712,7 +788,7 @@ func (m *matcher) cluster(w []int32) Cluster {
 	n := 0
 	for i := range w {
 		for j := i + 1; j < len(w) && j <= i+maxCompare; j++ {
-			sum += m.sim(m.classOf[w[i]], m.classOf[w[j]])
+			sum += sim(m.classOf[w[i]], m.classOf[w[j]])
 			n++
 		}
 	}

@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -366,5 +369,63 @@ func TestClustersStages(t *testing.T) {
 	}
 	if plain := Clusters(docs, Options{}); !reflect.DeepEqual(cs, plain) {
 		t.Errorf("Clusters with Stage set gave %d clusters, without %d", len(cs), len(plain))
+	}
+}
+
+// variantDocs makes n articles that each word the same few statements a
+// little differently (words dropped or swapped for a synonym, at random
+// but the same every run), with a sentence of their own between them: big
+// clusters of many distinct spans, as a wire story carried by many outlets
+// gives.
+func variantDocs(n int) []corpus.Document {
+	statements := []string{
+		"The guarantee would apply in the event of a significant, deliberate and sustained armed attack on the country",
+		"Officials said the agreement would remain valid for ten years and could be renewed by all parties",
+		"The draft requires signatures from Ukraine, the United States, the European Union, NATO and Russia",
+		"Moscow was informed of the proposal on Tuesday and has not yet given any formal response to it",
+	}
+	swaps := map[string]string{"significant": "major", "deliberate": "intentional", "sustained": "prolonged",
+		"attack": "assault", "said": "stated", "agreement": "deal", "ten": "10", "informed": "told",
+		"proposal": "plan", "formal": "official", "requires": "needs"}
+	r := rand.New(rand.NewPCG(1, 2))
+	var docs []corpus.Document
+	for i := range n {
+		var b strings.Builder
+		for j, st := range statements {
+			var ws []string
+			for _, w := range strings.Fields(st) {
+				switch x := r.IntN(10); {
+				case x == 0 && len(ws) > 0:
+					continue // dropped
+				case x < 4 && swaps[w] != "":
+					w = swaps[w]
+				}
+				ws = append(ws, w)
+			}
+			fmt.Fprintf(&b, "%s. Reporter %d filed note %d from the capital today. ", strings.Join(ws, " "), i, j)
+		}
+		text := b.String()
+		docs = append(docs, corpus.Document{
+			Article:   corpus.Article{ID: fmt.Sprint("v", i), Outlet: fmt.Sprint("outlet", i%7), Text: text},
+			Sentences: splitSentences(text),
+		})
+	}
+	return docs
+}
+
+// TestClustersAnyCores: the stages that share their work among cores
+// (scoring, witnesses, restatements) give the same clusters on one core as
+// on several. Run it with -race too.
+func TestClustersAnyCores(t *testing.T) {
+	docs := variantDocs(60)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Clusters(docs, Options{})
+	runtime.GOMAXPROCS(4)
+	many := Clusters(docs, Options{})
+	if len(one) == 0 || one[0].Articles() < 30 {
+		t.Fatalf("want a cluster of most of the 60 articles, got %d clusters", len(one))
+	}
+	if !reflect.DeepEqual(one, many) {
+		t.Errorf("one core gave %d clusters, four gave %d, or the same number with different witnesses", len(one), len(many))
 	}
 }
