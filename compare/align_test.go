@@ -168,6 +168,9 @@ func checkDiff(t testing.TB, a, b string, r DiffResult) {
 		if v.From == "" && v.To == "" {
 			t.Fatalf("variation %+v: empty on both sides", v)
 		}
+		if v.From == v.To {
+			t.Fatalf("variation %+v: the same words on both sides", v)
+		}
 	}
 	if r.Similarity < 0 || r.Similarity > 1 {
 		t.Fatalf("similarity %v out of 0..1", r.Similarity)

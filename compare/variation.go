@@ -262,7 +262,11 @@ func (c *classifier) pairUp(da, db []int) []piece {
 			if !gap(i, j) {
 				return nil
 			}
-			ps = append(ps, piece{typ: rel[i][j], a0: da[i], a1: da[i] + 1, b0: db[j], b1: db[j] + 1})
+			// The same word on both sides anchors the pairing but is no
+			// difference ("missile tests and plans" → "missiles and").
+			if x, y := c.a[da[i]], c.b[db[j]]; x.Text != y.Text {
+				ps = append(ps, piece{typ: rel[i][j], a0: da[i], a1: da[i] + 1, b0: db[j], b1: db[j] + 1})
+			}
 			i, j = i+1, j+1
 			gi, gj = i, j
 		case best[i+1][j] >= best[i][j+1]:
@@ -271,7 +275,7 @@ func (c *classifier) pairUp(da, db []int) []piece {
 			j++
 		}
 	}
-	if !gap(n, m) {
+	if !gap(n, m) || len(ps) == 0 {
 		return nil
 	}
 	return ps
