@@ -177,11 +177,15 @@ type profile struct {
 	surfBits           uint64
 	joinNext, joinPrev []uint64
 	byStem             []int32 // term indexes in stemSorted's order
-	// surfH is each term's surface hash, and nameInitials the first byte of
-	// each of names: the tests that rule most terms out read them here
-	// rather than from the terms themselves, which lie scattered in memory.
+	// surfH is each term's surface hash, initials each term's first byte,
+	// nameInitials the first byte of each of names, and initialBits a
+	// 64-bit mask of those: the tests that rule most terms out read them
+	// here rather than from the terms themselves, which lie scattered in
+	// memory.
 	surfH        []uint64
+	initials     []byte
 	nameInitials []byte
+	initialBits  uint64
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
@@ -297,7 +301,10 @@ next:
 	}
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
-	p.flags = make([]uint8, len(p.terms))
+	bytes := make([]byte, 2*len(p.terms)+len(p.names))
+	p.flags = bytes[:len(p.terms):len(p.terms)]
+	p.initials = bytes[len(p.terms) : 2*len(p.terms) : 2*len(p.terms)]
+	p.nameInitials = bytes[2*len(p.terms):]
 	// The hash arrays share one allocation, so that scoring a pair reads a
 	// few neighbouring cache lines and pages of each profile rather than
 	// six scattered ones: over a big corpus the profiles far outgrow the
@@ -315,6 +322,9 @@ next:
 	copy(p.joinPrev, prevs)
 	for k, t := range p.terms {
 		p.surfH[k] = t.surfH
+		if t.surface != "" {
+			p.initials[k] = t.surface[0]
+		}
 		if !t.number && t.name {
 			p.flags[k] |= softName
 		}
@@ -340,9 +350,9 @@ next:
 	for _, h := range p.surfSorted {
 		p.surfBits |= 1 << (h % 64)
 	}
-	p.nameInitials = make([]byte, len(p.names))
 	for n, k := range p.names {
-		p.nameInitials[n] = p.terms[k].surface[0]
+		p.nameInitials[n] = p.initials[k]
+		p.initialBits |= 1 << (p.initials[k] % 64)
 	}
 	return p
 }
@@ -485,10 +495,10 @@ func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
 // soft is the credit of a's term i for its best inexact counterpart in b:
 // a near spelling of a name, else a synonym.
 func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
-	if a.flags[i]&softName != 0 {
+	if c := a.initials[i]; a.flags[i]&softName != 0 && b.initialBits&(1<<(c%64)) != 0 {
 		t := a.terms[i].surface
 		for n, k := range b.names {
-			if b.nameInitials[n] == t[0] && nearSpelling(t, b.terms[k].surface) {
+			if b.nameInitials[n] == c && nearSpelling(t, b.terms[k].surface) {
 				return nameCredit
 			}
 		}
