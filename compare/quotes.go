@@ -882,3 +882,37 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// Unquoted returns the clusters of clauses that are not a quote cluster
+// shown again: a clause cluster is left out when every one of its
+// witnesses overlaps a witness, in the same article, of one quote cluster
+// (the quote's words found again as a sentence or clause). A clause
+// cluster that also holds a wording outside that quote, or an article
+// the quote cluster lacks, says more than the quote and is kept. Both
+// lists are as Clusters and QuoteClusters return them; the order of
+// clauses is kept.
+func Unquoted(clauses, quotes []Cluster) []Cluster {
+	type span struct{ start, end int }
+	byArticle := make([]map[string][]span, len(quotes))
+	for i, q := range quotes {
+		byArticle[i] = make(map[string][]span)
+		for _, w := range q.Witnesses {
+			byArticle[i][w.Article] = append(byArticle[i][w.Article], span{w.Start, w.End})
+		}
+	}
+	inside := func(c Cluster, spans map[string][]span) bool {
+		for _, w := range c.Witnesses {
+			if !slices.ContainsFunc(spans[w.Article], func(s span) bool { return w.Start < s.end && s.start < w.End }) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []Cluster
+	for _, c := range clauses {
+		if !slices.ContainsFunc(byArticle, func(spans map[string][]span) bool { return inside(c, spans) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -588,3 +588,37 @@ func TestQuoteClustersInReport(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquoted: a clause cluster is left out only when one quote cluster
+// already shows each of its witnesses.
+func TestUnquoted(t *testing.T) {
+	w := func(article string, start, end int) Witness { return Witness{Article: article, Start: start, End: end} }
+	quotes := []Cluster{
+		{ID: 1, Kind: KindQuote, Witnesses: []Witness{w("a", 10, 50), w("b", 100, 140)}},
+		{ID: 2, Kind: KindQuote, Witnesses: []Witness{w("a", 200, 240), w("c", 0, 40)}},
+	}
+	tests := []struct {
+		name   string
+		clause Cluster
+		kept   bool
+	}{
+		{"inside one quote cluster", Cluster{Witnesses: []Witness{w("a", 5, 30), w("b", 120, 160)}}, false},
+		{"an article the quotes lack", Cluster{Witnesses: []Witness{w("a", 5, 30), w("b", 120, 160), w("d", 0, 9)}}, true},
+		{"a second wording outside the quote", Cluster{Witnesses: []Witness{w("a", 5, 30), w("a", 60, 90), w("b", 120, 160)}}, true},
+		{"touching is not overlapping", Cluster{Witnesses: []Witness{w("a", 50, 60), w("b", 100, 140)}}, true},
+		{"half in each of two quote clusters", Cluster{Witnesses: []Witness{w("b", 100, 140), w("c", 0, 40)}}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Unquoted([]Cluster{tc.clause}, quotes)
+			if kept := len(got) == 1; kept != tc.kept {
+				t.Errorf("kept = %v, want %v", kept, tc.kept)
+			}
+		})
+	}
+	// Without quotes every clause cluster stays, in its order.
+	clauses := []Cluster{{ID: 3}, {ID: 1}, {ID: 2}}
+	if got := Unquoted(clauses, nil); !reflect.DeepEqual(got, clauses) {
+		t.Errorf("Unquoted(clauses, nil) = %v, want %v", got, clauses)
+	}
+}

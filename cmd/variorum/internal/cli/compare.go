@@ -74,7 +74,8 @@ func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) c
 	p := newProgress(e.stderr, "compare", compare.Stages)
 	defer p.done()
 	opts := compare.Options{MinArticles: minOutlets, Stage: p.step}
-	clusters := append(compare.QuoteClusters(docs, opts), compare.Clusters(docs, opts)...)
+	quotes := compare.QuoteClusters(docs, opts)
+	clusters := append(quotes, compare.Unquoted(compare.Clusters(docs, opts), quotes)...)
 	rep := compare.NewReport(title, docs, clusters)
 	if minOutlets > 2 {
 		kept := rep.Clusters[:0]
