@@ -892,25 +892,33 @@ func abs(x int) int {
 // lists are as Clusters and QuoteClusters return them; the order of
 // clauses is kept.
 func Unquoted(clauses, quotes []Cluster) []Cluster {
-	type span struct{ start, end int }
-	byArticle := make([]map[string][]span, len(quotes))
+	// The quotes' witnesses by article, each with its cluster.
+	type span struct{ cluster, start, end int }
+	byArticle := make(map[string][]span)
 	for i, q := range quotes {
-		byArticle[i] = make(map[string][]span)
 		for _, w := range q.Witnesses {
-			byArticle[i][w.Article] = append(byArticle[i][w.Article], span{w.Start, w.End})
+			byArticle[w.Article] = append(byArticle[w.Article], span{i, w.Start, w.End})
 		}
 	}
-	inside := func(c Cluster, spans map[string][]span) bool {
-		for _, w := range c.Witnesses {
-			if !slices.ContainsFunc(spans[w.Article], func(s span) bool { return w.Start < s.end && s.start < w.End }) {
-				return false
+	overlaps := func(w Witness, cluster int) bool {
+		return slices.ContainsFunc(byArticle[w.Article], func(s span) bool {
+			return s.cluster == cluster && w.Start < s.end && s.start < w.End
+		})
+	}
+	// A quote cluster that shows every witness shows the first.
+	shown := func(c Cluster) bool {
+		w0 := c.Witnesses[0]
+		for _, s := range byArticle[w0.Article] {
+			if w0.Start < s.end && s.start < w0.End &&
+				!slices.ContainsFunc(c.Witnesses[1:], func(w Witness) bool { return !overlaps(w, s.cluster) }) {
+				return true
 			}
 		}
-		return true
+		return false
 	}
 	var out []Cluster
 	for _, c := range clauses {
-		if !slices.ContainsFunc(byArticle, func(spans map[string][]span) bool { return inside(c, spans) }) {
+		if len(c.Witnesses) == 0 || !shown(c) {
 			out = append(out, c)
 		}
 	}

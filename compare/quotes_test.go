@@ -607,6 +607,8 @@ func TestUnquoted(t *testing.T) {
 		{"a second wording outside the quote", Cluster{Witnesses: []Witness{w("a", 5, 30), w("a", 60, 90), w("b", 120, 160)}}, true},
 		{"touching is not overlapping", Cluster{Witnesses: []Witness{w("a", 50, 60), w("b", 100, 140)}}, true},
 		{"half in each of two quote clusters", Cluster{Witnesses: []Witness{w("b", 100, 140), w("c", 0, 40)}}, true},
+		{"second quote cluster", Cluster{Witnesses: []Witness{w("c", 10, 20), w("a", 230, 260)}}, false},
+		{"no witnesses", Cluster{}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
