@@ -69,7 +69,7 @@ type matcher struct {
 	// docUnits[d] is the first unit of document d; units of d run to
 	// docUnits[d+1].
 	docUnits []int32
-	sims     map[uint64]float64
+	memo     simMemo      // similarities of classes, computed once
 	linkBest []docPairSim // linkage's scratch (agglomeration is sequential)
 }
 
@@ -81,7 +81,8 @@ type class struct {
 }
 
 func newMatcher(docs []corpus.Document, opts Options) *matcher {
-	m := &matcher{docs: docs, opts: opts, scorer: NewScorer(nil, opts.Thesaurus), sims: make(map[uint64]float64)}
+	m := &matcher{docs: docs, opts: opts, scorer: NewScorer(nil, opts.Thesaurus)}
+	m.memo = simMemo{m: m, own: make(map[uint64]float64)}
 	// Tokenise and fold the documents on all cores, then count and split
 	// in document order.
 	perDoc := make([][]sentence, len(docs))
@@ -216,7 +217,7 @@ func (m *matcher) run() []Cluster {
 	m.opts.stage(StageScore)
 	for i, s := range m.scorePairs(pairs) {
 		if p := pairs[i]; s >= m.threshold(m.classes[p.a].profile, m.classes[p.b].profile) {
-			m.sims[uint64(p.a)<<32|uint64(p.b)] = s
+			m.memo.own[simKey(p.a, p.b)] = s
 			edges = append(edges, edge{p.a, p.b, s})
 		}
 	}
@@ -305,7 +306,7 @@ func (m *matcher) run() []Cluster {
 		if members[i] == nil {
 			return
 		}
-		memo := simMemo{m: m}
+		memo := simMemo{m: m, shared: m.memo.own}
 		if w := m.witnesses(members[i], memo.sim); len(w) >= m.opts.MinArticles {
 			picks[i] = picked{m.cluster(w, memo.sim), w}
 		}
@@ -541,7 +542,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			}
 			return cmp.Compare(ua.start, ub.start)
 		})
-		c := m.cluster(all, m.sim)
+		c := m.cluster(all, m.memo.sim)
 		c.ID = cs[ci].ID
 		cs[ci] = c
 	}
@@ -599,20 +600,6 @@ func parallel(n, workers int, f func(int)) {
 	wg.Wait()
 }
 
-// sim returns the similarity of two classes, memoised.
-func (m *matcher) sim(a, b int32) float64 {
-	if a == b {
-		return 1
-	}
-	k := simKey(a, b)
-	if s, ok := m.sims[k]; ok {
-		return s
-	}
-	s := m.scorer.score(m.profile(a), m.profile(b))
-	m.sims[k] = s
-	return s
-}
-
 // simKey is the memo key of a pair of classes, in either order.
 func simKey(a, b int32) uint64 {
 	if a > b {
@@ -621,21 +608,22 @@ func simKey(a, b int32) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
-// simMemo is matcher.sim for one goroutine while others run: it reads the
-// matcher's memo without writing it and keeps what it computes itself.
-// Classes it scores must be no other goroutine's (their profiles are built
-// on first use).
+// simMemo memoises the similarities of classes in own. shared, when set,
+// is another memo's, read and never written, so that goroutines working on
+// disjoint classes can each keep their own over it while no one writes the
+// shared one (the classes' profiles are built on first use).
 type simMemo struct {
-	m   *matcher
-	own map[uint64]float64
+	m           *matcher
+	shared, own map[uint64]float64
 }
 
+// sim returns the similarity of two classes.
 func (c *simMemo) sim(a, b int32) float64 {
 	if a == b {
 		return 1
 	}
 	k := simKey(a, b)
-	if s, ok := c.m.sims[k]; ok {
+	if s, ok := c.shared[k]; ok {
 		return s
 	}
 	if s, ok := c.own[k]; ok {
@@ -677,7 +665,7 @@ func (m *matcher) linkage(a, b []int32) float64 {
 						continue
 					}
 					if s < 0 {
-						s = m.sim(x, y)
+						s = m.memo.sim(x, y)
 					}
 					best = append(best, docPairSim{int32(dx), int32(dy), s})
 				}
