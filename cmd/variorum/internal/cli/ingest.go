@@ -45,12 +45,35 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "ingested %d articles into %s: %d new, %d already indexed (%s)\n",
-		len(arts), indexDir(e, *dir), added, len(arts)-added, time.Since(start).Round(time.Millisecond))
+	rep := repeats(arts)
+	fmt.Fprintf(e.stdout, "ingested %d articles into %s: %d new, %d already indexed%s (%s)\n",
+		len(arts), indexDir(e, *dir), added, len(arts)-added-rep, repeatNote(rep), time.Since(start).Round(time.Millisecond))
 	if bad > 0 {
 		return fmt.Errorf("%d file(s) skipped (see above)", bad)
 	}
 	return nil
+}
+
+// repeats counts the articles whose ID an earlier one in arts has: the
+// same text from the same outlet in two files, which the index holds once.
+func repeats(arts []corpus.Article) int {
+	seen := make(map[string]bool, len(arts))
+	n := 0
+	for _, a := range arts {
+		if seen[a.ID] {
+			n++
+		}
+		seen[a.ID] = true
+	}
+	return n
+}
+
+// repeatNote says how many articles repeat another's text, when any do.
+func repeatNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d %s another file's text", n, plural(n, "repeats", "repeat"))
 }
 
 // ingestArticles extracts the articles the index does not hold yet and adds

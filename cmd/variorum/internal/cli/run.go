@@ -98,8 +98,8 @@ or an index as articles.`,
 			quotedDifferently++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d %s, %d %s: %d new in the index %s\n", len(arts), plural(len(arts), "article", "articles"),
-		words, plural(words, "word", "words"), added, idxDir)
+	fmt.Fprintf(e.stdout, "%d %s, %d %s: %d new in the index %s%s\n", len(arts), plural(len(arts), "article", "articles"),
+		words, plural(words, "word", "words"), added, idxDir, repeatNote(repeats(arts)))
 	fmt.Fprintf(e.stdout, "%d %s carried by several articles", len(rep.Clusters), plural(len(rep.Clusters), "statement", "statements"))
 	var parts []string
 	for n := len(rep.Outlets); n >= 2; n-- {
