@@ -86,8 +86,10 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	// Tokenise and fold the documents on all cores, then count and split
 	// in document order.
 	perDoc := make([][]sentence, len(docs))
+	attrib := make([]attributions, len(docs))
 	parallel(len(docs), max(1, runtime.GOMAXPROCS(0)), func(di int) {
 		d := docs[di]
+		attrib[di] = attributionsOf(d)
 		for _, sp := range sentencesOf(d) {
 			toks := Tokenize(d.Text[sp.Start:sp.End])
 			for i := range toks {
@@ -104,7 +106,11 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 			m.scorer.Add(s.terms)
 			si := len(m.sents)
 			m.sents = append(m.sents, s)
-			s.units(si, func(u unit) { m.units = append(m.units, u) })
+			s.units(si, func(u unit) {
+				if !u.clause || !attrib[di].only(u, &s) {
+					m.units = append(m.units, u)
+				}
+			})
 			m.sents[si].toks = nil // units hold offsets; only terms are needed now
 		}
 		perDoc[di] = nil
@@ -113,6 +119,62 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	m.scorer.fixWeights()
 	return m
 }
+
+// attributions are a document's quotes (where each names its speaker and
+// where its words are) and everything the quotes report.
+type attributions struct {
+	quotes   []attribution
+	contents []corpus.Span
+}
+
+type attribution struct{ speaker, quote corpus.Span }
+
+func attributionsOf(d corpus.Document) attributions {
+	var a attributions
+	for _, q := range d.Quotes {
+		if q.SpeakerStart < q.SpeakerEnd {
+			a.quotes = append(a.quotes, attribution{
+				speaker: corpus.Span{Start: q.SpeakerStart, End: q.SpeakerEnd},
+				quote:   corpus.Span{Start: q.Start, End: q.End},
+			})
+		}
+		a.contents = append(a.contents, corpus.Span{Start: q.Start, End: q.End})
+		a.contents = append(a.contents, q.Content...)
+	}
+	return a
+}
+
+// only reports whether clause u of sentence s is only the attribution of a
+// quote in s ("…," the firm's chief has told BBC News.): it names the
+// quote's speaker, holds none of what any quote reports, and has at most
+// attributionTerms content words besides the speaker's (the channel, the
+// audience, a date). Such a clause would match every other article's
+// attribution to the same channel or title, whatever was said.
+func (a attributions) only(u unit, s *sentence) bool {
+	overlaps := func(sp corpus.Span, start, end int) bool { return sp.Start < end && start < sp.End }
+	if slices.ContainsFunc(a.contents, func(c corpus.Span) bool { return overlaps(c, u.start, u.end) }) {
+		return false
+	}
+	for _, q := range a.quotes {
+		if !overlaps(q.speaker, u.start, u.end) || !overlaps(q.quote, s.start, s.end) {
+			continue
+		}
+		other := 0
+		for _, t := range s.terms[u.lo:u.hi] {
+			if tok := s.toks[t.tok]; !isStopword(t.stem) && !overlaps(q.speaker, tok.Start, tok.End) {
+				other++
+			}
+		}
+		if other <= attributionTerms {
+			return true
+		}
+	}
+	return false
+}
+
+// attributionTerms is how many content words besides the speaker's an
+// attribution clause may have ("told [BBC] [Radio] [4]'s [Today] [programme]").
+const attributionTerms = 5
 
 // unitTerms returns the content terms of a unit.
 func (m *matcher) unitTerms(u int32) []term {

@@ -429,3 +429,32 @@ func TestClustersAnyCores(t *testing.T) {
 		t.Errorf("one core gave %d clusters, four gave %d, or the same number with different witnesses", len(one), len(many))
 	}
 }
+
+// TestClustersSkipAttributions: a clause that only attributes a quote ("…,"
+// the firm's chief has told BBC News.) is no statement, so two articles
+// quoting different things with the same attribution share no cluster;
+// the same clause with something said in it still matches.
+func TestClustersSkipAttributions(t *testing.T) {
+	doc := func(id, quote, rest string) corpus.Document {
+		text := "“" + quote + ",” " + rest
+		sp := strings.Index(text, "the firm")
+		d := corpus.Document{Article: corpus.Article{ID: id, Outlet: id, Text: text}, Sentences: splitSentences(text)}
+		d.Quotes = []corpus.Quote{{Start: len("“"), End: len("“") + len(quote), SpeakerStart: sp, SpeakerEnd: sp + len("the firm's chief executive Maria Lopez")}}
+		return d
+	}
+	const attribution = "the firm's chief executive Maria Lopez has told BBC Radio Scotland."
+	docs := []corpus.Document{
+		doc("a", "Our sales in Asia will double over the next two years", attribution),
+		doc("b", "We are closing three factories in the north of England", attribution),
+	}
+	if cs := Clusters(docs, Options{}); len(cs) != 0 {
+		t.Errorf("got %d clusters, want none: %q", len(cs), cs[0].Witnesses[0].Text)
+	}
+	// Without the quotes nothing marks the clause as an attribution.
+	for i := range docs {
+		docs[i].Quotes = nil
+	}
+	if cs := Clusters(docs, Options{}); len(cs) != 1 {
+		t.Errorf("without quotes: got %d clusters, want the attribution's", len(cs))
+	}
+}
