@@ -339,7 +339,13 @@ func FuzzClusters(f *testing.F) {
 		var docs []corpus.Document
 		for i, s := range []string{a, b, a + "\n" + b, b + " " + a} {
 			id := string(rune('a' + i))
-			docs = append(docs, corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: s}})
+			// Quotes credited to the words after them, so that clauses
+			// that only attribute them are met too.
+			qs := scanTestQuotes(s)
+			for k := range qs {
+				qs[k].SpeakerStart, qs[k].SpeakerEnd = qs[k].End+2, qs[k].End+30
+			}
+			docs = append(docs, corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: s}, Quotes: qs})
 		}
 		text := map[string]string{}
 		for _, d := range docs {
