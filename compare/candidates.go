@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -629,4 +630,11 @@ func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
 		}
 	}
 	return kept
+}
+
+// tokensIn returns the sentence's tokens within [start, end) of the text.
+func (s *sentence) tokensIn(start, end int) []Token {
+	a, _ := slices.BinarySearchFunc(s.toks, start, func(t Token, x int) int { return cmp.Compare(t.Start, x) })
+	b, _ := slices.BinarySearchFunc(s.toks, end, func(t Token, x int) int { return cmp.Compare(t.Start, x) })
+	return s.toks[a:b]
 }

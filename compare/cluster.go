@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -107,7 +108,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 			si := len(m.sents)
 			m.sents = append(m.sents, s)
 			s.units(si, func(u unit) {
-				if !u.clause || !attrib[di].only(u, &s) {
+				if !u.clause || !attrib[di].only(u, &s) && !creditOnly(s.tokensIn(u.start, u.end)) {
 					m.units = append(m.units, u)
 				}
 			})
@@ -170,6 +171,64 @@ func (a attributions) only(u unit, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// creditOnly reports whether a clause, by its words alone, only credits
+// what is said elsewhere: a speaker and a cue that ends the clause ("Lib
+// Dem home affairs spokesman Mark Oaten said", "Tory leader Michael Howard
+// has claimed."), or a speaker, "told" or "speaking" and an audience or
+// channel ("the firm's chief has told BBC News.", "Speaking on BBC Radio
+// 4"), each part at most creditWords words. A word that starts a statement
+// of its own ("could", "was", "not", "what"…), a second cue ("It also said
+// the Indian government had told it…") or a quotation mark after the first
+// token rules it out.
+func creditOnly(toks []Token) bool {
+	var ws []Token
+	broken := false // a comma or dash between words
+	for i, t := range toks {
+		switch {
+		case t.IsWord():
+			ws = append(ws, t)
+		case i > 0 && strings.ContainsAny(t.Text, "\"“”‘’'«»"):
+			return false
+		case len(ws) > 0 && (t.Text == "," || t.Text == "–" || t.Text == "—" || t.Text == "-"):
+			broken = true
+		}
+	}
+	plain := func(part []Token) bool {
+		if n := len(part); n > 0 && auxiliaries[part[n-1].Norm] {
+			part = part[:n-1] // "has told", "had said"
+		}
+		return len(part) <= creditWords && !slices.ContainsFunc(part, func(t Token) bool {
+			return statementWords[t.Norm] || auxiliaries[t.Norm] || endCues[t.Norm] || tellCues[t.Norm]
+		})
+	}
+	if k := slices.IndexFunc(ws, func(t Token) bool { return tellCues[t.Norm] }); k >= 0 {
+		return plain(ws[:k]) && plain(ws[k+1:])
+	}
+	// Before a cue that ends the clause, a comma or dash ends what was
+	// said ("thus flattering the December figures, analysts said.").
+	n := len(ws)
+	return n >= 2 && !broken && endCues[ws[n-1].Norm] && plain(ws[:n-1])
+}
+
+const creditWords = 8
+
+var (
+	endCues = wordSet(`said says claimed claims added adds warned argued insisted explained
+		stated noted wrote writes declared announced replied commented`)
+	tellCues       = wordSet(`told speaking`)
+	auxiliaries    = wordSet(`has have had`)
+	statementWords = wordSet(`that would will is are was were be been being could should may
+		might can must did do does not no never who what which when where why how because if`)
+)
+
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // attributionTerms is how many content words besides the speaker's an

@@ -436,19 +436,20 @@ func TestClustersAnyCores(t *testing.T) {
 	}
 }
 
-// TestClustersSkipAttributions: a clause that only attributes a quote ("…,"
-// the firm's chief has told BBC News.) is no statement, so two articles
-// quoting different things with the same attribution share no cluster;
-// the same clause with something said in it still matches.
+// TestClustersSkipAttributions: a clause that only attributes a quote
+// ("…," Maria Lopez wrote on Telegram late on Friday.) is no statement, so
+// two articles quoting different things with the same attribution share no
+// cluster. The clause has no shape creditOnly knows: the quote's speaker
+// marks it.
 func TestClustersSkipAttributions(t *testing.T) {
 	doc := func(id, quote, rest string) corpus.Document {
 		text := "“" + quote + ",” " + rest
-		sp := strings.Index(text, "the firm")
+		sp := strings.Index(text, "Maria")
 		d := corpus.Document{Article: corpus.Article{ID: id, Outlet: id, Text: text}, Sentences: splitSentences(text)}
-		d.Quotes = []corpus.Quote{{Start: len("“"), End: len("“") + len(quote), SpeakerStart: sp, SpeakerEnd: sp + len("the firm's chief executive Maria Lopez")}}
+		d.Quotes = []corpus.Quote{{Start: len("“"), End: len("“") + len(quote), SpeakerStart: sp, SpeakerEnd: sp + len("Maria Lopez")}}
 		return d
 	}
-	const attribution = "the firm's chief executive Maria Lopez has told BBC Radio Scotland."
+	const attribution = "Maria Lopez wrote on Telegram late on Friday."
 	docs := []corpus.Document{
 		doc("a", "Our sales in Asia will double over the next two years", attribution),
 		doc("b", "We are closing three factories in the north of England", attribution),
@@ -462,5 +463,33 @@ func TestClustersSkipAttributions(t *testing.T) {
 	}
 	if cs := Clusters(docs, Options{}); len(cs) != 1 {
 		t.Errorf("without quotes: got %d clusters, want the attribution's", len(cs))
+	}
+}
+
+func TestCreditOnly(t *testing.T) {
+	tests := []struct {
+		clause string
+		want   bool
+	}{
+		{"Lib Dem home affairs spokesman Mark Oaten said", true},
+		{"Tory leader Michael Howard has claimed.", true},
+		{"the firm's chief has told BBC News.", true},
+		{"Speaking on BBC Radio 4", true},
+		{"” one US official told Axios.", true},
+		{"Jean-Michel Lemetayer, from the FNSEA agricultural union, told the Associated Press news agency.", true},
+		// Something said before the cue, or after it.
+		{"thus flattering the December figures, analysts said.", false},
+		{"foreign sales could come under pressure analysts said", false},
+		{"he told reporters prices would rise", false},
+		{"told BBC Radio 4's Today programme that the plans were inadequate", false},
+		{"It also said the Indian government had told it to pay a production tax", false},
+		{"look at exactly what happened, ” she said.", false},
+		{"The plan covers ten years of guarantees", false},
+		{"said", false},
+	}
+	for _, tc := range tests {
+		if got := creditOnly(Tokenize(tc.clause)); got != tc.want {
+			t.Errorf("creditOnly(%q) = %v, want %v", tc.clause, got, tc.want)
+		}
 	}
 }
