@@ -183,11 +183,17 @@ func (a attributions) only(u unit, s *sentence) bool {
 // the Indian government had told it…") or a quotation mark after the first
 // token rules it out.
 func creditOnly(toks []Token) bool {
-	var ws []Token
+	// At most a speaker, a cue and an audience: most clauses are longer,
+	// and are ruled out before anything else is looked at.
+	var buf [2*creditWords + 1]Token
+	ws := buf[:0]
 	broken := false // a comma or dash between words
 	for i, t := range toks {
 		switch {
 		case t.IsWord():
+			if len(ws) == len(buf) {
+				return false
+			}
 			ws = append(ws, t)
 		case i > 0 && strings.ContainsAny(t.Text, "\"“”‘’'«»"):
 			return false
