@@ -247,7 +247,13 @@ func (m *matcher) unitTerms(u int32) []term {
 	return m.sents[un.sent].terms[un.lo:un.hi]
 }
 
-// buildClasses keeps the units with enough candidate keys, groups those
+// isWordTerm reports whether a term is a content word that is no number: a
+// span of numbers alone ("(7-3) 6-3.", a table row) states nothing to
+// compare, however many numbers it shares with another.
+func isWordTerm(t term) bool { return !t.number && !isStopword(t.stem) }
+
+// buildClasses keeps the units with enough candidate keys, and at least
+// one word that is no number (isWordTerm), groups those
 // with identical terms into classes, and returns the classes' signatures
 // and key sets. Classes repeated in more than MaxBucket articles are
 // boilerplate and dropped. Units are grouped first, in order; the keys of a
@@ -269,7 +275,7 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 		c, ok := byHash[k]
 		if !ok {
 			keys = minhashKeys(ts, m.opts.Thesaurus, keys)
-			if len(keys) < minUnitKeys {
+			if len(keys) < minUnitKeys || !slices.ContainsFunc(ts, isWordTerm) {
 				byHash[k] = rejected
 				continue
 			}

@@ -493,3 +493,18 @@ func TestCreditOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestClustersNumbersAlone: spans of numbers alone (tennis scores, table
+// rows) are no statements, however many numbers two articles share.
+func TestClustersNumbersAlone(t *testing.T) {
+	docs := []corpus.Document{
+		{Article: corpus.Article{ID: "a", Outlet: "a", Text: "Federer beat the Swiss qualifier easily on Tuesday. (7-3) 6-3 (8-6) 7-5 4-6."}},
+		{Article: corpus.Article{ID: "b", Outlet: "b", Text: "Rain delayed the women's final by two hours. (7-3) 6-3 (8-6) 7-5 4-6."}},
+	}
+	for i := range docs {
+		docs[i].Sentences = splitSentences(docs[i].Text)
+	}
+	if cs := Clusters(docs, Options{}); len(cs) != 0 {
+		t.Errorf("got %d clusters, want none: %q", len(cs), cs[0].Witnesses[0].Text)
+	}
+}
