@@ -88,7 +88,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	// in document order.
 	perDoc := make([][]sentence, len(docs))
 	attrib := make([]attributions, len(docs))
-	parallel(len(docs), max(1, runtime.GOMAXPROCS(0)), func(di int) {
+	parallel(len(docs), func(di int) {
 		d := docs[di]
 		attrib[di] = attributionsOf(d)
 		for _, sp := range sentencesOf(d) {
@@ -312,7 +312,7 @@ func (m *matcher) buildClasses() ([]bands, [][]uint64) {
 		keySets[c] = buf[lo:ends[c]:ends[c]]
 	}
 	sigs := make([]bands, len(m.classes))
-	parallel(len(sigs), max(1, runtime.GOMAXPROCS(0)), func(c int) {
+	parallel(len(sigs), func(c int) {
 		sigs[c] = signature(keySets[c])
 	})
 	return sigs, keySets
@@ -435,7 +435,7 @@ func (m *matcher) run() []Cluster {
 		w []int32
 	}
 	picks := make([]picked, len(members))
-	parallel(len(members), max(1, runtime.GOMAXPROCS(0)), func(i int) {
+	parallel(len(members), func(i int) {
 		if members[i] == nil {
 			return
 		}
@@ -557,7 +557,6 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 	// The articles are independent once the profiles of their classes are
 	// built, so both run on all cores; what each article adds is joined in
 	// article order.
-	workers := max(1, runtime.GOMAXPROCS(0))
 	need := make([]bool, len(m.classes))
 	for _, d := range docs {
 		for u := m.docUnits[d]; u < m.docUnits[d+1]; u++ {
@@ -566,11 +565,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			}
 		}
 	}
-	parallel(len(m.classes), workers, func(c int) {
-		if need[c] {
-			m.profile(int32(c))
-		}
-	})
+	m.buildProfiles(need)
 	type extra struct {
 		u   int32
 		sim float64
@@ -580,7 +575,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 		units   []int32
 	}
 	perDoc := make([][]addition, len(docs))
-	parallel(len(docs), workers, func(di int) {
+	parallel(len(docs), func(di int) {
 		d := docs[di]
 		lo, hi := m.docUnits[d], m.docUnits[d+1]
 		for _, jb := range byDoc[d] {
@@ -690,18 +685,23 @@ func (m *matcher) scorePairs(pairs []candidate) []float64 {
 	for _, p := range pairs {
 		need[p.a], need[p.b] = true, true
 	}
-	workers := max(1, runtime.GOMAXPROCS(0))
-	parallel(len(m.classes), workers, func(c int) {
-		if need[c] {
-			m.profile(int32(c))
-		}
-	})
+	m.buildProfiles(need)
 	out := make([]float64, len(pairs))
-	parallel(len(pairs), workers, func(i int) {
+	parallel(len(pairs), func(i int) {
 		a, b := m.classes[pairs[i].a].profile, m.classes[pairs[i].b].profile
 		out[i] = m.scorer.scoreAtLeast(a, b, m.threshold(a, b))
 	})
 	return out
+}
+
+// buildProfiles builds the profiles of the classes marked in need on all
+// cores, so that the goroutines that read them next never build one.
+func (m *matcher) buildProfiles(need []bool) {
+	parallel(len(m.classes), func(c int) {
+		if need[c] {
+			m.profile(int32(c))
+		}
+	})
 }
 
 // threshold is the similarity two spans need to start or join a cluster
@@ -710,8 +710,9 @@ func (m *matcher) threshold(a, b *profile) float64 {
 	return pairThreshold(m.opts.Threshold, a, b)
 }
 
-// parallel calls f(0..n-1) from workers goroutines, in chunks.
-func parallel(n, workers int, f func(int)) {
+// parallel calls f(0..n-1) from one goroutine per core, in chunks.
+func parallel(n int, f func(int)) {
+	workers := max(1, runtime.GOMAXPROCS(0))
 	chunk := max(1, min(1024, n/(8*workers)))
 	var wg sync.WaitGroup
 	var next atomic.Int64
