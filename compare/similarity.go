@@ -163,10 +163,9 @@ type profile struct {
 	// the compounds the text's words form (joinH within the text), so exact
 	// matches are found without comparing strings.
 	stemSorted, joinSorted []uint64
-	// joinBits has bit h%64 set for each hash h of joinSorted: most terms
-	// are no compound of the other text, and one test of a bit says so
-	// without a search.
-	joinBits uint64
+	// joinBits holds joinSorted's hashes: most terms are no compound of
+	// the other text, and one test of a bit says so without a search.
+	joinBits bitMask
 	// surfSorted are the sorted hashes of the terms' surfaces, and
 	// joinNext and joinPrev each term's first join with the word after it
 	// and before it within the text: a word of a compound the other text
@@ -174,7 +173,7 @@ type profile struct {
 	// finds it there.
 	// surfBits is to surfSorted what joinBits is to joinSorted.
 	surfSorted         []uint64
-	surfBits           uint64
+	surfBits           bitMask
 	joinNext, joinPrev []uint64
 	byStem             []int32 // term indexes in stemSorted's order
 	// surfH is each term's surface hash, initials each term's first byte,
@@ -185,7 +184,7 @@ type profile struct {
 	surfH        []uint64
 	initials     []byte
 	nameInitials []byte
-	initialBits  uint64
+	initialBits  bitMask
 	// groupSet is the sorted union of the synonym groups of its terms
 	// (numbers have none) and names the indexes of its capitalised names,
 	// for soft matches.
@@ -194,6 +193,14 @@ type profile struct {
 	numbers  []uint64 // stem hashes of its numbers
 	flags    []uint8  // per term: softName, softSynonym
 }
+
+// bitMask is a 64-bit Bloom filter of values: bit v%64 is set for each
+// value v added. has is false only for a value never added, so a false
+// answer spares a search.
+type bitMask uint64
+
+func (m *bitMask) add(v uint64)     { *m |= 1 << (v % 64) }
+func (m bitMask) has(v uint64) bool { return m&(1<<(v%64)) != 0 }
 
 // Flags of a profile term that can have a soft match: a name (near
 // spellings), a word with synonyms, or both.
@@ -334,7 +341,7 @@ next:
 		}
 		if joins[k] != 0 {
 			p.joinSorted = append(p.joinSorted, joins[k])
-			p.joinBits |= 1 << (joins[k] % 64)
+			p.joinBits.add(joins[k])
 		}
 	}
 	p.byStem = make([]int32, len(p.terms))
@@ -349,11 +356,11 @@ next:
 	copy(p.surfSorted, p.surfH)
 	slices.Sort(p.surfSorted)
 	for _, h := range p.surfSorted {
-		p.surfBits |= 1 << (h % 64)
+		p.surfBits.add(h)
 	}
 	for n, k := range p.names {
 		p.nameInitials[n] = p.initials[k]
-		p.initialBits |= 1 << (p.initials[k] % 64)
+		p.initialBits.add(uint64(p.initials[k]))
 	}
 	return p
 }
@@ -475,13 +482,13 @@ func (s *Scorer) credit(a *profile, i int, b *profile) float64 {
 // ("sunglasses"/"sun glasses") or a word of a compound b writes as one,
 // else its soft credit.
 func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
-	if h := a.surfH[i]; b.joinBits&(1<<(h%64)) != 0 {
+	if h := a.surfH[i]; b.joinBits.has(h) {
 		if _, ok := slices.BinarySearch(b.joinSorted, h); ok {
 			return 1
 		}
 	}
 	for _, h := range [2]uint64{a.joinNext[i], a.joinPrev[i]} {
-		if h != 0 && b.surfBits&(1<<(h%64)) != 0 {
+		if h != 0 && b.surfBits.has(h) {
 			if _, ok := slices.BinarySearch(b.surfSorted, h); ok {
 				return 1
 			}
@@ -496,7 +503,7 @@ func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
 // soft is the credit of a's term i for its best inexact counterpart in b:
 // a near spelling of a name, else a synonym.
 func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
-	if c := a.initials[i]; a.flags[i]&softName != 0 && b.initialBits&(1<<(c%64)) != 0 {
+	if c := a.initials[i]; a.flags[i]&softName != 0 && b.initialBits.has(uint64(c)) {
 		t := a.terms[i].surface
 		for n, k := range b.names {
 			if b.nameInitials[n] == c && nearSpelling(t, b.terms[k].surface) {
