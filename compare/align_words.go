@@ -285,17 +285,11 @@ func functionWordsOnly(ts []Token) bool {
 }
 
 // functionWords are English words that carry grammar rather than content.
-var functionWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the and or but nor so yet for of to in on at by with from into onto
+var functionWords = wordSet(`a an the and or but nor so yet for of to in on at by with from into onto
 		upon over under about as than that this these those which who whom whose what when where while
 		is are was were be been being am has have had having do does did will would shall should can could
 		may might must it its it's he him his she her they them their we us our you your i me my not no
-		also just only still then there here if because though although after before since until`) {
-		functionWords[w] = true
-	}
-}
+		also just only still then there here if because though although after before since until`)
 
 func countWords(ts []Token) int {
 	n := 0

@@ -229,14 +229,6 @@ var (
 		might can must did do does not no never who what which when where why how because if`)
 )
 
-func wordSet(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 // attributionTerms is how many content words besides the speaker's an
 // attribution clause may have ("told [BBC] [Radio] [4]'s [Today] [programme]").
 const attributionTerms = 5

@@ -801,30 +801,36 @@ func stemWord(w string) string {
 	return s
 }
 
-var stopwords = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(`a an the of to in on at for by with from and or but nor
+var stopwords = stemSet(`a an the of to in on at for by with from and or but nor
 		is are was were be been being am it its this that these those as into than then there
 		their they them he she his her him we our you your i me my not no do does did has have
 		had will would shall should can could may might must s so if also about up out over
-		just such what which who whom whose when where while how all any some very us`) {
-		m[stemWord(w)] = true
-	}
-	return m
-}()
+		just such what which who whom whose when where while how all any some very us`)
 
 // reportingWords attribute rather than state: "said", "told", "reported"
 // (termsOf drops "according to"). They weigh like stop words and are no candidate keys,
 // so "according to a US official" pairs with nothing.
-var reportingWords = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(`said says say saying told tell tells
+var reportingWords = stemSet(`said says say saying told tell tells
 		reported reports reporting report added adding noted citing cited quoted stated
-		official officials source sources spokesman spokeswoman spokesperson`) {
+		official officials source sources spokesman spokeswoman spokesperson`)
+
+// wordSet is the set of the words of a list written one after another.
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// stemSet is wordSet of the words' stems.
+func stemSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for w := range wordSet(words) {
 		m[stemWord(w)] = true
 	}
 	return m
-}()
+}
 
 func isStopword(stem string) bool { return stopwords[stem] || reportingWords[stem] }
 
