@@ -108,7 +108,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 			si := len(m.sents)
 			m.sents = append(m.sents, s)
 			s.units(si, func(u unit) {
-				if !u.clause || !attrib[di].only(u, &s) && !creditOnly(s.tokensIn(u.start, u.end)) {
+				if !u.clause || !attrib[di].creditOnly(u, &s) {
 					m.units = append(m.units, u)
 				}
 			})
@@ -145,13 +145,21 @@ func attributionsOf(d corpus.Document) attributions {
 	return a
 }
 
-// only reports whether clause u of sentence s is only the attribution of a
-// quote in s ("…," the firm's chief has told BBC News.): it names the
-// quote's speaker, holds none of what any quote reports, and has at most
-// attributionTerms content words besides the speaker's (the channel, the
-// audience, a date). Such a clause would match every other article's
-// attribution to the same channel or title, whatever was said.
-func (a attributions) only(u unit, s *sentence) bool {
+// creditOnly reports whether clause u of sentence s only says who said
+// something: it attributes a quote of the document (quoteCredit) or reads
+// like an attribution (wordsCreditOnly). Such a clause would match every
+// other article's attribution to the same channel or title, whatever was
+// said, so it is no unit; the sentence around it still is.
+func (a attributions) creditOnly(u unit, s *sentence) bool {
+	return a.quoteCredit(u, s) || wordsCreditOnly(s.tokensIn(u.start, u.end))
+}
+
+// quoteCredit reports whether clause u of sentence s is only the
+// attribution of a quote in s ("…," Zelensky wrote on Telegram.): it names
+// the quote's speaker, holds none of what any quote reports, and has at
+// most attributionTerms content words besides the speaker's (the channel,
+// the audience, a date).
+func (a attributions) quoteCredit(u unit, s *sentence) bool {
 	overlaps := func(sp corpus.Span, start, end int) bool { return sp.Start < end && start < sp.End }
 	if slices.ContainsFunc(a.contents, func(c corpus.Span) bool { return overlaps(c, u.start, u.end) }) {
 		return false
@@ -173,7 +181,11 @@ func (a attributions) only(u unit, s *sentence) bool {
 	return false
 }
 
-// creditOnly reports whether a clause, by its words alone, only credits
+// attributionTerms is how many content words besides the speaker's an
+// attribution clause may have ("told [BBC] [Radio] [4]'s [Today] [programme]").
+const attributionTerms = 5
+
+// wordsCreditOnly reports whether a clause, by its words alone, only credits
 // what is said elsewhere: a speaker and a cue that ends the clause ("Lib
 // Dem home affairs spokesman Mark Oaten said", "Tory leader Michael Howard
 // has claimed."), or a speaker, "told" or "speaking" and an audience or
@@ -182,7 +194,7 @@ func (a attributions) only(u unit, s *sentence) bool {
 // of its own ("could", "was", "not", "what"…), a second cue ("It also said
 // the Indian government had told it…") or a quotation mark after the first
 // token rules it out.
-func creditOnly(toks []Token) bool {
+func wordsCreditOnly(toks []Token) bool {
 	// At most a speaker, a cue and an audience: most clauses are longer,
 	// and are ruled out before anything else is looked at.
 	var buf [2*creditWords + 1]Token
@@ -228,10 +240,6 @@ var (
 	statementWords = wordSet(`that would will is are was were be been being could should may
 		might can must did do does not no never who what which when where why how because if`)
 )
-
-// attributionTerms is how many content words besides the speaker's an
-// attribution clause may have ("told [BBC] [Radio] [4]'s [Today] [programme]").
-const attributionTerms = 5
 
 // unitTerms returns the content terms of a unit.
 func (m *matcher) unitTerms(u int32) []term {

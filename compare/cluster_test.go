@@ -439,7 +439,7 @@ func TestClustersAnyCores(t *testing.T) {
 // TestClustersSkipAttributions: a clause that only attributes a quote
 // ("…," Maria Lopez wrote on Telegram late on Friday.) is no statement, so
 // two articles quoting different things with the same attribution share no
-// cluster. The clause has no shape creditOnly knows: the quote's speaker
+// cluster. The clause has no shape wordsCreditOnly knows: the quote's speaker
 // marks it.
 func TestClustersSkipAttributions(t *testing.T) {
 	doc := func(id, quote, rest string) corpus.Document {
@@ -466,7 +466,7 @@ func TestClustersSkipAttributions(t *testing.T) {
 	}
 }
 
-func TestCreditOnly(t *testing.T) {
+func TestWordsCreditOnly(t *testing.T) {
 	tests := []struct {
 		clause string
 		want   bool
@@ -488,8 +488,8 @@ func TestCreditOnly(t *testing.T) {
 		{"said", false},
 	}
 	for _, tc := range tests {
-		if got := creditOnly(Tokenize(tc.clause)); got != tc.want {
-			t.Errorf("creditOnly(%q) = %v, want %v", tc.clause, got, tc.want)
+		if got := wordsCreditOnly(Tokenize(tc.clause)); got != tc.want {
+			t.Errorf("wordsCreditOnly(%q) = %v, want %v", tc.clause, got, tc.want)
 		}
 	}
 }
