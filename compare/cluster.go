@@ -70,8 +70,8 @@ type matcher struct {
 	// docUnits[d] is the first unit of document d; units of d run to
 	// docUnits[d+1].
 	docUnits []int32
-	memo     simMemo      // similarities of classes, computed once
-	linkBest []docPairSim // linkage's scratch (agglomeration is sequential)
+	memo     simMemo     // similarities of classes, computed once
+	link     linkScratch // links' scratch (agglomeration is sequential)
 }
 
 // class is a set of spans whose folded words are identical.
@@ -373,7 +373,7 @@ func (m *matcher) run() []Cluster {
 		}
 	}
 	link := linkFactor * m.opts.Threshold
-	// linkage looks at the first maxLinkSample members of each side, and
+	// links looks at the first maxLinkSample members of each side, and
 	// clusters only grow at their end, so a join that failed fails again
 	// until a side with fewer members than that grows: such failures are
 	// remembered rather than computed again for the next edge between the
@@ -389,7 +389,7 @@ func (m *matcher) run() []Cluster {
 		if failed[k] {
 			return false
 		}
-		if m.linkage(as, bs) >= link {
+		if m.links(as, bs, link) {
 			return true
 		}
 		failed[k] = true
@@ -751,6 +751,19 @@ type simMemo struct {
 	shared, own map[uint64]float64
 }
 
+// known returns the similarity of two classes if it is already in the memo.
+func (c *simMemo) known(a, b int32) (float64, bool) {
+	if a == b {
+		return 1, true
+	}
+	k := simKey(a, b)
+	if s, ok := c.shared[k]; ok {
+		return s, true
+	}
+	s, ok := c.own[k]
+	return s, ok
+}
+
 // sim returns the similarity of two classes.
 func (c *simMemo) sim(a, b int32) float64 {
 	if a == b {
@@ -780,55 +793,142 @@ func (m *matcher) profile(c int32) *profile {
 	return cl.profile
 }
 
-// linkage is the mean, over pairs of documents one in a and one in b, of
-// the best similarity between their spans: each document is judged by its
-// best wording, as the witnesses will be. It looks at the first
+// links reports whether the linkage of clusters a and b reaches level.
+// The linkage is the mean, over pairs of documents one in a and one in b,
+// of the best similarity between their spans: each document is judged by
+// its best wording, as the witnesses will be. It looks at the first
 // maxLinkSample classes of each cluster and maxLinkDocs documents of each
-// class. 0 when a and b share no pair of documents.
-func (m *matcher) linkage(a, b []int32) float64 {
+// class; it is 0 when a and b share no pair of documents.
+//
+// Only the similarities the answer needs are scored. Similarities lie in
+// [0, 1], so the best known per pair of documents bounds the mean from
+// below, and the same with 1 for each pair that still has unscored spans
+// bounds it from above; scoring stops once either bound settles the answer.
+// When it never does, the mean is summed in a fixed order, so the answer
+// does not depend on which similarities earlier tests left in the memo.
+func (m *matcher) links(a, b []int32, level float64) bool {
 	a, b = a[:min(len(a), maxLinkSample)], b[:min(len(b), maxLinkSample)]
-	best := m.linkBest[:0]
+	l := &m.link
+	l.cells, l.entries = l.cells[:0], l.entries[:0]
 	for _, x := range a {
 		for _, y := range b {
 			dxs, dys := m.classes[x].docs, m.classes[y].docs
 			dxs, dys = dxs[:min(len(dxs), maxLinkDocs)], dys[:min(len(dys), maxLinkDocs)]
-			s := -1.0
+			first := len(l.entries)
 			for _, dx := range dxs {
 				for _, dy := range dys {
-					if dx == dy {
-						continue
+					if dx != dy {
+						l.entries = append(l.entries, linkEntry{int32(dx), int32(dy), 0})
 					}
-					if s < 0 {
-						s = m.memo.sim(x, y)
-					}
-					best = append(best, docPairSim{int32(dx), int32(dy), s})
 				}
+			}
+			if len(l.entries) > first {
+				l.cells = append(l.cells, linkCell{x: x, y: y, lo: int32(first), hi: int32(len(l.entries))})
 			}
 		}
 	}
-	m.linkBest = best
-	if len(best) == 0 {
-		return 0
+	if len(l.entries) == 0 {
+		return 0 >= level
 	}
-	// The best per pair of documents, summed in a fixed order.
-	slices.SortFunc(best, func(p, q docPairSim) int {
-		return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b), cmp.Compare(q.sim, p.sim))
+	// Number the distinct pairs of documents in their sorted order.
+	l.order = l.order[:0]
+	for i := range l.entries {
+		l.order = append(l.order, int32(i))
+	}
+	slices.SortFunc(l.order, func(i, j int32) int {
+		p, q := l.entries[i], l.entries[j]
+		return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b))
 	})
-	var sum float64
 	n := 0
-	for i, p := range best {
-		if i == 0 || p.a != best[i-1].a || p.b != best[i-1].b {
-			sum += p.sim
-			n++
+	for k, i := range l.order {
+		if k > 0 {
+			if p := l.entries[l.order[k-1]]; p.a != l.entries[i].a || p.b != l.entries[i].b {
+				n++
+			}
+		}
+		l.entries[i].pair = int32(n)
+	}
+	n++
+	l.best, l.open = slices.Grow(l.best[:0], n)[:n], slices.Grow(l.open[:0], n)[:n]
+	clear(l.best)
+	clear(l.open)
+	// What the memo already knows; the rest is open.
+	for ci := range l.cells {
+		c := &l.cells[ci]
+		s, ok := m.memo.known(c.x, c.y)
+		c.sim, c.known = s, ok
+		for _, e := range l.entries[c.lo:c.hi] {
+			if ok {
+				l.best[e.pair] = max(l.best[e.pair], s)
+			} else {
+				l.open[e.pair]++
+			}
 		}
 	}
-	return sum / float64(n)
+	var lower, upper float64
+	for p := range n {
+		lower += l.best[p]
+		if l.open[p] > 0 {
+			upper++
+		} else {
+			upper += l.best[p]
+		}
+	}
+	const margin = 1e-9 // far above the bounds' rounding, far below any similarity's step
+	goal := level * float64(n)
+	for ci := range l.cells {
+		c := &l.cells[ci]
+		if c.known {
+			continue
+		}
+		if lower >= goal+margin {
+			return true
+		}
+		if upper < goal-margin {
+			return false
+		}
+		c.sim, c.known = m.memo.sim(c.x, c.y), true
+		for _, e := range l.entries[c.lo:c.hi] {
+			p := e.pair
+			old := l.best[p]
+			l.best[p] = max(old, c.sim)
+			lower += l.best[p] - old
+			if l.open[p]--; l.open[p] == 0 {
+				upper += l.best[p] - 1
+			}
+		}
+	}
+	// Every similarity is known: the mean, summed in document-pair order.
+	var sum float64
+	for p := range n {
+		sum += l.best[p]
+	}
+	return sum/float64(n) >= level
 }
 
-// docPairSim is a similarity between spans of two documents.
-type docPairSim struct {
-	a, b int32
-	sim  float64
+// linkScratch is links' scratch space, reused from test to test (the
+// agglomeration is sequential).
+type linkScratch struct {
+	cells   []linkCell
+	entries []linkEntry
+	order   []int32
+	best    []float64 // per pair of documents: the best similarity known
+	open    []int32   // per pair of documents: its cells not yet scored
+}
+
+// linkCell is a pair of classes in a linkage test, with its entries
+// (entries[lo:hi]).
+type linkCell struct {
+	x, y   int32
+	lo, hi int32
+	sim    float64
+	known  bool
+}
+
+// linkEntry is a pair of documents a cell covers, and the index of that
+// pair among the test's distinct pairs of documents.
+type linkEntry struct {
+	a, b, pair int32
 }
 
 // witnesses picks one unit per document of a cluster of classes: the one

@@ -508,3 +508,73 @@ func TestClustersNumbersAlone(t *testing.T) {
 		t.Errorf("got %d clusters, want none: %q", len(cs), cs[0].Witnesses[0].Text)
 	}
 }
+
+// TestLinksAgreesWithMean: links, which scores only the similarities its
+// answer needs, answers as the full mean of the best similarity per pair of
+// documents does, whatever the memo already holds, and at levels just
+// around that mean.
+func TestLinksAgreesWithMean(t *testing.T) {
+	m := newMatcher(variantDocs(30), Options{}.withDefaults())
+	m.buildClasses()
+	if len(m.classes) < 40 {
+		t.Fatalf("only %d classes", len(m.classes))
+	}
+	// mean is linkage as defined: every similarity scored, the best per
+	// pair of documents, averaged.
+	mean := func(a, b []int32) float64 {
+		a, b = a[:min(len(a), maxLinkSample)], b[:min(len(b), maxLinkSample)]
+		best := map[[2]int]float64{}
+		for _, x := range a {
+			for _, y := range b {
+				dxs, dys := m.classes[x].docs, m.classes[y].docs
+				for _, dx := range dxs[:min(len(dxs), maxLinkDocs)] {
+					for _, dy := range dys[:min(len(dys), maxLinkDocs)] {
+						if dx == dy {
+							continue
+						}
+						s := 1.0
+						if x != y {
+							s = m.scorer.score(m.profile(x), m.profile(y))
+						}
+						k := [2]int{dx, dy}
+						if v, ok := best[k]; !ok || s > v {
+							best[k] = s
+						}
+					}
+				}
+			}
+		}
+		if len(best) == 0 {
+			return 0
+		}
+		var sum float64
+		for _, v := range best {
+			sum += v
+		}
+		return sum / float64(len(best))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func() []int32 {
+		g := make([]int32, 1+r.IntN(10))
+		for i := range g {
+			g[i] = int32(r.IntN(len(m.classes)))
+		}
+		return g
+	}
+	tests := 0
+	for range 300 {
+		a, b := pick(), pick()
+		want := mean(a, b)
+		for _, level := range []float64{0.1, 0.3, 0.5, 0.7, want - 1e-6, want + 1e-6} {
+			m.memo = simMemo{m: m} // nothing known, then some of it
+			if got := m.links(a, b, level); got != (want >= level) {
+				t.Fatalf("links(%v, %v, %.6f) = %v with an empty memo; mean %.6f", a, b, level, got, want)
+			}
+			if got := m.links(a, b, level); got != (want >= level) {
+				t.Fatalf("links(%v, %v, %.6f) = %v the second time; mean %.6f", a, b, level, got, want)
+			}
+			tests++
+		}
+	}
+	t.Logf("%d tests", tests)
+}
