@@ -254,18 +254,36 @@ func (m *quoteMatcher) buildClasses() {
 	for _, it := range m.items {
 		counts[it.doc] = make(map[string]int)
 	}
-	for di, d := range m.docs {
-		for _, s := range sentencesOf(d) {
-			ts := termsOf(Tokenize(d.Text[s.Start:s.End]))
-			m.scorer.Add(ts)
-			if counts[di] == nil {
-				continue
-			}
-			for _, t := range ts {
-				if !isStopword(t.stem) {
-					counts[di][t.stem]++
+	// The documents are tokenised on all cores, a chunk at a time so that
+	// only one chunk's terms are held; the Scorer counts them in document
+	// order.
+	const chunk = 256
+	terms := make([][][]term, chunk)
+	for lo := 0; lo < len(m.docs); lo += chunk {
+		hi := min(lo+chunk, len(m.docs))
+		parallel(hi-lo, func(k int) {
+			di := lo + k
+			d := m.docs[di]
+			sents := sentencesOf(d)
+			terms[k] = make([][]term, len(sents))
+			for j, s := range sents {
+				ts := termsOf(Tokenize(d.Text[s.Start:s.End]))
+				terms[k][j] = ts
+				if counts[di] == nil {
+					continue
+				}
+				for _, t := range ts {
+					if !isStopword(t.stem) {
+						counts[di][t.stem]++
+					}
 				}
 			}
+		})
+		for k := range hi - lo {
+			for _, ts := range terms[k] {
+				m.scorer.Add(ts)
+			}
+			terms[k] = nil
 		}
 	}
 	m.scorer.fixWeights()
@@ -275,7 +293,8 @@ func (m *quoteMatcher) buildClasses() {
 			m.vectors[di] = m.docVector(c)
 		}
 	}
-	for i, it := range m.items {
+	parallel(len(m.items), func(i int) {
+		it := m.items[i]
 		text := m.docs[it.doc].Text
 		qt := Tokenize(text[it.start:it.end])
 		ct := Tokenize(text[it.ctxStart:it.ctxEnd])
@@ -286,7 +305,7 @@ func (m *quoteMatcher) buildClasses() {
 			}
 		}
 		prep[i] = p
-	}
+	})
 	byKey := make(map[string]int)
 	m.classOf = make([]int, len(m.items))
 	for i := range m.items {
