@@ -322,7 +322,7 @@ func (m *quoteMatcher) buildClasses() {
 			cl.docs = append(cl.docs, d) // items come in document order
 		}
 	}
-	for c := range m.classes {
+	parallel(len(m.classes), func(c int) {
 		cl := &m.classes[c]
 		p := prep[cl.items[0]]
 		cl.text = m.scorer.profile(p.text)
@@ -339,7 +339,7 @@ func (m *quoteMatcher) buildClasses() {
 				cl.persons = append(cl.persons, nameWords(p))
 			}
 		}
-	}
+	})
 }
 
 // foldedKey joins the folded forms of tokens.
@@ -419,7 +419,6 @@ func (m *quoteMatcher) pair() {
 					continue
 				}
 				seen[[2]int{a, b}] = true
-				dbgCandidates++
 				if s, ok := m.score(a, b); ok {
 					m.adj[a] = append(m.adj[a], quoteEdge{b, s})
 					m.adj[b] = append(m.adj[b], quoteEdge{a, s})
@@ -892,8 +891,6 @@ func (m *quoteMatcher) newCluster(ws []int) Cluster {
 	}
 	return c
 }
-
-var dbgCandidates int
 
 func abs(x int) int {
 	if x < 0 {
