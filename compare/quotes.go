@@ -129,9 +129,8 @@ type quoteMatcher struct {
 	scorer  *Scorer
 	items   []quoteItem
 	classes []quoteClass
-	classOf []int         // by item
-	adj     [][]quoteEdge // by class, sorted by target
-	stories map[[2]int]float64
+	classOf []int            // by item
+	adj     [][]quoteEdge    // by class, sorted by target
 	vectors [][]weightedStem // by document; nil for those without quotes
 	stemIDs map[string]int32
 }
@@ -163,7 +162,7 @@ func QuoteClusters(docs []corpus.Document, opts Options) []Cluster {
 func newQuoteMatcher(docs []corpus.Document, opts Options) *quoteMatcher {
 	return &quoteMatcher{
 		docs: docs, opts: opts.withDefaults(),
-		stories: make(map[[2]int]float64), stemIDs: make(map[string]int32),
+		stemIDs: make(map[string]int32),
 	}
 }
 
@@ -407,7 +406,7 @@ func (m *quoteMatcher) pair() {
 	slices.Sort(keys)
 	limit := quoteBucketFactor * m.opts.MaxBucket
 	seen := make(map[[2]int]bool)
-	m.adj = make([][]quoteEdge, len(m.classes))
+	var cands [][2]int
 	for _, k := range keys {
 		ps := postings[k]
 		if len(ps) < 2 || len(ps) > limit {
@@ -415,15 +414,29 @@ func (m *quoteMatcher) pair() {
 		}
 		for i, a := range ps {
 			for _, b := range ps[i+1:] {
-				if seen[[2]int{a, b}] {
-					continue
-				}
-				seen[[2]int{a, b}] = true
-				if s, ok := m.score(a, b); ok {
-					m.adj[a] = append(m.adj[a], quoteEdge{b, s})
-					m.adj[b] = append(m.adj[b], quoteEdge{a, s})
+				if !seen[[2]int{a, b}] {
+					seen[[2]int{a, b}] = true
+					cands = append(cands, [2]int{a, b})
 				}
 			}
+		}
+	}
+	// The candidates are scored on all cores, each into its own slot, and
+	// joined in the order they were found.
+	type scored struct {
+		s  float64
+		ok bool
+	}
+	out := make([]scored, len(cands))
+	parallel(len(cands), func(i int) {
+		s, ok := m.score(cands[i][0], cands[i][1])
+		out[i] = scored{s, ok}
+	})
+	m.adj = make([][]quoteEdge, len(m.classes))
+	for i, c := range cands {
+		if a, b := c[0], c[1]; out[i].ok {
+			m.adj[a] = append(m.adj[a], quoteEdge{b, out[i].s})
+			m.adj[b] = append(m.adj[b], quoteEdge{a, out[i].s})
 		}
 	}
 	for _, es := range m.adj {
@@ -480,14 +493,8 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 }
 
 // story returns the cosine similarity of two documents' word vectors
-// (docVector): how far they tell one story; memoised.
+// (docVector): how far they tell one story.
 func (m *quoteMatcher) story(a, b int) float64 {
-	if a > b {
-		a, b = b, a
-	}
-	if s, ok := m.stories[[2]int{a, b}]; ok {
-		return s
-	}
 	va, vb := m.vectors[a], m.vectors[b]
 	var s float64
 	for i, j := 0, 0; i < len(va) && j < len(vb); {
@@ -502,7 +509,6 @@ func (m *quoteMatcher) story(a, b int) float64 {
 			j++
 		}
 	}
-	m.stories[[2]int{a, b}] = s
 	return s
 }
 
