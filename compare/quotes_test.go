@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -622,5 +623,29 @@ func TestUnquoted(t *testing.T) {
 	clauses := []Cluster{{ID: 3}, {ID: 1}, {ID: 2}}
 	if got := Unquoted(clauses, nil); !reflect.DeepEqual(got, clauses) {
 		t.Errorf("Unquoted(clauses, nil) = %v, want %v", got, clauses)
+	}
+}
+
+// TestQuoteClustersAnyCores: QuoteClusters, which tokenises and scores on
+// all cores, gives the same clusters on one core as on several (the seeds;
+// NewsWCL50 when ../shared/data is there).
+func TestQuoteClustersAnyCores(t *testing.T) {
+	for name, docs := range map[string]func(t *testing.T) []corpus.Document{
+		"seeds":     func(t *testing.T) []corpus.Document { return attributedTestDocs(t) },
+		"newswcl50": func(t *testing.T) []corpus.Document { d, _ := newsWCL50Docs(t); return d },
+	} {
+		t.Run(name, func(t *testing.T) {
+			ds := docs(t)
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+			one := QuoteClusters(ds, Options{})
+			runtime.GOMAXPROCS(4)
+			four := QuoteClusters(ds, Options{})
+			if len(one) == 0 {
+				t.Fatal("no quote clusters")
+			}
+			if !reflect.DeepEqual(one, four) {
+				t.Errorf("%d quote clusters on one core, %d on four, or they differ", len(one), len(four))
+			}
+		})
 	}
 }
