@@ -58,9 +58,8 @@ func NewReport(title string, docs []corpus.Document, clusters []Cluster) Report 
 		}
 	}
 	r := Report{Title: title, Articles: arts, Clusters: make([]Aligned, len(clusters))}
-	for i, c := range clusters {
-		r.Clusters[i] = Align(c, byID)
-	}
+	// Clusters align independently, each into its own slot, on all cores.
+	parallel(len(clusters), func(i int) { r.Clusters[i] = Align(clusters[i], byID) })
 	sortClusters(r.Clusters, order)
 	for i := range r.Clusters {
 		r.Clusters[i].ID = i + 1
