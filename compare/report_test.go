@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -442,4 +444,21 @@ func BenchmarkReportBBC(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(len(clusters)), "clusters")
+}
+
+// TestNewReportAnyCores: NewReport, which aligns the clusters on all cores,
+// gives the same report on one core as on several.
+func TestNewReportAnyCores(t *testing.T) {
+	docs := attributedTestDocs(t)
+	cs := append(QuoteClusters(docs, Options{}), Clusters(docs, Options{})...)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := NewReport("seeds", docs, cs)
+	runtime.GOMAXPROCS(4)
+	four := NewReport("seeds", docs, cs)
+	if len(one.Clusters) < 10 {
+		t.Fatalf("only %d clusters", len(one.Clusters))
+	}
+	if !reflect.DeepEqual(one, four) {
+		t.Error("the report differs on one core and on four")
+	}
 }
