@@ -1960,9 +1960,16 @@ func (d *quoteDoc) sentenceStarts(pi int, regions []quoteRegion) []int {
 }
 
 // attributionStart reports whether ts begins like an attribution tail
-// ("Pence said", "said Pence").
+// ("Pence said", "said Pence"): a speaker and cue that end there, not
+// ones that go on to report speech of their own ("South Korean President
+// Park said Kim's state is…", a new sentence).
 func (d *quoteDoc) attributionStart(ts []atok) bool {
-	return d.attributionAt(ts, false, true).ok
+	m := d.attributionAt(ts, false, true)
+	if !m.ok {
+		return false
+	}
+	k := sort.Search(len(ts), func(i int) bool { return ts[i].start >= m.end })
+	return k == len(ts) || !ts[k].word
 }
 
 func quoteEndsSentence(s string) bool {

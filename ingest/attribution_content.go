@@ -258,16 +258,9 @@ func (d *quoteDoc) contentEnd(p corpus.Span, r *quoteRegion, regions []quoteRegi
 		}
 	}
 	// Stop before a later quote of the sentence that has its own source.
-	// So does one whose speaker and cue come before it, after this quote
-	// ("…recklessness." South Korean President Park said Kim's state is "…").
 	for k := i + 1; k < len(regions) && regions[k].open < end; k++ {
-		q := &regions[k]
-		switch {
-		case q.speaker == r.speaker:
-		case q.via == viaAfter:
-			end = min(end, q.open)
-		case q.via == viaBefore && q.speaker.Start >= r.outer.End && q.speaker.End > q.speaker.Start:
-			end = min(end, q.speaker.Start)
+		if regions[k].speaker != r.speaker && regions[k].via == viaAfter {
+			end = min(end, regions[k].open)
 		}
 	}
 	end = max(end, r.outer.End)
