@@ -160,17 +160,16 @@ func (a attributions) creditOnly(u unit, s *sentence) bool {
 // most attributionTerms content words besides the speaker's (the channel,
 // the audience, a date).
 func (a attributions) quoteCredit(u unit, s *sentence) bool {
-	overlaps := func(sp corpus.Span, start, end int) bool { return sp.Start < end && start < sp.End }
-	if slices.ContainsFunc(a.contents, func(c corpus.Span) bool { return overlaps(c, u.start, u.end) }) {
+	if slices.ContainsFunc(a.contents, func(c corpus.Span) bool { return overlaps(c.Start, c.End, u.start, u.end) }) {
 		return false
 	}
 	for _, q := range a.quotes {
-		if !overlaps(q.speaker, u.start, u.end) || !overlaps(q.quote, s.start, s.end) {
+		if !overlaps(q.speaker.Start, q.speaker.End, u.start, u.end) || !overlaps(q.quote.Start, q.quote.End, s.start, s.end) {
 			continue
 		}
 		other := 0
 		for _, t := range s.terms[u.lo:u.hi] {
-			if tok := s.toks[t.tok]; !isStopword(t.stem) && !overlaps(q.speaker, tok.Start, tok.End) {
+			if tok := s.toks[t.tok]; !isStopword(t.stem) && !overlaps(q.speaker.Start, q.speaker.End, tok.Start, tok.End) {
 				other++
 			}
 		}
@@ -246,6 +245,9 @@ func (m *matcher) unitTerms(u int32) []term {
 	un := m.units[u]
 	return m.sents[un.sent].terms[un.lo:un.hi]
 }
+
+// overlaps reports whether [a0, a1) and [b0, b1) share a byte.
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
 
 // isWordTerm reports whether a term is a content word that is no number: a
 // span of numbers alone ("(7-3) 6-3.", a table row) states nothing to
@@ -487,7 +489,7 @@ func (m *matcher) run() []Cluster {
 		for _, u := range chosen[i] {
 			un := m.units[u]
 			for _, t := range taken[un.doc] {
-				if un.start < t.end && t.start < un.end {
+				if overlaps(un.start, un.end, t.start, t.end) {
 					hits[t.cluster]++
 					if hits[t.cluster] >= 2 {
 						dup = true
@@ -587,7 +589,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 			var family []int32
 			var famIDs []uint64
 			for u := lo; u < hi; u++ {
-				if un := m.units[u]; m.classOf[u] >= 0 && un.start < own.end && own.start < un.end {
+				if un := m.units[u]; m.classOf[u] >= 0 && overlaps(un.start, un.end, own.start, own.end) {
 					family = append(family, m.classOf[u])
 					famIDs = append(famIDs, m.profile(m.classOf[u]).stemSorted...)
 				}
@@ -599,7 +601,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				uc := m.classOf[u]
 				// A restatement is another sentence: the other clauses of
 				// the witness's own sentence say something else.
-				if un := m.units[u]; uc < 0 || un.sent == own.sent || (un.start < own.end && own.start < un.end) {
+				if un := m.units[u]; uc < 0 || un.sent == own.sent || overlaps(un.start, un.end, own.start, own.end) {
 					continue
 				}
 				// Nor is the same wording repeated (a caption, a quote
@@ -641,7 +643,7 @@ func (m *matcher) addRestatements(cs []Cluster, units [][]int32) {
 				un := m.units[c.u]
 				free := true
 				for _, t := range taken {
-					if tu := m.units[t]; un.start < tu.end && tu.start < un.end || m.classOf[t] == m.classOf[c.u] {
+					if tu := m.units[t]; overlaps(un.start, un.end, tu.start, tu.end) || m.classOf[t] == m.classOf[c.u] {
 						free = false
 						break
 					}
@@ -828,7 +830,7 @@ func (m *matcher) links(a, b []int32, level float64) bool {
 		}
 	}
 	if len(l.entries) == 0 {
-		return 0 >= level
+		return level <= 0 // no pair of documents: linkage 0
 	}
 	// Number the distinct pairs of documents in their sorted order.
 	l.order = l.order[:0]

@@ -628,7 +628,7 @@ func speakersAgree(a, b *quoteClass) bool {
 func speakerPerson(d corpus.Document, people [][]string, q corpus.Quote) string {
 	if q.SpeakerStart < q.SpeakerEnd {
 		for _, e := range d.Entities {
-			if e.Label == corpus.Person && e.Start < q.SpeakerEnd && q.SpeakerStart < e.End {
+			if e.Label == corpus.Person && overlaps(e.Start, e.End, q.SpeakerStart, q.SpeakerEnd) {
 				return entityName(e)
 			}
 		}
