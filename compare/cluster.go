@@ -54,8 +54,31 @@ const (
 func Clusters(docs []corpus.Document, opts Options) []Cluster {
 	opts = opts.withDefaults()
 	opts.stage(StageSegment)
-	m := newMatcher(docs, opts)
+	m, _ := newMatcher(docs, opts, nil)
 	return m.run()
+}
+
+// Find is what compare reports: QuoteClusters, then the Clusters that
+// are not one of those quotes over again (Unquoted), with the documents
+// tokenised once for both. Options.Stage hears Clusters' stages, then
+// StageQuotes (FindStages in all). The quotes are clustered last, when
+// only the word weights are left of the clauses' state, so that the two
+// never take memory at once.
+func Find(docs []corpus.Document, opts Options) []Cluster {
+	opts = opts.withDefaults()
+	q := newQuoteMatcher(docs, opts)
+	q.collect()
+	opts.stage(StageSegment)
+	m, counts := newMatcher(docs, opts, q.quotedDocs())
+	clauses, scorer := m.run(), m.scorer
+	m = nil
+	opts.stage(StageQuotes)
+	var quotes []Cluster
+	if len(q.items) >= 2 {
+		q.scorer, q.counts = scorer, counts
+		quotes = q.run()
+	}
+	return append(quotes, Unquoted(clauses, quotes)...)
 }
 
 // matcher holds the state of one Clusters run.
@@ -81,23 +104,34 @@ type class struct {
 	profile *profile
 }
 
-func newMatcher(docs []corpus.Document, opts Options) *matcher {
+// newMatcher tokenises the documents into sentences and their units, and
+// weighs the words. For each document quoted marks, it also returns the
+// counts of its content stems (QuoteClusters' story similarity); quoted
+// may be nil.
+func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, []map[string]int) {
 	m := &matcher{docs: docs, opts: opts, scorer: NewScorer(nil, opts.Thesaurus)}
 	m.memo = simMemo{m: m, own: make(map[uint64]float64)}
 	// Tokenise and fold the documents on all cores, then count and split
 	// in document order.
 	perDoc := make([][]sentence, len(docs))
 	attrib := make([]attributions, len(docs))
+	counts := make([]map[string]int, len(docs))
 	parallel(len(docs), func(di int) {
 		d := docs[di]
 		attrib[di] = attributionsOf(d)
+		var terms [][]term
 		for _, sp := range sentencesOf(d) {
 			toks := Tokenize(d.Text[sp.Start:sp.End])
 			for i := range toks {
 				toks[i].Start += sp.Start
 				toks[i].End += sp.Start
 			}
-			perDoc[di] = append(perDoc[di], sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)})
+			s := sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)}
+			perDoc[di] = append(perDoc[di], s)
+			terms = append(terms, s.terms)
+		}
+		if quoted != nil && quoted[di] {
+			counts[di] = countStems(terms)
 		}
 	})
 	m.docUnits = make([]int32, len(docs)+1)
@@ -118,7 +152,7 @@ func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	}
 	m.docUnits[len(docs)] = int32(len(m.units))
 	m.scorer.fixWeights()
-	return m
+	return m, counts
 }
 
 // attributions are a document's quotes (where each names its speaker and

@@ -514,7 +514,7 @@ func TestClustersNumbersAlone(t *testing.T) {
 // documents does, whatever the memo already holds, and at levels just
 // around that mean.
 func TestLinksAgreesWithMean(t *testing.T) {
-	m := newMatcher(variantDocs(30), Options{}.withDefaults())
+	m, _ := newMatcher(variantDocs(30), Options{}.withDefaults(), nil)
 	m.buildClasses()
 	if len(m.classes) < 40 {
 		t.Fatalf("only %d classes", len(m.classes))

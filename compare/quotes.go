@@ -131,6 +131,7 @@ type quoteMatcher struct {
 	classes []quoteClass
 	classOf []int            // by item
 	adj     [][]quoteEdge    // by class, sorted by target
+	counts  []map[string]int // by document: content stems (countWords); nil for those without quotes
 	vectors [][]weightedStem // by document; nil for those without quotes
 	stemIDs map[string]int32
 }
@@ -154,9 +155,25 @@ func QuoteClusters(docs []corpus.Document, opts Options) []Cluster {
 	if len(m.items) < 2 {
 		return nil
 	}
+	m.countWords()
+	return m.run()
+}
+
+// run clusters the collected quotes, once scorer and counts are set.
+func (m *quoteMatcher) run() []Cluster {
 	m.buildClasses()
 	m.pair()
 	return m.cluster()
+}
+
+// quotedDocs marks the documents that hold a collected quote: those whose
+// words counts must count.
+func (m *quoteMatcher) quotedDocs() []bool {
+	q := make([]bool, len(m.docs))
+	for _, it := range m.items {
+		q[it.doc] = true
+	}
+	return q
 }
 
 func newQuoteMatcher(docs []corpus.Document, opts Options) *quoteMatcher {
@@ -237,22 +254,14 @@ func hasWord(s string) bool {
 	return false
 }
 
-// buildClasses groups identical quotes (same folded words in the same folded
-// context) and prepares each class for scoring.
-func (m *quoteMatcher) buildClasses() {
-	type prepared struct {
-		key       string
-		text, ctx []term
-		words     int
-	}
-	prep := make([]prepared, len(m.items))
-	// Words weigh by their rarity among the documents' sentences; the
-	// documents with quotes count their words for story similarity.
+// countWords tokenises every document to weigh words by their rarity
+// among the documents' sentences (m.scorer), and counts the words of the
+// documents with quotes for story similarity (m.counts). Find does this
+// once for quotes and clauses alike, in newMatcher.
+func (m *quoteMatcher) countWords() {
 	m.scorer = NewScorer(nil, m.opts.Thesaurus)
-	counts := make([]map[string]int, len(m.docs))
-	for _, it := range m.items {
-		counts[it.doc] = make(map[string]int)
-	}
+	quoted := m.quotedDocs()
+	m.counts = make([]map[string]int, len(m.docs))
 	// The documents are tokenised on all cores, a chunk at a time so that
 	// only one chunk's terms are held; the Scorer counts them in document
 	// order.
@@ -266,16 +275,10 @@ func (m *quoteMatcher) buildClasses() {
 			sents := sentencesOf(d)
 			terms[k] = make([][]term, len(sents))
 			for j, s := range sents {
-				ts := termsOf(Tokenize(d.Text[s.Start:s.End]))
-				terms[k][j] = ts
-				if counts[di] == nil {
-					continue
-				}
-				for _, t := range ts {
-					if !isStopword(t.stem) {
-						counts[di][t.stem]++
-					}
-				}
+				terms[k][j] = termsOf(Tokenize(d.Text[s.Start:s.End]))
+			}
+			if quoted[di] {
+				m.counts[di] = countStems(terms[k])
 			}
 		})
 		for k := range hi - lo {
@@ -286,12 +289,37 @@ func (m *quoteMatcher) buildClasses() {
 		}
 	}
 	m.scorer.fixWeights()
+}
+
+// countStems counts the content stems of a document's sentences.
+func countStems(sents [][]term) map[string]int {
+	c := make(map[string]int)
+	for _, ts := range sents {
+		for _, t := range ts {
+			if !isStopword(t.stem) {
+				c[t.stem]++
+			}
+		}
+	}
+	return c
+}
+
+// buildClasses groups identical quotes (same folded words in the same folded
+// context) and prepares each class for scoring.
+func (m *quoteMatcher) buildClasses() {
+	type prepared struct {
+		key       string
+		text, ctx []term
+		words     int
+	}
+	prep := make([]prepared, len(m.items))
 	m.vectors = make([][]weightedStem, len(m.docs))
-	for di, c := range counts {
+	for di, c := range m.counts {
 		if c != nil {
 			m.vectors[di] = m.docVector(c)
 		}
 	}
+	m.counts = nil
 	parallel(len(m.items), func(i int) {
 		it := m.items[i]
 		text := m.docs[it.doc].Text

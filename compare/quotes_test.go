@@ -649,3 +649,31 @@ func TestQuoteClustersAnyCores(t *testing.T) {
 		})
 	}
 }
+
+// Find tokenises the documents once for quotes and clauses; what it finds
+// is what QuoteClusters and Clusters find apart, and it names its stages in
+// order.
+func TestFindIsQuotesThenUnquotedClauses(t *testing.T) {
+	for name, docs := range map[string]func(t *testing.T) []corpus.Document{
+		"seeds":     func(t *testing.T) []corpus.Document { return attributedTestDocs(t) },
+		"newswcl50": func(t *testing.T) []corpus.Document { d, _ := newsWCL50Docs(t); return d },
+	} {
+		t.Run(name, func(t *testing.T) {
+			ds := docs(t)
+			var stages []string
+			got := Find(ds, Options{Stage: func(s string) { stages = append(stages, s) }})
+			quotes := QuoteClusters(ds, Options{})
+			want := append(quotes, Unquoted(Clusters(ds, Options{}), quotes)...)
+			if len(quotes) == 0 || len(want) == len(quotes) {
+				t.Fatalf("%d quote clusters of %d: the case tests nothing", len(quotes), len(want))
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Find: %d clusters; QuoteClusters then Unquoted(Clusters): %d, or they differ", len(got), len(want))
+			}
+			wantStages := []string{StageSegment, StageGroup, StageCandidates, StageScore, StageCluster, StageWitnesses, StageRestatements, StageQuotes}
+			if !reflect.DeepEqual(stages, wantStages) || len(stages) != FindStages {
+				t.Errorf("stages %v, want %v (FindStages %d)", stages, wantStages, FindStages)
+			}
+		})
+	}
+}

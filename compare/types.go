@@ -62,6 +62,11 @@ const (
 	StageWitnesses    = "witnesses"    // choose each article's wording, rank clusters
 	StageRestatements = "restatements" // find where articles restate a statement
 	Stages            = 7              // how many there are
+
+	// StageQuotes is the stage Find adds after StageRestatements: cluster
+	// the quotes.
+	StageQuotes = "quotes"
+	FindStages  = Stages + 1
 )
 
 // stage reports the start of a stage to o.Stage.

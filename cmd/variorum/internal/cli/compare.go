@@ -71,14 +71,11 @@ func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) c
 	slices.SortFunc(docs, func(a, b corpus.Document) int {
 		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
-	// The progress line names each step: the quotes, Clusters' own
-	// stages, then the alignment of every cluster.
-	p := newProgress(e.stderr, "compare", compare.Stages+2)
+	// The progress line names each step: Find's stages, then the
+	// alignment of every cluster.
+	p := newProgress(e.stderr, "compare", compare.FindStages+1)
 	defer p.done()
-	opts := compare.Options{MinArticles: minOutlets, Stage: p.step}
-	p.step("quotes")
-	quotes := compare.QuoteClusters(docs, opts)
-	clusters := append(quotes, compare.Unquoted(compare.Clusters(docs, opts), quotes)...)
+	clusters := compare.Find(docs, compare.Options{MinArticles: minOutlets, Stage: p.step})
 	p.step("align")
 	rep := compare.NewReport(title, docs, clusters)
 	if minOutlets > 2 {
