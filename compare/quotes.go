@@ -582,8 +582,11 @@ func (m *quoteMatcher) docVector(count map[string]int) []weightedStem {
 // quoteMinWords content words, are nearly all in the other.
 func (m *quoteMatcher) contained(a, b *quoteClass) bool {
 	in := func(x, y *quoteClass) bool {
-		return len(x.stems) >= quoteMinWords && x.text.total > 0 &&
-			m.scorer.matched(x.text, y.text) >= quoteContained*x.text.total
+		if len(x.stems) < quoteMinWords || x.text.total == 0 {
+			return false
+		}
+		w, _ := m.scorer.matched(x.text, y.text)
+		return w >= quoteContained*x.text.total
 	}
 	return in(a, b) || in(b, a)
 }

@@ -492,7 +492,12 @@ func FuzzQuoteClusters(f *testing.F) {
 			{Article: corpus.Article{ID: "a", Text: a}, Quotes: append(scanTestQuotes(a), corpus.Quote{Start: s, End: e})},
 			{Article: corpus.Article{ID: "b", Text: b}, Quotes: scanTestQuotes(b), Sentences: []corpus.Span{{Start: s, End: e}}},
 		}
-		checkQuoteClusters(t, docs, QuoteClusters(docs, Options{}), 2)
+		quotes := QuoteClusters(docs, Options{})
+		checkQuoteClusters(t, docs, quotes, 2)
+		want := append(quotes, Unquoted(Clusters(docs, Options{}), quotes)...)
+		if got := Find(docs, Options{}); !reflect.DeepEqual(got, want) {
+			t.Errorf("Find: %d clusters, QuoteClusters then Unquoted(Clusters): %d, or they differ", len(got), len(want))
+		}
 	})
 }
 

@@ -43,9 +43,12 @@ var fallbackScorer = NewScorer(nil, nil)
 // shares of each text's word weight, and each number one text gives that the
 // other lacks multiplies the score by numberPenalty.
 type Scorer struct {
-	n    int            // documents counted
-	df   map[string]int // stem → number of documents holding it
-	thes *Thesaurus
+	n  int            // documents counted
+	df map[string]int // stem → number of documents holding it
+	// lower holds the stems seen written in lower case, which a capital
+	// on a text's first word does not make a name.
+	lower map[string]bool
+	thes  *Thesaurus
 	// weights caches weight for the stems in df once counting is over
 	// (fixWeights); Add drops it.
 	weights map[string]float64
@@ -62,17 +65,22 @@ const (
 	// negationPenalty multiplies the score when one text is negated ("not",
 	// "no", "never", "n't") and the other is not.
 	negationPenalty = 0.75
-	idfPower        = 2.0
-	priorDocs       = 1000.0
-	priorStopShare  = 0.3
-	priorWordShare  = 0.002
+	// namesOnlyPenalty multiplies the score when all the two texts share
+	// is names and numbers, though one of them says something in plain
+	// words: "Gen Musharraf held talks with Tony Blair on Monday" is not
+	// "Gen Musharraf said al-Qaeda was on the run", however rare the name.
+	namesOnlyPenalty = 0.7
+	idfPower         = 2.0
+	priorDocs        = 1000.0
+	priorStopShare   = 0.3
+	priorWordShare   = 0.002
 )
 
 // NewScorer builds a scorer weighing words by their document frequency over
 // docs (each string one document: a sentence or clause, typically). A nil
 // thesaurus means DefaultThesaurus().
 func NewScorer(docs []string, thes *Thesaurus) *Scorer {
-	s := &Scorer{df: make(map[string]int), thes: thes}
+	s := &Scorer{df: make(map[string]int), lower: make(map[string]bool), thes: thes}
 	if s.thes == nil {
 		s.thes = DefaultThesaurus()
 	}
@@ -94,6 +102,9 @@ func (s *Scorer) Add(ts []term) {
 		if !seen[t.stem] {
 			seen[t.stem] = true
 			s.df[t.stem]++
+		}
+		if !t.name && !t.number && !s.lower[t.stem] {
+			s.lower[t.stem] = true
 		}
 	}
 }
@@ -191,7 +202,9 @@ type profile struct {
 	groupSet []int32
 	names    []int32
 	numbers  []uint64 // stem hashes of its numbers
-	flags    []uint8  // per term: softName, softSynonym
+	flags    []uint8  // per term: softName, softSynonym, plainWord
+	// plain: some term is a plainWord.
+	plain bool
 }
 
 // bitMask is a 64-bit Bloom filter of values: bit v%64 is set for each
@@ -207,6 +220,10 @@ func (m bitMask) has(v uint64) bool { return m&(1<<(v%64)) != 0 }
 const (
 	softName = 1 << iota
 	softSynonym
+	// plainWord marks a content word that is neither a name (capitalised)
+	// nor a number: what a statement says rather than whom or how many it
+	// is about.
+	plainWord
 )
 
 // termHash hashes a stem or surface, or words written together (the
@@ -314,6 +331,10 @@ next:
 	// the profiles far outgrow the caches, and scoring waits on memory
 	// (BenchmarkScoreCandidates: about 6% less time per pair for the hash
 	// arrays).
+	// A capital on the first word may only start the sentence: a word
+	// the corpus also writes in lower case ("Revenue rose …") is still
+	// plain there.
+	first := len(ts) > 0 && len(p.terms) > 0 && p.terms[0] == &ts[0]
 	n := len(p.terms)
 	small := make([]byte, 2*n+len(p.names))
 	p.flags = small[:n:n]
@@ -338,6 +359,10 @@ next:
 		}
 		if !t.number && len(t.groups) > 0 {
 			p.flags[k] |= softSynonym
+		}
+		if !t.number && (!t.name || k == 0 && first && s.lower[t.stem]) && !isStopword(t.stem) {
+			p.flags[k] |= plainWord
+			p.plain = true
 		}
 		if joins[k] != 0 {
 			p.joinSorted = append(p.joinSorted, joins[k])
@@ -419,11 +444,13 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	if b.total > a.total {
 		first, second = b, a
 	}
-	P := s.matched(first, second) / first.total
+	mp, plainP := s.matched(first, second)
+	P := mp / first.total
 	if least > 0 && penalty*2*P/(P+1) < least-1e-9 {
 		return 0
 	}
-	R := s.matched(second, first) / second.total
+	mr, plainR := s.matched(second, first)
+	R := mr / second.total
 	if P+R == 0 {
 		return 0
 	}
@@ -431,14 +458,18 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	for _, x := range pens[:n] {
 		f *= x
 	}
+	if !plainP && !plainR && (a.plain || b.plain) {
+		f *= namesOnlyPenalty
+	}
 	return f
 }
 
-// matched returns the weight of a's terms that b matches. The stems both
-// hold are found in one pass over their sorted hashes (two different
-// strings share a 64-bit hash with odds of about 2⁻⁶³); the weights are
-// then summed in a's order, which fixes the result to the last bit.
-func (s *Scorer) matched(a, b *profile) float64 {
+// matched returns the weight of a's terms that b matches, and whether one
+// of them is a plainWord. The stems both hold are found in one pass over
+// their sorted hashes (two different strings share a 64-bit hash with odds
+// of about 2⁻⁶³); the weights are then summed in a's order, which fixes the
+// result to the last bit.
+func (s *Scorer) matched(a, b *profile) (float64, bool) {
 	var buf [64]bool
 	same := buf[:]
 	if len(a.terms) > len(buf) {
@@ -458,14 +489,18 @@ func (s *Scorer) matched(a, b *profile) float64 {
 		}
 	}
 	var m float64
+	plain := false
 	for i := range a.terms {
-		if same[i] {
-			m += a.weights[i]
-		} else {
-			m += a.weights[i] * s.inexact(a, i, b)
+		c := 1.0
+		if !same[i] {
+			c = s.inexact(a, i, b)
+		}
+		if c > 0 {
+			m += a.weights[i] * c
+			plain = plain || a.flags[i]&plainWord != 0
 		}
 	}
-	return m
+	return m, plain
 }
 
 // credit is the credit of a's term i for its best counterpart in b: 1 for

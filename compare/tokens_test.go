@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode"
@@ -143,5 +144,41 @@ func TestSimilarityCompound(t *testing.T) {
 	same, diff := s.Similarity(a, b), s.Similarity(a, other)
 	if s.Similarity(b, a) != same || same < 0.95 || diff > same-0.2 {
 		t.Errorf("Similarity: compound %.3f (reversed %.3f), other word %.3f", same, s.Similarity(b, a), diff)
+	}
+}
+
+// TestSimilarityNamesOnly checks namesOnlyPenalty: two texts that share
+// only names and numbers, where one of them says something in plain words,
+// score less; a capital on the first word makes no name of a word the
+// corpus writes in lower case elsewhere.
+func TestSimilarityNamesOnly(t *testing.T) {
+	const lowerRevenue = "Analysts said the revenue fell."
+	for _, c := range []struct {
+		name     string
+		a, b     string
+		corpus   []string // besides a and b
+		penalise bool
+	}{
+		{"names only", "Gen Musharraf held talks with Tony Blair on Monday.", "Gen Musharraf said al-Qaeda was on the run.", nil, true},
+		{"a plain word shared", "The committee approved the bill on Monday.", "The committee passed the bill.", nil, false},
+		{"first word written lower case elsewhere", "Revenue rose to $616.5 million from $610.6 million.", "Revenue was up, from $610.6 million to $616.5 million.", []string{lowerRevenue}, false},
+		{"first word never written lower case", "Revenue rose to $616.5 million from $610.6 million.", "Revenue was up, from $610.6 million to $616.5 million.", nil, true},
+		{"no plain word on either side", "Will Young and Bob Geldof.", "Bob Geldof, Will Young and Eminem.", nil, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewScorer(append([]string{c.a, c.b}, c.corpus...), nil)
+			pa, pb := s.sharedProfile(s.terms(Tokenize(c.a))), s.sharedProfile(s.terms(Tokenize(c.b)))
+			ma, _ := s.matched(pa, pb)
+			mb, _ := s.matched(pb, pa)
+			P, R := ma/pa.total, mb/pb.total
+			raw := 2 * P * R / (P + R)
+			want := raw
+			if c.penalise {
+				want *= namesOnlyPenalty
+			}
+			if got := s.score(pa, pb); math.Abs(got-want) > 1e-12 || raw == 0 {
+				t.Errorf("score %.4f, want %.4f (F-measure %.4f, penalised: %v)", got, want, raw, c.penalise)
+			}
+		})
 	}
 }
