@@ -393,8 +393,8 @@ next:
 func (s *Scorer) score(a, b *profile) float64 { return s.scoreAtLeast(a, b, 0) }
 
 // pairThreshold is the similarity two texts need to count as variants of
-// one statement: base, raised by shortStep for each distinct content term
-// the shorter of them has below shortTerms. Few words overlap by chance
+// one statement: base, raised by shortStep for each distinct term (stop
+// words too) the shorter of them has below shortTerms. Few words overlap by chance
 // more often ("Brigitte, to the White House on Tuesday" and "Trump said
 // Tuesday on the White House lawn" share three of four), so a short span
 // must match more of them.
