@@ -290,7 +290,9 @@ func indexDir(e *env, flagValue string) string {
 	if d := e.getenv("VARIORUM_INDEX"); d != "" {
 		return d
 	}
-	return "variorum.index"
+	return defaultIndex
 }
+
+const defaultIndex = "variorum.index"
 
 const indexFlagHelp = "index `DIR` (default $VARIORUM_INDEX, else ./variorum.index)"

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -102,10 +104,23 @@ func openIndex(dir string, readOnly bool) (*index.Index, error) {
 		return ix, nil
 	case errors.Is(err, index.ErrLocked):
 		return nil, withHint(err, "wait for the other variorum process to finish, or use another --index")
+	case errors.Is(err, index.ErrNoIndex) && dir == defaultIndex:
+		// A newcomer's first run wrote its index in run's output folder.
+		if ran := filepath.Join(defaultRunOut, runIndex); isIndexDir(ran) {
+			return nil, withHint(err, "add --index "+ran+" (the index variorum run wrote)")
+		}
+		return nil, err
 	case errors.Is(err, index.ErrDamaged), errors.Is(err, index.ErrNotIndex), errors.Is(err, index.ErrNoIndex):
 		return nil, err
 	}
 	return nil, fmt.Errorf("open index %s: %w", dir, err)
+}
+
+// isIndexDir reports whether dir looks like a bleve index (it holds
+// index_meta.json), without opening it.
+func isIndexDir(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
 }
 
 // quoteArg quotes a shell argument when it needs it.

@@ -27,7 +27,7 @@ or an index as articles.`,
 		`  variorum run
   variorum run -o tonight/ feeds/2025-11-21/
   variorum run --index news.index -o report/ articles/`)
-	out := fs.String("o", "variorum-out", "write the report to `DIR`")
+	out := fs.String("o", defaultRunOut, "write the report to `DIR`")
 	dir := fs.String("index", "", "index `DIR` (default DIR/index under -o)")
 	minOutlets := fs.Int("min-outlets", 2, "only statements carried by at least `N` outlets (or sources)")
 	maxHTML := fs.Int("html-max", defaultHTMLMax, "at most `N` clusters in report.html, the most widely carried (0: all)")
@@ -126,6 +126,8 @@ const (
 	runReport   = "report.html"
 	runClusters = "clusters.jsonl"
 	runIndex    = "index" // unless --index is given
+	// defaultRunOut is run's output folder unless -o is given.
+	defaultRunOut = "variorum-out"
 )
 
 // onlyOutput reports whether dir holds nothing but what run writes there.
