@@ -66,8 +66,8 @@ const (
 	// "no", "never", "n't") and the other is not.
 	negationPenalty = 0.75
 	// namesOnlyPenalty multiplies the score when all the two texts share
-	// is names and numbers, though one of them says something in plain
-	// words: "Gen Musharraf held talks with Tony Blair on Monday" is not
+	// is names, though one of them says something in plain words (or
+	// gives a number): "Gen Musharraf held talks with Tony Blair on Monday" is not
 	// "Gen Musharraf said al-Qaeda was on the run", however rare the name.
 	namesOnlyPenalty = 0.7
 	idfPower         = 2.0
@@ -220,9 +220,9 @@ func (m bitMask) has(v uint64) bool { return m&(1<<(v%64)) != 0 }
 const (
 	softName = 1 << iota
 	softSynonym
-	// plainWord marks a content word that is neither a name (capitalised)
-	// nor a number: what a statement says rather than whom or how many it
-	// is about.
+	// plainWord marks a content word that is no name (capitalised), or a
+	// number: what a statement says, or a figure or date it gives, rather
+	// than whom it is about.
 	plainWord
 )
 
@@ -360,7 +360,7 @@ next:
 		if !t.number && len(t.groups) > 0 {
 			p.flags[k] |= softSynonym
 		}
-		if !t.number && (!t.name || k == 0 && first && s.lower[t.stem]) && !isStopword(t.stem) {
+		if t.number || (!t.name || k == 0 && first && s.lower[t.stem]) && !isStopword(t.stem) {
 			p.flags[k] |= plainWord
 			p.plain = true
 		}
@@ -644,6 +644,19 @@ func splitTerms(toks []Token) []term {
 		if !t.IsWord() {
 			continue
 		}
+		if d, month, n, ok := readDate(toks[i:]); ok {
+			// The month stays a word of its own, as it is when no day
+			// follows ("in November").
+			date := term{stem: d, surface: d, number: true, tok: i}
+			word := term{stem: stemWord(month), surface: month, name: true, tok: i}
+			if _, first := months[t.Norm]; first {
+				ts = append(ts, word, date)
+			} else {
+				ts = append(ts, date, word)
+			}
+			i += n - 1
+			continue
+		}
 		if v, n, ok := readNumber(toks[i:]); ok {
 			ts = append(ts, term{stem: v, surface: v, number: true, tok: i})
 			i += n - 1
@@ -767,6 +780,71 @@ func readNumber(toks []Token) (string, int, bool) {
 		return "", 0, false
 	}
 	return formatNumber(total + group), n, true
+}
+
+// readDate reads a day of a month at the start of toks, the month named
+// (capitalised, in full or abbreviated, with or without its full stop)
+// before or after the day: "March 31", "Jan. 31", "27th November" all read
+// as one number term, "march 31", so that a date meets itself however it
+// is written and two different days conflict as two numbers do ("Qtr ended
+// Jan 31" is not "Period ended March 31"). It returns the term, the month's
+// full name, how many tokens it took, and whether there was a date.
+func readDate(toks []Token) (date, month string, n int, ok bool) {
+	day := func(t Token) (int, bool) {
+		v, ok := numericValue(t.Norm)
+		if !ok || v != float64(int(v)) || v < 1 || v > 31 || !isDayDigits(t.Norm) {
+			return 0, false
+		}
+		return int(v), true
+	}
+	monthOf := func(t Token) (string, bool) {
+		m, ok := months[t.Norm]
+		return m, ok && startsUpper(t.Text)
+	}
+	if len(toks) < 2 {
+		return "", "", 0, false
+	}
+	if m, ok := monthOf(toks[0]); ok {
+		k := 1
+		if toks[k].Text == "." && len(toks) > 2 {
+			k++
+		}
+		if d, ok := day(toks[k]); ok {
+			return m + " " + strconv.Itoa(d), m, k + 1, true
+		}
+		return "", "", 0, false
+	}
+	if d, ok := day(toks[0]); ok {
+		if m, ok := monthOf(toks[1]); ok {
+			return m + " " + strconv.Itoa(d), m, 2, true
+		}
+	}
+	return "", "", 0, false
+}
+
+// isDayDigits reports whether a folded token is one or two digits, with an
+// ordinal suffix or none: a day of the month as written ("31", "27th").
+func isDayDigits(norm string) bool {
+	n := 0
+	for n < len(norm) && norm[n] >= '0' && norm[n] <= '9' {
+		n++
+	}
+	switch norm[n:] {
+	case "", "st", "nd", "rd", "th":
+		return n >= 1 && n <= 2
+	}
+	return false
+}
+
+// months maps the folded names of the months, and their abbreviations, to
+// the full name.
+var months = map[string]string{
+	"january": "january", "jan": "january", "february": "february", "feb": "february",
+	"march": "march", "mar": "march", "april": "april", "apr": "april", "may": "may",
+	"june": "june", "jun": "june", "july": "july", "jul": "july", "august": "august",
+	"aug": "august", "september": "september", "sep": "september", "sept": "september",
+	"october": "october", "oct": "october", "november": "november", "nov": "november",
+	"december": "december", "dec": "december",
 }
 
 // numericValue reads a folded number: digits with an optional decimal part
