@@ -67,8 +67,9 @@ const (
 	negationPenalty = 0.75
 	// namesOnlyPenalty multiplies the score when all the two texts share
 	// is names, though one of them says something in plain words (or
-	// gives a number): "Gen Musharraf held talks with Tony Blair on Monday" is not
-	// "Gen Musharraf said al-Qaeda was on the run", however rare the name.
+	// gives a number): "Gen Musharraf held talks with Tony Blair on
+	// Monday" is not "Gen Musharraf said al-Qaeda was on the run", however
+	// rare the name.
 	namesOnlyPenalty = 0.7
 	idfPower         = 2.0
 	priorDocs        = 1000.0
@@ -325,16 +326,16 @@ next:
 	}
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
+	// A capital on the first word may only start the sentence: a word
+	// the corpus also writes in lower case ("Revenue rose …") is still
+	// plain there.
+	first := len(ts) > 0 && len(p.terms) > 0 && p.terms[0] == &ts[0]
 	// The hash arrays share one allocation, and the byte arrays another,
 	// so that scoring a pair reads a few neighbouring cache lines and pages
 	// of each profile rather than nine scattered ones: over a big corpus
 	// the profiles far outgrow the caches, and scoring waits on memory
 	// (BenchmarkScoreCandidates: about 6% less time per pair for the hash
 	// arrays).
-	// A capital on the first word may only start the sentence: a word
-	// the corpus also writes in lower case ("Revenue rose …") is still
-	// plain there.
-	first := len(ts) > 0 && len(p.terms) > 0 && p.terms[0] == &ts[0]
 	n := len(p.terms)
 	small := make([]byte, 2*n+len(p.names))
 	p.flags = small[:n:n]
@@ -394,10 +395,10 @@ func (s *Scorer) score(a, b *profile) float64 { return s.scoreAtLeast(a, b, 0) }
 
 // pairThreshold is the similarity two texts need to count as variants of
 // one statement: base, raised by shortStep for each distinct term (stop
-// words too) the shorter of them has below shortTerms. Few words overlap by chance
-// more often ("Brigitte, to the White House on Tuesday" and "Trump said
-// Tuesday on the White House lawn" share three of four), so a short span
-// must match more of them.
+// words too) the shorter of them has below shortTerms. Few words overlap
+// by chance more often ("Brigitte, to the White House on Tuesday" and
+// "Trump said Tuesday on the White House lawn" share three of four), so a
+// short span must match more of them.
 func pairThreshold(base float64, a, b *profile) float64 {
 	return base + shortStep*float64(max(0, shortTerms-min(len(a.terms), len(b.terms))))
 }
