@@ -70,8 +70,7 @@ func Find(docs []corpus.Document, opts Options) []Cluster {
 	q.collect()
 	opts.stage(StageSegment)
 	m, counts := newMatcher(docs, opts, q.quotedDocs())
-	clauses, scorer := m.run(), m.scorer
-	m = nil
+	clauses, scorer := m.run(), m.scorer // m is dead from here on
 	opts.stage(StageQuotes)
 	var quotes []Cluster
 	if len(q.items) >= 2 {
@@ -128,7 +127,9 @@ func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, 
 			}
 			s := sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)}
 			perDoc[di] = append(perDoc[di], s)
-			terms = append(terms, s.terms)
+			if quoted != nil && quoted[di] {
+				terms = append(terms, s.terms)
+			}
 		}
 		if quoted != nil && quoted[di] {
 			counts[di] = countStems(terms)

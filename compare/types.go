@@ -46,9 +46,9 @@ type Options struct {
 	MaxBucket int
 	// Thesaurus credits synonyms in Similarity; nil means DefaultThesaurus().
 	Thesaurus *Thesaurus
-	// Stage, when set, is called as Clusters starts each of its stages
-	// (StageSegment, StageGroup, …), for progress on a long run and for
-	// timing the stages.
+	// Stage, when set, is called as Clusters or Find starts each of its
+	// stages (StageSegment, StageGroup, …), for progress on a long run and
+	// for timing the stages.
 	Stage func(stage string)
 }
 
