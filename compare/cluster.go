@@ -62,8 +62,9 @@ func Clusters(docs []corpus.Document, opts Options) []Cluster {
 // are not one of those quotes over again (Unquoted), with the documents
 // tokenised once for both. Options.Stage hears Clusters' stages, then
 // StageQuotes (FindStages in all). The quotes are clustered last, when
-// only the word weights are left of the clauses' state, so that the two
-// never take memory at once.
+// only the word weights (and the quoted documents' stem counts) are left
+// of the clauses' state, so that the two stages' working sets never take
+// memory at once.
 func Find(docs []corpus.Document, opts Options) []Cluster {
 	opts = opts.withDefaults()
 	q := newQuoteMatcher(docs, opts)

@@ -156,6 +156,7 @@ type term struct {
 	surface string // folded, unstemmed (for names)
 	name    bool   // written with a capital letter, not a number
 	number  bool
+	initial bool    // the first word of the text it came from
 	tok     int     // index of the first token it came from
 	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
 	// stemH and surfH are termHash of stem and surface, and joinH of this
@@ -326,10 +327,6 @@ next:
 	}
 	slices.Sort(p.groupSet)
 	p.groupSet = slices.Compact(p.groupSet)
-	// A capital on the first word may only start the sentence: a word
-	// the corpus also writes in lower case ("Revenue rose …") is still
-	// plain there.
-	first := len(ts) > 0 && len(p.terms) > 0 && p.terms[0] == &ts[0]
 	// The hash arrays share one allocation, and the byte arrays another,
 	// so that scoring a pair reads a few neighbouring cache lines and pages
 	// of each profile rather than nine scattered ones: over a big corpus
@@ -361,7 +358,10 @@ next:
 		if !t.number && len(t.groups) > 0 {
 			p.flags[k] |= softSynonym
 		}
-		if t.number || (!t.name || k == 0 && first && s.lower[t.stem]) && !isStopword(t.stem) {
+		// A capital on a text's first word may only start the sentence: a
+		// word the corpus also writes in lower case ("Revenue rose …") is
+		// still plain there.
+		if t.number || (!t.name || t.initial && s.lower[t.stem]) && !isStopword(t.stem) {
 			p.flags[k] |= plainWord
 			p.plain = true
 		}
@@ -530,7 +530,7 @@ func (s *Scorer) inexact(a *profile, i int, b *profile) float64 {
 			}
 		}
 	}
-	if a.flags[i] == 0 {
+	if a.flags[i]&(softName|softSynonym) == 0 {
 		return 0
 	}
 	return s.soft(a, i, b)
@@ -646,13 +646,14 @@ func splitTerms(toks []Token) []term {
 			continue
 		}
 		if d, month, n, ok := readDate(toks[i:]); ok {
-			// The month stays a word of its own, as it is when no day
-			// follows ("in November").
+			// The month stays a word of its own too, under its full
+			// name ("Jan. 31" meets "January" as well as "January 31").
 			date := term{stem: d, surface: d, number: true, tok: i}
 			word := term{stem: stemWord(month), surface: month, name: true, tok: i}
 			if _, first := months[t.Norm]; first {
 				ts = append(ts, word, date)
 			} else {
+				word.tok = i + 1
 				ts = append(ts, date, word)
 			}
 			i += n - 1
@@ -692,6 +693,9 @@ func splitTerms(toks []Token) []term {
 			}
 			ts = append(ts, term{stem: stemWord(part), surface: part, name: name, tok: i})
 		}
+	}
+	if len(ts) > 0 {
+		ts[0].initial = true
 	}
 	return ts
 }
@@ -793,7 +797,7 @@ func readNumber(toks []Token) (string, int, bool) {
 func readDate(toks []Token) (date, month string, n int, ok bool) {
 	day := func(t Token) (int, bool) {
 		v, ok := numericValue(t.Norm)
-		if !ok || v != float64(int(v)) || v < 1 || v > 31 || !isDayDigits(t.Norm) {
+		if !ok || v != float64(int(v)) || v < 1 || v > 31 || !isDayDigits(strings.ToLower(t.Text)) {
 			return 0, false
 		}
 		return int(v), true
@@ -823,14 +827,15 @@ func readDate(toks []Token) (date, month string, n int, ok bool) {
 	return "", "", 0, false
 }
 
-// isDayDigits reports whether a folded token is one or two digits, with an
-// ordinal suffix or none: a day of the month as written ("31", "27th").
-func isDayDigits(norm string) bool {
+// isDayDigits reports whether a token, as written and lower-cased, is one
+// or two digits with an ordinal suffix or none: a day of the month ("31",
+// "27th"), not a number word ("In March two people …").
+func isDayDigits(text string) bool {
 	n := 0
-	for n < len(norm) && norm[n] >= '0' && norm[n] <= '9' {
+	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
 		n++
 	}
-	switch norm[n:] {
+	switch text[n:] {
 	case "", "st", "nd", "rd", "th":
 		return n >= 1 && n <= 2
 	}

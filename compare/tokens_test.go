@@ -198,15 +198,15 @@ func TestReadDate(t *testing.T) {
 		{"27th November", "november 27", 2},
 		{"Sept 9", "september 9", 2},
 		{"May 5", "may 5", 2},
-		{"may 5", "", 0},                // a verb before a number, not a month
-		{"March 2003", "", 0},           // a month and a year: no day
-		{"31 people", "", 0},            // no month
-		{"March 32", "", 0},             // no such day
-		{"November", "", 0},             // a month alone stays a word
-		{"Nov 1.5", "", 0},              // no day
-		{"100 March", "", 0},            // three digits: no day
-		{"Jan .", "", 0},                // a full stop and nothing after it
-		{"March thirty", "march 30", 2}, // number words fold to digits
+		{"may 5", "", 0},        // a verb before a number, not a month
+		{"March 2003", "", 0},   // a month and a year: no day
+		{"31 people", "", 0},    // no month
+		{"March 32", "", 0},     // no such day
+		{"November", "", 0},     // a month alone stays a word
+		{"Nov 1.5", "", 0},      // no day
+		{"100 March", "", 0},    // three digits: no day
+		{"Jan .", "", 0},        // a full stop and nothing after it
+		{"March thirty", "", 0}, // days are written in digits
 	} {
 		date, _, n, ok := readDate(Tokenize(c.text))
 		if date != c.date || n != c.n || ok != (c.date != "") {
@@ -217,7 +217,25 @@ func TestReadDate(t *testing.T) {
 	s := NewScorer(nil, nil)
 	same := s.Similarity("Qtr ended March 31", "Qtr ended 31 March")
 	other := s.Similarity("Qtr ended Jan 31", "Qtr ended March 31")
-	if same < 0.99 || other > 0.5 {
-		t.Errorf("Similarity: the same date written two ways %.3f, two dates %.3f", same, other)
+	// A number word after a month is no day of it.
+	words := s.Similarity("In March two people were killed in Kabul.", "Two people were killed in Kabul in March.")
+	if same < 0.99 || other > 0.5 || words < 0.99 {
+		t.Errorf("Similarity: the same date written two ways %.3f, two dates %.3f, a month then a number word %.3f", same, other, words)
+	}
+}
+
+// TestPlainFirstWordOfText checks that only the first word of the text the
+// terms came from may be plain for being capitalised there: a clause cut
+// from a sentence starts with a name as written ("… said Bush spoke").
+func TestPlainFirstWordOfText(t *testing.T) {
+	s := NewScorer([]string{"The bush burned.", "Revenue fell.", "the revenue rose"}, nil)
+	sentence := s.terms(Tokenize("Aides said Bush spoke."))
+	clause := s.sharedProfile(sentence[2:]) // "Bush spoke."
+	if clause.terms[0].stem != "bush" || clause.flags[0]&plainWord != 0 {
+		t.Errorf("clause %q: first term %q, plain %v; want a name", "Bush spoke.", clause.terms[0].stem, clause.flags[0]&plainWord != 0)
+	}
+	whole := s.sharedProfile(s.terms(Tokenize("Revenue fell.")))
+	if whole.terms[0].stem != "revenu" || whole.flags[0]&plainWord == 0 {
+		t.Errorf("sentence %q: first term %q, plain %v; want plain", "Revenue fell.", whole.terms[0].stem, whole.flags[0]&plainWord != 0)
 	}
 }

@@ -90,6 +90,13 @@ func (e *openError) Unwrap() []error {
 	return []error{e.kind, e.cause}
 }
 
+// Exists reports whether dir looks like an index (it holds the file bleve
+// writes at the top of every index), without opening it.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, indexMetaFile))
+	return err == nil
+}
+
 // indexMetaFile is the file bleve writes at the top of every index
 // directory; storeDir holds the scorch segments and root.bolt.
 const (

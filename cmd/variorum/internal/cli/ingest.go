@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -106,7 +105,7 @@ func openIndex(dir string, readOnly bool) (*index.Index, error) {
 		return nil, withHint(err, "wait for the other variorum process to finish, or use another --index")
 	case errors.Is(err, index.ErrNoIndex) && dir == defaultIndex:
 		// A newcomer's first run wrote its index in run's output folder.
-		if ran := filepath.Join(defaultRunOut, runIndex); isIndexDir(ran) {
+		if ran := filepath.Join(defaultRunOut, runIndex); index.Exists(ran) {
 			return nil, withHint(err, "add --index "+ran+" (the index variorum run wrote)")
 		}
 		return nil, err
@@ -114,13 +113,6 @@ func openIndex(dir string, readOnly bool) (*index.Index, error) {
 		return nil, err
 	}
 	return nil, fmt.Errorf("open index %s: %w", dir, err)
-}
-
-// isIndexDir reports whether dir looks like a bleve index (it holds
-// index_meta.json), without opening it.
-func isIndexDir(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
-	return err == nil
 }
 
 // quoteArg quotes a shell argument when it needs it.
