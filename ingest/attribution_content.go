@@ -110,6 +110,15 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 				return c
 			}
 		}
+		// Reported speech after an earlier quote's attribution in the
+		// same sentence: ""Face the Nation," Ryan said [the spate of
+		// shootings demands … "more listening" and "more learning."]".
+		if q := &regions[i-1]; q.para == r.para && q.via == viaAfter && q.attrEnd > sentStart && q.attrEnd <= r.open {
+			start := d.skipWhen(q.attrEnd, r.open)
+			if d.firstWordAt(start, r.open) < r.open && !introducedByPunct(d.text[q.attrEnd:r.open]) && !introducedByPunct(d.text[start:r.open]) {
+				return corpus.Span{Start: d.firstWordAt(start, r.open), End: d.contentEnd(p, r, regions, i)}
+			}
+		}
 	case viaAfter, viaNext:
 		if !startsSentence && leftStart == sentStart {
 			marked.Start = d.firstWordAt(sentStart, r.open)

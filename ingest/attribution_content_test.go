@@ -9,6 +9,9 @@ func TestAttributionContent(t *testing.T) {
 		want       []string // content of each attribution, in order
 	}{
 		{"after", `"We will win," he said.`, []string{`"We will win,"`}},
+		{"reported speech after an earlier quote's attribution",
+			`In an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said the shootings demand "more listening" and "more learning."`,
+			[]string{`the shootings demand "more listening" and "more learning."`}},
 		{"partial quote in reported speech",
 			`Sanders said some families would pay "slightly more" in taxes.`,
 			[]string{`some families would pay "slightly more" in taxes`}},
