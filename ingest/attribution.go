@@ -145,7 +145,7 @@ func buildCueVerbs() map[string]bool {
 		"snapping brag bragged brags bragging admit admitted admits admitting blog blogged " +
 		"blogs blogging beg begged begs begging rebut rebutted rebuts rebutting refer referred " +
 		"refers referring swear swore sworn swears swearing speak spoke speaks " +
-		"hit hits hitting slam slammed slams slamming read reads sing sang sings"
+		"hit hits hitting slam slammed slams slamming read reads sing sang sings found finds"
 	m := wordSet(irregular)
 	for _, v := range strings.Fields(regular) {
 		m[v] = true
@@ -705,8 +705,11 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		}
 		return cueMatch{}
 	}
-	// said X
+	// said X; but "…" suggests that X … opens reported speech, no speaker.
 	if isCue(d.tokText(ts[0]), fragment) && !ingCue(lw0) {
+		if len(ts) > 1 && ts[1].word && d.lower(ts[1]) == "that" {
+			return cueMatch{}
+		}
 		if np := d.npAfter(ts[1:]); np.End > np.Start && (d.canStartSubject(ts[1]) || d.hasCapital(np)) {
 			return cueMatch{speaker: np, cue: d.cueText(ts, 0), ok: true, end: max(ts[0].end, np.End)}
 		}

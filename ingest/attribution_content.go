@@ -137,10 +137,11 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			// after it: said "it gets me mad" every time he thinks…
 			return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
 		}
-		if start >= r.open || introducedByPunct(d.text[start:r.open]) && !d.opensClause(start, r.open) {
+		if start >= r.open || introducedByPunct(d.text[start:r.open]) && !d.opensClause(start, r.open) && !d.opensThat(start, r.open) {
 			// Right after the cue, or set off by a comma or colon
 			// ("told reporters in Nashua, "I've said…""): the quote
-			// is the content.
+			// is the content. A comma inside a that-clause sets off
+			// nothing: said that if she won, "she would sign …".
 			return marked
 		}
 		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
@@ -295,6 +296,12 @@ func (d *quoteDoc) opensClause(start, limit int) bool {
 	}
 	lw := d.lower(ts[0])
 	return speakerPronouns[lw] && lw != "it" && lw != "who"
+}
+
+// opensThat reports whether the words from start open a that-clause.
+func (d *quoteDoc) opensThat(start, limit int) bool {
+	ts := attrTokens(d.text, start, limit)
+	return len(ts) > 1 && ts[0].word && d.lower(ts[0]) == "that"
 }
 
 // introducedByPunct reports whether the words before an opening mark end

@@ -9,6 +9,9 @@ func TestAttributionContent(t *testing.T) {
 		want       []string // content of each attribution, in order
 	}{
 		{"after", `"We will win," he said.`, []string{`"We will win,"`}},
+		{"a comma inside the that-clause sets nothing off",
+			`Clinton spokesman Jesse Lehrich said Friday that if his candidate were to win in November, “she would sign this legislation.”`,
+			[]string{`that if his candidate were to win in November, “she would sign this legislation.”`}},
 		{"reported speech after an earlier quote's attribution",
 			`In an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said the shootings demand "more listening" and "more learning."`,
 			[]string{`the shootings demand "more listening" and "more learning."`}},
