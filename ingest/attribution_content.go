@@ -132,6 +132,7 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			return marked
 		}
 		start := d.skipWhen(d.afterCue(r.cueSpan, r.open), r.open)
+		start = d.afterInnerCue(start, r.open)
 		if start >= r.open && r.closed && d.runsOnAfter(r) {
 			// Reported speech that opens with the quote and goes on
 			// after it: said "it gets me mad" every time he thinks…
@@ -296,6 +297,27 @@ func (d *quoteDoc) opensClause(start, limit int) bool {
 	}
 	lw := d.lower(ts[0])
 	return speakerPronouns[lw] && lw != "it" && lw != "who"
+}
+
+// afterInnerCue moves the start of reported speech past a later cue
+// before the quote, a participle set off by a comma or after "as", which
+// opens an attribution of its own: said it was time to question Cruz's
+// temperament, saying ["…"]; quoted the president as saying ["…"].
+func (d *quoteDoc) afterInnerCue(start, open int) int {
+	ts := attrTokens(d.text, start, open)
+	for k := len(ts) - 1; k >= 1; k-- {
+		t := ts[k]
+		w := d.tokText(t)
+		if !t.word || !strings.HasSuffix(w, "ing") || !isCue(w, true) {
+			continue
+		}
+		if prev := ts[k-1]; !(!prev.word && d.tokText(prev) == "," || prev.word && d.lower(prev) == "as") {
+			continue
+		}
+		cue := corpus.Span{Start: t.start, End: t.end}
+		return d.skipWhen(d.afterCue(cue, open), open)
+	}
+	return start
 }
 
 // opensThat reports whether the words from start open a that-clause.

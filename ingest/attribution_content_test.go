@@ -9,6 +9,12 @@ func TestAttributionContent(t *testing.T) {
 		want       []string // content of each attribution, in order
 	}{
 		{"after", `"We will win," he said.`, []string{`"We will win,"`}},
+		{"a participle cue nearer the quote opens its own attribution",
+			`Rubio said it was time to question Cruz's temperament, saying “he is not ready to lead.”`,
+			[]string{`“he is not ready to lead.”`}},
+		{"as saying",
+			`The newspaper quoted the president as saying “we will not back down.”`,
+			[]string{`“we will not back down.”`}},
 		{"a comma inside the that-clause sets nothing off",
 			`Clinton spokesman Jesse Lehrich said Friday that if his candidate were to win in November, “she would sign this legislation.”`,
 			[]string{`that if his candidate were to win in November, “she would sign this legislation.”`}},
