@@ -474,7 +474,7 @@ func evalPolNeAR(t *testing.T, split string, doubled bool) {
 func TestPolNeARErrors(t *testing.T) {
 	mode := os.Getenv("VARIORUM_QUOTES_DEBUG")
 	if mode == "" {
-		t.Skip("set VARIORUM_QUOTES_DEBUG=fp|fn|speaker to list errors")
+		t.Skip("set VARIORUM_QUOTES_DEBUG=fp|fn|cfp|cfn|bounds|speaker|via to list errors")
 	}
 	split := "train"
 	if s := os.Getenv("VARIORUM_POLNEAR_SPLIT"); s != "" {
@@ -600,6 +600,56 @@ func TestPolNeARErrors(t *testing.T) {
 						t.Logf("CFN %d %s", miss, ctx(a.text, c, 60))
 					}
 				}
+			}
+		case "bounds":
+			// Each gold content against the attribution overlapping it
+			// most, where they differ: L[+words] the prediction starts
+			// earlier by those words, L[-words] later; R likewise at
+			// the end.
+			ats := Attributions(a.text, sents, ents)
+			side := func(x, y int) string {
+				var s string
+				if x < y {
+					s = "+" + a.text[x:y]
+				} else {
+					s = "-" + a.text[y:x]
+				}
+				s = strings.ReplaceAll(s, "\n", "¶")
+				if len(s) > 60 {
+					s = s[:60] + "…"
+				}
+				return s
+			}
+			for _, g := range a.gold {
+				gs, ge := g.content[0].Start, g.content[len(g.content)-1].End
+				best, bestOv := -1, 0
+				for i, at := range ats {
+					ov := 0
+					for _, c := range at.Content {
+						for _, gc := range g.content {
+							ov += overlap(c, gc)
+						}
+					}
+					if ov > bestOv {
+						best, bestOv = i, ov
+					}
+				}
+				if best < 0 {
+					continue
+				}
+				pc := ats[best].Content
+				ps, pe := pc[0].Start, pc[len(pc)-1].End
+				if ps == gs && pe == ge {
+					continue
+				}
+				l, r := "", ""
+				if ps != gs {
+					l = side(ps, gs)
+				}
+				if pe != ge {
+					r = side(ge, pe)
+				}
+				t.Logf("BOUNDS L[%s] R[%s] | %s", l, r, ctx(a.text, corpus.Span{Start: min(ps, gs), End: max(pe, ge)}, 40))
 			}
 		case "fn":
 			for _, g := range a.gold {
