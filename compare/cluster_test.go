@@ -578,3 +578,32 @@ func TestLinksAgreesWithMean(t *testing.T) {
 	}
 	t.Logf("%d tests", tests)
 }
+
+// TestClustersNewsWCL50 clusters the clauses of five outlets' reports of
+// five events and prints how many clusters cross events: a statement of
+// one event carried by a report of another is a match on topic alone (the
+// two Korea events and the two Russia-inquiry events share some real
+// statements, so crossing is a loose measure of precision, not a count of
+// errors).
+func TestClustersNewsWCL50(t *testing.T) {
+	docs, event := newsWCL50Docs(t)
+	cs := Clusters(docs, Options{})
+	cross := 0
+	for _, c := range cs {
+		for _, w := range c.Witnesses[1:] {
+			if event[w.Article] != event[c.Witnesses[0].Article] {
+				cross++
+				var b strings.Builder
+				for _, x := range c.Witnesses {
+					fmt.Fprintf(&b, " [%s %q]", event[x.Article], x.Text)
+				}
+				t.Logf("cluster %d (%.3f) crosses events:%s", c.ID, c.Similarity, b.String())
+				break
+			}
+		}
+	}
+	t.Logf("NewsWCL50: %d articles, %d clause clusters, %d of them cross events", len(docs), len(cs), cross)
+	if len(cs) == 0 || float64(cross) > 0.3*float64(len(cs)) {
+		t.Errorf("%d of %d clause clusters cross events, want at most 30%%", cross, len(cs))
+	}
+}
