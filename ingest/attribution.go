@@ -1186,7 +1186,7 @@ func (d *quoteDoc) allCaps(ts []atok) bool {
 // phrase before it, not the sentence's).
 func (d *quoteDoc) closesAppositive(ts []atok) bool {
 	c := lastComma(d, ts)
-	if c <= 0 || len(ts)-c-1 > 8 || !ts[c-1].word || d.coordinated(ts[:c]) {
+	if c <= 0 || c+1 >= len(ts) || len(ts)-c-1 > 8 || !ts[c-1].word || d.coordinated(ts[:c]) {
 		return false
 	}
 	for _, t := range ts[c+1:] {
