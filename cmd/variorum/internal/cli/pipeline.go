@@ -55,10 +55,11 @@ func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Do
 		}
 		return nil
 	})
+	failed := make([]error, len(arts))
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		g.Go(func() error {
 			for i := range next {
-				docs[i] = x.Extract(arts[i])
+				docs[i], failed[i] = extractOne(x, arts[i])
 				p.add(1)
 			}
 			return nil
@@ -67,8 +68,33 @@ func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Do
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	p.done()
+	for _, err := range failed {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "variorum: %v\n", err)
+		}
+	}
 	ingest.Canonicalize(docs)
 	return docs, nil
+}
+
+// extractor is what extractOne needs of an ingest.Extractor.
+type extractor interface {
+	Extract(corpus.Article) corpus.Document
+}
+
+// extractOne extracts one article. A panic in the extractor's heuristics
+// on some odd text costs that article its sentences, entities and quotes,
+// not the whole run: the article is kept as plain text, and the error
+// says which article it was.
+func extractOne(x extractor, a corpus.Article) (doc corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc = corpus.Document{Article: a}
+			err = fmt.Errorf("%s: entities and quotes not extracted (internal error: %v); the article is kept as plain text, please report this", a.Source, r)
+		}
+	}()
+	return x.Extract(a), nil
 }
 
 // progress draws "extract 120/2225" on stderr when it is a terminal, at
