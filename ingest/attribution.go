@@ -145,7 +145,7 @@ func buildCueVerbs() map[string]bool {
 		"snapping brag bragged brags bragging admit admitted admits admitting blog blogged " +
 		"blogs blogging beg begged begs begging rebut rebutted rebuts rebutting refer referred " +
 		"refers referring swear swore sworn swears swearing speak spoke speaks " +
-		"hit hits hitting slam slammed slams slamming read reads sing sang sings found finds"
+		"hit hits hitting slam slammed slams slamming read reads sing sang sings"
 	m := wordSet(irregular)
 	for _, v := range strings.Fields(regular) {
 		m[v] = true

@@ -115,8 +115,16 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		// shootings demands … "more listening" and "more learning."]".
 		if q := &regions[i-1]; q.para == r.para && q.via == viaAfter && q.attrEnd > sentStart && q.attrEnd <= r.open {
 			start := d.skipWhen(q.attrEnd, r.open)
-			if d.firstWordAt(start, r.open) < r.open && !introducedByPunct(d.text[q.attrEnd:r.open]) && !introducedByPunct(d.text[start:r.open]) {
-				return corpus.Span{Start: d.firstWordAt(start, r.open), End: d.contentEnd(p, r, regions, i)}
+			if introducedByPunct(d.text[q.attrEnd:r.open]) || introducedByPunct(d.text[start:r.open]) {
+				break
+			}
+			if w := d.firstWordAt(start, r.open); w < r.open {
+				return corpus.Span{Start: w, End: d.contentEnd(p, r, regions, i)}
+			}
+			if r.closed && d.runsOnAfter(r) {
+				// The reported clause opens with the quote: …, Smith
+				// said ["the deal" is "dead."]
+				return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
 			}
 		}
 	case viaAfter, viaNext:
@@ -315,15 +323,36 @@ func (d *quoteDoc) afterInnerCue(start, open int) int {
 			continue
 		}
 		cue := corpus.Span{Start: t.start, End: t.end}
-		return d.skipWhen(d.afterCue(cue, open), open)
+		after := d.skipWhen(d.afterCue(cue, open), open)
+		if d.opensReport(after, open) {
+			return after
+		}
+		return start // a participle of its own clause: the bill, adding $5 billion…, was "…"
 	}
 	return start
+}
+
+// opensReport reports whether the words from start to the quote at open
+// can be what a participle cue reports: none, or a clause that no comma
+// closes and no "and" or "or" joins to a list ("reading, writing and
+// "…"").
+func (d *quoteDoc) opensReport(start, open int) bool {
+	ts := attrTokens(d.text, start, open)
+	if len(ts) > 0 && ts[0].word && (d.lower(ts[0]) == "and" || d.lower(ts[0]) == "or") {
+		return false
+	}
+	for _, t := range ts {
+		if !t.word && d.tokText(t) == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // opensThat reports whether the words from start open a that-clause.
 func (d *quoteDoc) opensThat(start, limit int) bool {
 	ts := attrTokens(d.text, start, limit)
-	return len(ts) > 1 && ts[0].word && d.lower(ts[0]) == "that"
+	return len(ts) > 1 && ts[0].word && d.lower(ts[0]) == "that" && ts[1].word
 }
 
 // introducedByPunct reports whether the words before an opening mark end

@@ -307,9 +307,6 @@ func TestQuoteSpeakers(t *testing.T) {
 		// attribution: the speaker is the one before.
 		{"cue and that after the quote", "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests that Phoenix supports the campaign.",
 			"Brad Holm", "City Attorney Brad Holm", "said"},
-		// A report's finding.
-		{"found that", "A Government Accountability Office report found that the money may have come from “the drug trade, human trafficking or other criminal activities.”",
-			"A Government Accountability Office report", "A Government Accountability Office report", "found"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
 		{"transcript label", "Fox News host Chris Wallace spoke with Gov. Mike Pence.\n\nPartial transcript as follows:\n\n\"PENCE: Well, look, this is a game.\"",

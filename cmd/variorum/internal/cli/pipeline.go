@@ -90,7 +90,7 @@ type extractor interface {
 func extractOne(x extractor, a corpus.Article) (doc corpus.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc = corpus.Document{Article: a}
+			doc = corpus.Document{Article: a, Sentences: []corpus.Span{}, Entities: []corpus.Entity{}, Quotes: []corpus.Quote{}}
 			err = fmt.Errorf("%s: entities and quotes not extracted (internal error: %v); the article is kept as plain text, please report this", a.Source, r)
 		}
 	}()
