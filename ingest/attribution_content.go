@@ -221,16 +221,17 @@ func (d *quoteDoc) afterCue(cue corpus.Span, limit int) int {
 			}
 		}
 	case tellVerbs[w]:
+		that := false
 		for k, t := range ts {
 			if k > 20 || !t.word && isDoubleMarkTok(d.tokText(t)) {
 				break
 			}
 			if t.word && d.lower(t) == "that" {
-				skip = k
+				skip, that = k, true
 				break
 			}
 		}
-		if skip == 0 {
+		if !that {
 			// The listener: a name, a pronoun or a short phrase.
 			k := 0
 			for k < len(ts) && k < 5 && ts[k].word && !speakerPronouns[d.lower(ts[k])] &&
