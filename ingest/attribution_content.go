@@ -481,6 +481,12 @@ var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunda
 
 // ingPrepositions end in -ing but are prepositions, not participles: ",
 // including walkouts and jeers, …" goes on with the reported speech.
+// afterCommaEnds are words that, after a comma after the quote, start
+// something other than the reported speech: a relative clause about it
+// ("…" in his comments, which raised concerns) or an appositive ("…" at
+// his rally, a swipe at …).
+var afterCommaEnds = wordSet("which who a an")
+
 var ingPrepositions = wordSet("including during regarding concerning following excluding notwithstanding pending barring")
 
 // newClauseAt reports whether reported speech ends before token k of the
@@ -500,7 +506,7 @@ func (d *quoteDoc) newClauseAt(ts []atok, k int, commaIn bool) bool {
 		case ";", "—", "–", "-", "(", "[":
 			return true
 		case ",":
-			return k+1 < len(ts) && ts[k+1].word && opensClause(d.lower(ts[k+1]))
+			return k+1 < len(ts) && ts[k+1].word && (opensClause(d.lower(ts[k+1])) || afterCommaEnds[d.lower(ts[k+1])])
 		}
 		return false
 	}
