@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	_ "embed"
 	"math"
 	"slices"
 	"sort"
@@ -112,10 +113,13 @@ func (s *Scorer) Add(ts []term) {
 
 // weight returns the weight of a stem: its smoothed inverse document
 // frequency, squared. The corpus is smoothed with priorDocs pseudo-documents
-// in which a stop word occurs in priorStopShare of them and any other word in
-// priorWordShare: with no corpus, every content word weighs the same and
-// function words next to nothing; a small one-story corpus cannot make its
-// topic's names weigh nothing; over a large corpus its own counts rule.
+// in which a stop word occurs in priorStopShare of them, a word of everyday
+// English in the share of sentences its background frequency gives
+// (backgroundShares: "know", "make", "week" are common, "deliberate" is
+// not), and any other word in priorWordShare. So with no corpus or a small
+// one, common words weigh less than rare ones and function words next to
+// nothing; a small one-story corpus cannot make its topic's names weigh
+// nothing; over a large corpus its own counts rule.
 func (s *Scorer) weight(stem string) float64 {
 	if w, ok := s.weights[stem]; ok {
 		return w
@@ -134,10 +138,14 @@ func (s *Scorer) fixWeights() {
 }
 
 func (s *Scorer) computeWeight(stem string) float64 {
-	prior := priorWordShare * priorDocs
-	if isStopword(stem) {
-		prior = priorStopShare * priorDocs
+	share := priorWordShare
+	if b, ok := backgroundShares()[stem]; ok {
+		share = min(priorStopShare, max(priorWordShare, b))
 	}
+	if isStopword(stem) {
+		share = priorStopShare
+	}
+	prior := share * priorDocs
 	idf := math.Log((float64(s.n) + priorDocs) / (float64(s.df[stem]) + 1 + prior))
 	if idf <= 0 {
 		return 0
@@ -390,6 +398,48 @@ next:
 	}
 	return p
 }
+
+// wordFreqData is the background word frequency table derived from
+// WordNet 3.0's SemCor tag counts by wordfreq_gen.go: "=total N", then one
+// "lemma count" a line. Licence: synonyms_LICENSE.
+//
+//go:embed wordfreq.txt
+var wordFreqData string
+
+// sentenceWords is about how many words a news sentence has: a word that
+// makes up a share p of running text is in about sentenceWords·p of the
+// sentences.
+const sentenceWords = 20
+
+// backgroundShares maps a stem to the share of sentences of everyday
+// English expected to hold it, from wordFreqData (the lemmas of one stem
+// summed). Stems it lacks are rare.
+var backgroundShares = sync.OnceValue(func() map[string]float64 {
+	counts := make(map[string]float64)
+	total := 0.0
+	for line := range strings.Lines(wordFreqData) {
+		w, n, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok || strings.HasPrefix(w, "#") {
+			continue
+		}
+		c, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			continue
+		}
+		if w == "=total" {
+			total = c
+			continue
+		}
+		counts[stemWord(w)] += c
+	}
+	shares := make(map[string]float64, len(counts))
+	for st, c := range counts {
+		if total > 0 {
+			shares[st] = sentenceWords * c / total
+		}
+	}
+	return shares
+})
 
 func (s *Scorer) score(a, b *profile) float64 { return s.scoreAtLeast(a, b, 0) }
 

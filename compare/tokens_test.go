@@ -239,3 +239,21 @@ func TestPlainFirstWordOfText(t *testing.T) {
 		t.Errorf("sentence %q: first term %q, plain %v; want plain", "Revenue fell.", whole.terms[0].stem, whole.flags[0]&plainWord != 0)
 	}
 }
+
+// TestBackgroundShares checks the everyday-English prior on word weights:
+// a common word ("know") weighs less than a rarer one ("attack") counted as
+// often in a small corpus, and a word the table lacks weighs as any
+// content word did before it.
+func TestBackgroundShares(t *testing.T) {
+	sh := backgroundShares()
+	if sh["know"] <= sh["attack"] || sh["attack"] <= 0 {
+		t.Errorf("shares: know %.4f, attack %.4f; want know > attack > 0", sh["know"], sh["attack"])
+	}
+	if _, ok := sh["zelenski"]; ok {
+		t.Errorf("a name has a background share")
+	}
+	s := NewScorer([]string{"They know of the attack.", "Zelensky spoke."}, nil)
+	if k, a, z := s.weight("know"), s.weight("attack"), s.weight("zelenski"); !(k < a && a <= z) {
+		t.Errorf("weights: know %.2f, attack %.2f, zelensky %.2f; want know < attack <= zelensky", k, a, z)
+	}
+}
