@@ -73,11 +73,7 @@ func Find(docs []corpus.Document, opts Options) []Cluster {
 	m, counts := newMatcher(docs, opts, q.quotedDocs())
 	clauses, scorer := m.run(), m.scorer // m is dead from here on
 	opts.stage(StageQuotes)
-	var quotes []Cluster
-	if len(q.items) >= 2 {
-		q.scorer, q.counts = scorer, counts
-		quotes = q.run()
-	}
+	quotes := q.clusterWith(scorer, counts)
 	return append(quotes, Unquoted(clauses, quotes)...)
 }
 

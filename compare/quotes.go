@@ -131,7 +131,7 @@ type quoteMatcher struct {
 	classes []quoteClass
 	classOf []int            // by item
 	adj     [][]quoteEdge    // by class, sorted by target
-	counts  []map[string]int // by document: content stems (countWords); nil for those without quotes
+	counts  []map[string]int // by document: content stems (newMatcher); nil for those without quotes
 	vectors [][]weightedStem // by document; nil for those without quotes
 	stemIDs map[string]int32
 }
@@ -150,17 +150,23 @@ type quoteMatcher struct {
 // result depends only on the inputs; quotes with offsets outside their
 // article are ignored.
 func QuoteClusters(docs []corpus.Document, opts Options) []Cluster {
-	m := newQuoteMatcher(docs, opts)
-	m.collect()
+	opts = opts.withDefaults()
+	q := newQuoteMatcher(docs, opts)
+	q.collect()
+	if len(q.items) < 2 {
+		return nil
+	}
+	m, counts := newMatcher(docs, opts, q.quotedDocs())
+	return q.clusterWith(m.scorer, counts)
+}
+
+// clusterWith clusters the collected quotes, with the word weights of s and
+// the stem counts of the quoted documents, both from newMatcher.
+func (m *quoteMatcher) clusterWith(s *Scorer, counts []map[string]int) []Cluster {
 	if len(m.items) < 2 {
 		return nil
 	}
-	m.countWords()
-	return m.run()
-}
-
-// run clusters the collected quotes, once scorer and counts are set.
-func (m *quoteMatcher) run() []Cluster {
+	m.scorer, m.counts = s, counts
 	m.buildClasses()
 	m.pair()
 	return m.cluster()
@@ -252,43 +258,6 @@ func hasWord(s string) bool {
 		}
 	}
 	return false
-}
-
-// countWords tokenises every document to weigh words by their rarity
-// among the documents' sentences (m.scorer), and counts the words of the
-// documents with quotes for story similarity (m.counts). Find does this
-// once for quotes and clauses alike, in newMatcher.
-func (m *quoteMatcher) countWords() {
-	m.scorer = NewScorer(nil, m.opts.Thesaurus)
-	quoted := m.quotedDocs()
-	m.counts = make([]map[string]int, len(m.docs))
-	// The documents are tokenised on all cores, a chunk at a time so that
-	// only one chunk's terms are held; the Scorer counts them in document
-	// order.
-	const chunk = 256
-	terms := make([][][]term, chunk)
-	for lo := 0; lo < len(m.docs); lo += chunk {
-		hi := min(lo+chunk, len(m.docs))
-		parallel(hi-lo, func(k int) {
-			di := lo + k
-			d := m.docs[di]
-			sents := sentencesOf(d)
-			terms[k] = make([][]term, len(sents))
-			for j, s := range sents {
-				terms[k][j] = termsOf(Tokenize(d.Text[s.Start:s.End]))
-			}
-			if quoted[di] {
-				m.counts[di] = countStems(terms[k])
-			}
-		})
-		for k := range hi - lo {
-			for _, ts := range terms[k] {
-				m.scorer.Add(ts)
-			}
-			terms[k] = nil
-		}
-	}
-	m.scorer.fixWeights()
 }
 
 // countStems counts the content stems of a document's sentences.
