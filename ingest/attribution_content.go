@@ -244,7 +244,7 @@ func (d *quoteDoc) afterCue(cue corpus.Span, limit int) int {
 			skip = k
 		}
 	}
-	if skip == 0 && len(ts) > 1 && ts[0].word && cueParticles[cueStem(w)+" "+d.lower(ts[0])] {
+	if skip == 0 && len(ts) > 1 && ts[0].word && cueParticle(w, d.lower(ts[0])) {
 		skip = 1 // the particle belongs to the cue: called [for …], referred [to him as …]
 	}
 	for skip < len(ts) && !ts[skip].word && !isDoubleMarkTok(d.tokText(ts[skip])) {
@@ -256,55 +256,34 @@ func (d *quoteDoc) afterCue(cue corpus.Span, limit int) int {
 	return ts[skip].start
 }
 
-// cueParticles are the prepositions that belong to a cue verb, by the
-// verb's stem (cueStem): what was reported follows them.
-var cueParticles = pairSet("call for", "call on", "refer to", "rail against", "boast about", "brag about",
-	"vow to", "pledge to", "promise to", "warn of", "warn about", "warn against", "complain about",
-	"insist on", "comment on", "speak about", "speak of", "argue for", "argue against", "talk about",
-	"write about", "write of")
+// cueParticles are the prepositions that belong to a cue verb, as
+// "verb:preposition" with the verb's base form: what was reported follows
+// them.
+var cueParticles = wordSet("call:for call:on refer:to rail:against boast:about brag:about vow:to " +
+	"pledge:to promise:to warn:of warn:about warn:against complain:about insist:on comment:on " +
+	"speak:about speak:of argue:for argue:against talk:about write:about write:of")
 
-func pairSet(pairs ...string) map[string]bool {
-	m := make(map[string]bool, len(pairs))
-	for _, p := range pairs {
-		m[p] = true
-	}
-	return m
-}
+// irregularBases are the base forms of the cues in cueParticles whose
+// inflections cueParticle cannot strip.
+var irregularBases = map[string]string{"spoke": "speak", "spoken": "speak", "wrote": "write",
+	"written": "write", "referred": "refer", "referring": "refer", "bragged": "brag", "bragging": "brag"}
 
-// cueStem strips a cue verb's inflection for cueParticles: "called",
-// "calls", "calling" → "call"; "spoke" → "speak"; "wrote" → "write".
-func cueStem(w string) string {
-	switch w {
-	case "spoke", "spoken":
-		return "speak"
-	case "wrote", "written":
-		return "write"
-	case "referred", "referring":
-		return "refer"
-	case "bragged", "bragging":
-		return "brag"
-	}
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if t, ok := strings.CutSuffix(w, suf); ok && len(t) >= 3 {
-			if cueParticleVerb[t] {
-				return t
-			}
-			if cueParticleVerb[t+"e"] {
-				return t + "e"
-			}
+// cueParticle reports whether preposition p belongs to cue verb w, in any
+// of its forms ("called", "calls", "calling" for "call:for").
+func cueParticle(w, p string) bool {
+	bases := []string{w, irregularBases[w]}
+	for _, suf := range [...]string{"ing", "ed", "es", "s"} {
+		if t, ok := strings.CutSuffix(w, suf); ok {
+			bases = append(bases, t, t+"e")
 		}
 	}
-	return w
-}
-
-var cueParticleVerb = func() map[string]bool {
-	m := map[string]bool{}
-	for k := range cueParticles {
-		v, _, _ := strings.Cut(k, " ")
-		m[v] = true
+	for _, b := range bases {
+		if b != "" && cueParticles[b+":"+p] {
+			return true
+		}
 	}
-	return m
-}()
+	return false
+}
 
 var tellVerbs = wordSet("told tell tells telling asked asks assured assures urged urges warned warns " +
 	"reminded reminds informed informs promised promises")
