@@ -309,22 +309,29 @@ func scoreArticle(sc *pnScores, a pnArticle, preds []pnPred) {
 			continue
 		}
 		sc.speakerN++
-		best, bestOv := -1, 0
-		for i, p := range preds {
-			ov := 0
-			for _, c := range p.content {
-				for _, gc := range g.content {
-					ov += overlap(c, gc)
-				}
-			}
-			if ov > bestOv {
-				best, bestOv = i, ov
-			}
-		}
+		best := mostOverlapping(len(preds), func(i int) []corpus.Span { return preds[i].content }, g.content)
 		if best >= 0 && overlap(preds[best].speaker, g.source) > 0 {
 			sc.speakerOK++
 		}
 	}
+}
+
+// mostOverlapping returns the candidate whose spans (spans(i), for i < n)
+// overlap gold most, the first of those that tie; -1 when none overlaps it.
+func mostOverlapping(n int, spans func(i int) []corpus.Span, gold []corpus.Span) int {
+	best, bestOv := -1, 0
+	for i := range n {
+		ov := 0
+		for _, c := range spans(i) {
+			for _, g := range gold {
+				ov += overlap(c, g)
+			}
+		}
+		if ov > bestOv {
+			best, bestOv = i, ov
+		}
+	}
+	return best
 }
 
 func overlap(a, b corpus.Span) int {
@@ -622,18 +629,7 @@ func TestPolNeARErrors(t *testing.T) {
 			}
 			for _, g := range a.gold {
 				gs, ge := g.content[0].Start, g.content[len(g.content)-1].End
-				best, bestOv := -1, 0
-				for i, at := range ats {
-					ov := 0
-					for _, c := range at.Content {
-						for _, gc := range g.content {
-							ov += overlap(c, gc)
-						}
-					}
-					if ov > bestOv {
-						best, bestOv = i, ov
-					}
-				}
+				best := mostOverlapping(len(ats), func(i int) []corpus.Span { return ats[i].Content }, g.content)
 				if best < 0 {
 					continue
 				}
@@ -673,15 +669,10 @@ func TestPolNeARErrors(t *testing.T) {
 					continue
 				}
 				var best *corpus.Quote
-				bestOv := 0
-				for i, q := range qs {
-					ov := 0
-					for _, c := range g.content {
-						ov += overlap(withMarks(a.text, corpus.Span{Start: q.Start, End: q.End}), c)
-					}
-					if ov > bestOv {
-						best, bestOv = &qs[i], ov
-					}
+				if k := mostOverlapping(len(qs), func(i int) []corpus.Span {
+					return []corpus.Span{withMarks(a.text, corpus.Span{Start: qs[i].Start, End: qs[i].End})}
+				}, g.content); k >= 0 {
+					best = &qs[k]
 				}
 				if best == nil {
 					if os.Getenv("VARIORUM_QUOTES_MISSED") != "" {
