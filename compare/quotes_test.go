@@ -634,11 +634,15 @@ func TestUnquoted(t *testing.T) {
 // TestQuoteClustersAnyCores: QuoteClusters, which tokenises and scores on
 // all cores, gives the same clusters on one core as on several (the seeds;
 // NewsWCL50 when ../shared/data is there).
+// quoteCorpora are the corpora the quote tests run on whole: the seeds with
+// their attributions, and NewsWCL50 (skipped without the data).
+var quoteCorpora = map[string]func(t *testing.T) []corpus.Document{
+	"seeds":     func(t *testing.T) []corpus.Document { return attributedTestDocs(t) },
+	"newswcl50": func(t *testing.T) []corpus.Document { d, _ := newsWCL50Docs(t); return d },
+}
+
 func TestQuoteClustersAnyCores(t *testing.T) {
-	for name, docs := range map[string]func(t *testing.T) []corpus.Document{
-		"seeds":     func(t *testing.T) []corpus.Document { return attributedTestDocs(t) },
-		"newswcl50": func(t *testing.T) []corpus.Document { d, _ := newsWCL50Docs(t); return d },
-	} {
+	for name, docs := range quoteCorpora {
 		t.Run(name, func(t *testing.T) {
 			ds := docs(t)
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
@@ -659,10 +663,7 @@ func TestQuoteClustersAnyCores(t *testing.T) {
 // is what QuoteClusters and Clusters find apart, and it names its stages in
 // order.
 func TestFindIsQuotesThenUnquotedClauses(t *testing.T) {
-	for name, docs := range map[string]func(t *testing.T) []corpus.Document{
-		"seeds":     func(t *testing.T) []corpus.Document { return attributedTestDocs(t) },
-		"newswcl50": func(t *testing.T) []corpus.Document { d, _ := newsWCL50Docs(t); return d },
-	} {
+	for name, docs := range quoteCorpora {
 		t.Run(name, func(t *testing.T) {
 			ds := docs(t)
 			var stages []string
