@@ -115,6 +115,7 @@ func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, 
 	parallel(len(docs), func(di int) {
 		d := docs[di]
 		attrib[di] = attributionsOf(d)
+		counted := quoted != nil && quoted[di]
 		var terms [][]term
 		for _, sp := range sentencesOf(d) {
 			toks := Tokenize(d.Text[sp.Start:sp.End])
@@ -124,11 +125,11 @@ func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, 
 			}
 			s := sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)}
 			perDoc[di] = append(perDoc[di], s)
-			if quoted != nil && quoted[di] {
+			if counted {
 				terms = append(terms, s.terms)
 			}
 		}
-		if quoted != nil && quoted[di] {
+		if counted {
 			counts[di] = countStems(terms)
 		}
 	})

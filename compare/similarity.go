@@ -105,7 +105,7 @@ func (s *Scorer) Add(ts []term) {
 			seen[t.stem] = true
 			s.df[t.stem]++
 		}
-		if !t.name && !t.number && !s.lower[t.stem] {
+		if !t.name && !t.number {
 			s.lower[t.stem] = true
 		}
 	}
@@ -433,10 +433,11 @@ var backgroundShares = sync.OnceValue(func() map[string]float64 {
 		counts[stemWord(w)] += c
 	}
 	shares := make(map[string]float64, len(counts))
+	if total == 0 {
+		return shares // a broken table: no word has a background share
+	}
 	for st, c := range counts {
-		if total > 0 {
-			shares[st] = sentenceWords * c / total
-		}
+		shares[st] = sentenceWords * c / total
 	}
 	return shares
 })
@@ -695,15 +696,14 @@ func splitTerms(toks []Token) []term {
 		if !t.IsWord() {
 			continue
 		}
-		if d, month, n, ok := readDate(toks[i:]); ok {
+		if d, month, monthAt, n, ok := readDate(toks[i:]); ok {
 			// The month stays a word of its own too, under its full
 			// name ("Jan. 31" meets "January" as well as "January 31").
 			date := term{stem: d, surface: d, number: true, tok: i}
-			word := term{stem: stemWord(month), surface: month, name: true, tok: i}
-			if _, first := months[t.Norm]; first {
+			word := term{stem: stemWord(month), surface: month, name: true, tok: i + monthAt}
+			if monthAt == 0 {
 				ts = append(ts, word, date)
 			} else {
-				word.tok = i + 1
 				ts = append(ts, date, word)
 			}
 			i += n - 1
@@ -843,8 +843,9 @@ func readNumber(toks []Token) (string, int, bool) {
 // as one number term, "march 31", so that a date meets itself however it
 // is written and two different days conflict as two numbers do ("Qtr ended
 // Jan 31" is not "Period ended March 31"). It returns the term, the month's
-// full name, how many tokens it took, and whether there was a date.
-func readDate(toks []Token) (date, month string, n int, ok bool) {
+// full name and token (0 or 1), how many tokens it took, and whether there
+// was a date.
+func readDate(toks []Token) (date, month string, monthAt, n int, ok bool) {
 	day := func(t Token) (int, bool) {
 		v, ok := numericValue(t.Norm)
 		if !ok || v != float64(int(v)) || v < 1 || v > 31 || !isDayDigits(strings.ToLower(t.Text)) {
@@ -857,7 +858,7 @@ func readDate(toks []Token) (date, month string, n int, ok bool) {
 		return m, ok && startsUpper(t.Text)
 	}
 	if len(toks) < 2 {
-		return "", "", 0, false
+		return "", "", 0, 0, false
 	}
 	if m, ok := monthOf(toks[0]); ok {
 		k := 1
@@ -865,16 +866,16 @@ func readDate(toks []Token) (date, month string, n int, ok bool) {
 			k++
 		}
 		if d, ok := day(toks[k]); ok {
-			return m + " " + strconv.Itoa(d), m, k + 1, true
+			return m + " " + strconv.Itoa(d), m, 0, k + 1, true
 		}
-		return "", "", 0, false
+		return "", "", 0, 0, false
 	}
 	if d, ok := day(toks[0]); ok {
 		if m, ok := monthOf(toks[1]); ok {
-			return m + " " + strconv.Itoa(d), m, 2, true
+			return m + " " + strconv.Itoa(d), m, 1, 2, true
 		}
 	}
-	return "", "", 0, false
+	return "", "", 0, 0, false
 }
 
 // isDayDigits reports whether a token, as written and lower-cased, is one

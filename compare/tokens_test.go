@@ -208,7 +208,7 @@ func TestReadDate(t *testing.T) {
 		{"Jan .", "", 0},        // a full stop and nothing after it
 		{"March thirty", "", 0}, // days are written in digits
 	} {
-		date, _, n, ok := readDate(Tokenize(c.text))
+		date, _, _, n, ok := readDate(Tokenize(c.text))
 		if date != c.date || n != c.n || ok != (c.date != "") {
 			t.Errorf("readDate(%q) = %q, %d, %v; want %q, %d", c.text, date, n, ok, c.date, c.n)
 		}
