@@ -113,19 +113,10 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 		// Reported speech after an earlier quote's attribution in the
 		// same sentence: ""Face the Nation," Ryan said [the spate of
 		// shootings demands … "more listening" and "more learning."]".
+		// The reported clause may open with the quote: …, Smith said
+		// ["the deal" is "dead."]
 		if q := &regions[i-1]; q.para == r.para && q.via == viaAfter && q.attrEnd > sentStart && q.attrEnd <= r.open {
-			start := d.skipWhen(q.attrEnd, r.open)
-			if introducedByPunct(d.text[q.attrEnd:r.open]) || introducedByPunct(d.text[start:r.open]) {
-				break
-			}
-			if w := d.firstWordAt(start, r.open); w < r.open {
-				return corpus.Span{Start: w, End: d.contentEnd(p, r, regions, i)}
-			}
-			if r.closed && d.runsOnAfter(r) {
-				// The reported clause opens with the quote: …, Smith
-				// said ["the deal" is "dead."]
-				return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
-			}
+			return d.reportedSpeech(d.skipWhen(q.attrEnd, r.open), p, regions, i, marked)
 		}
 	case viaAfter, viaNext:
 		if !startsSentence && leftStart == sentStart {
@@ -140,22 +131,30 @@ func (d *quoteDoc) contentSpan(regions []quoteRegion, i int) corpus.Span {
 			return marked
 		}
 		start := d.skipWhen(d.afterCue(r.cueSpan, r.open), r.open)
-		start = d.afterInnerCue(start, r.open)
-		if start >= r.open && r.closed && d.runsOnAfter(r) {
-			// Reported speech that opens with the quote and goes on
-			// after it: said "it gets me mad" every time he thinks…
-			return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
-		}
-		if start >= r.open || introducedByPunct(d.text[start:r.open]) && !d.opensClause(start, r.open) && !d.opensThat(start, r.open) {
-			// Right after the cue, or set off by a comma or colon
-			// ("told reporters in Nashua, "I've said…""): the quote
-			// is the content. A comma inside a that-clause sets off
-			// nothing: said that if she won, "she would sign …".
-			return marked
-		}
-		return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
+		return d.reportedSpeech(d.afterInnerCue(start, r.open), p, regions, i, marked)
 	}
 	return marked
+}
+
+// reportedSpeech draws the content of regions[i] when the speech it reports
+// starts at start, right after its cue: from there to where the reported
+// speech ends (contentEnd), or the quote with its marks (marked) alone.
+func (d *quoteDoc) reportedSpeech(start int, p corpus.Span, regions []quoteRegion, i int, marked corpus.Span) corpus.Span {
+	r := &regions[i]
+	start = d.firstWordAt(start, r.open)
+	if start >= r.open && r.closed && d.runsOnAfter(r) {
+		// Reported speech that opens with the quote and goes on
+		// after it: said "it gets me mad" every time he thinks…
+		return corpus.Span{Start: marked.Start, End: d.contentEnd(p, r, regions, i)}
+	}
+	if start >= r.open || introducedByPunct(d.text[start:r.open]) && !d.opensClause(start, r.open) && !d.opensThat(start, r.open) {
+		// Right after the cue, or set off by a comma or colon
+		// ("told reporters in Nashua, "I've said…""): the quote
+		// is the content. A comma inside a that-clause sets off
+		// nothing: said that if she won, "she would sign …".
+		return marked
+	}
+	return corpus.Span{Start: start, End: d.contentEnd(p, r, regions, i)}
 }
 
 // runsOnToSpeaker returns where the content of a quote attributed after
