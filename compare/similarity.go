@@ -39,8 +39,9 @@ var fallbackScorer = NewScorer(nil, nil)
 //
 // The score is the F1 of two weighted soft matchings: each content word of
 // one text is matched to its best counterpart in the other (1 for the same
-// stem or compound, synonymCredit for a synonym, nameCredit for a near
-// spelling of a capitalised name), precision and recall are the matched
+// stem or compound, synonymCredit for a synonym of the thesaurus's core
+// groups, broadSynonymCredit for one only WordNet pairs, nameCredit for a
+// near spelling of a capitalised name), precision and recall are the matched
 // shares of each text's word weight, and each number one text gives that the
 // other lacks multiplies the score by numberPenalty.
 type Scorer struct {
@@ -57,8 +58,12 @@ type Scorer struct {
 
 const (
 	synonymCredit = 0.8
-	nameCredit    = 0.9
-	numberPenalty = 0.9
+	// broadSynonymCredit is for synonyms only a broad group pairs (WordNet's
+	// synsets of a word's first senses): looser than the core groups, as
+	// "game"/"play" or "fit"/"suit" are synonyms in some senses only.
+	broadSynonymCredit = 0.7
+	nameCredit         = 0.9
+	numberPenalty      = 0.9
 	// numberConflictPenalty multiplies the score again when both texts give
 	// numbers and share none ("Shr 57 cts vs 34 cts", "Shr 72 cts vs 58
 	// cts"): they report different figures.
@@ -598,8 +603,13 @@ func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
 			}
 		}
 	}
-	if a.flags[i]&softSynonym != 0 && intersects(a.terms[i].groups, b.groupSet) {
-		return synonymCredit
+	if a.flags[i]&softSynonym != 0 {
+		if g, ok := firstShared(a.terms[i].groups, b.groupSet); ok {
+			if g < s.thes.broad {
+				return synonymCredit
+			}
+			return broadSynonymCredit
+		}
 	}
 	return 0
 }
@@ -1007,16 +1017,26 @@ func isStopword(stem string) bool { return stopwords[stem] || reportingWords[ste
 // Thesaurus holds groups of interchangeable words (synonym sets). Words are
 // folded and stemmed, so inflected forms meet ("assaulted" ~ "attacks"). A
 // word may belong to several groups.
+//
+// Groups are core or broad. A synonym of a core group earns synonymCredit
+// and folds candidate keys (candidates.go: minhashKeys), so that texts
+// using the two words meet; a synonym only a broad group pairs earns
+// broadSynonymCredit and folds nothing, since a word's broad groups, one
+// for each of its senses, would fold unrelated words together.
 type Thesaurus struct {
 	groups map[string][]int32
-	rep    map[string]string // stem → first stem of its first group
+	rep    map[string]string // stem → first stem of its first core group
+	broad  int32             // groups numbered from broad on are broad
 }
 
-// NewThesaurus builds a thesaurus from synonym groups, such as WordNet
-// synsets. Words may be given as written; multi-word entries are ignored.
-func NewThesaurus(groups [][]string) *Thesaurus {
-	t := &Thesaurus{groups: make(map[string][]int32), rep: make(map[string]string)}
-	for i, g := range groups {
+// NewThesaurus builds a thesaurus of core synonym groups. Words may be given
+// as written; multi-word entries are ignored.
+func NewThesaurus(groups [][]string) *Thesaurus { return newThesaurus(groups, nil) }
+
+// newThesaurus builds a thesaurus of core groups and broad groups.
+func newThesaurus(core, broad [][]string) *Thesaurus {
+	t := &Thesaurus{groups: make(map[string][]int32), rep: make(map[string]string), broad: int32(len(core))}
+	for i, g := range append(slices.Clip(core), broad...) {
 		first := ""
 		for _, w := range g {
 			if strings.ContainsAny(w, " _") {
@@ -1026,7 +1046,7 @@ func NewThesaurus(groups [][]string) *Thesaurus {
 			if first == "" {
 				first = k
 			}
-			if _, ok := t.rep[k]; !ok {
+			if _, ok := t.rep[k]; !ok && i < len(core) {
 				t.rep[k] = first
 			}
 			ids := t.groups[k]
@@ -1041,7 +1061,7 @@ func NewThesaurus(groups [][]string) *Thesaurus {
 	return t
 }
 
-// representative returns the stem standing for a stem's first synonym
+// representative returns the stem standing for a stem's first core synonym
 // group, or the stem itself.
 func (t *Thesaurus) representative(stem string) string {
 	if t != nil {
@@ -1050,6 +1070,12 @@ func (t *Thesaurus) representative(stem string) string {
 		}
 	}
 	return stem
+}
+
+// core returns the core groups among a term's sorted groups.
+func (t *Thesaurus) core(groups []int32) []int32 {
+	n, _ := slices.BinarySearch(groups, t.broad)
+	return groups[:n]
 }
 
 // Synonyms reports whether two words, as written, share a group.
@@ -1061,25 +1087,39 @@ func (t *Thesaurus) synonymStems(a, b string) bool {
 	if t == nil || a == b {
 		return t != nil && a == b
 	}
-	return intersects(t.groups[a], t.groups[b])
+	_, ok := firstShared(t.groups[a], t.groups[b])
+	return ok
 }
 
-// intersects reports whether two sorted slices share an element.
-func intersects(ga, gb []int32) bool {
+// firstShared returns the least element two sorted slices share. A term's
+// few groups against a long text's many are searched for, not merged.
+func firstShared(ga, gb []int32) (int32, bool) {
+	if len(gb) > 8*len(ga) {
+		for _, g := range ga {
+			k, ok := slices.BinarySearch(gb, g)
+			if ok {
+				return g, true
+			}
+			gb = gb[k:]
+		}
+		return 0, false
+	}
 	for i, j := 0, 0; i < len(ga) && j < len(gb); {
 		switch {
 		case ga[i] == gb[j]:
-			return true
+			return ga[i], true
 		case ga[i] < gb[j]:
 			i++
 		default:
 			j++
 		}
 	}
-	return false
+	return 0, false
 }
 
-var defaultThesaurus = NewThesaurus([][]string{
+// newsSynonyms are DefaultThesaurus's core groups: words news copy uses
+// for one another.
+var newsSynonyms = [][]string{
 	{"deliberate", "intentional", "intended", "purposeful", "wilful", "willful"},
 	{"sustained", "prolonged", "protracted", "continued", "persistent"},
 	{"attack", "assault", "offensive", "onslaught"},
@@ -1113,9 +1153,13 @@ var defaultThesaurus = NewThesaurus([][]string{
 	{"troops", "soldiers", "forces"},
 	{"war", "conflict"},
 	{"ceasefire", "truce", "armistice"},
-})
+}
 
-// DefaultThesaurus returns the small built-in synonym table: a few dozen
-// groups common in news copy. Options.Thesaurus replaces it, e.g. with one
-// derived from WordNet.
-func DefaultThesaurus() *Thesaurus { return defaultThesaurus }
+// DefaultThesaurus returns the built-in synonym table: as core groups, a
+// few dozen common in news copy; as broad groups, the WordNet synsets
+// variation typing uses (synonyms.txt). Options.Thesaurus replaces it.
+func DefaultThesaurus() *Thesaurus { return defaultThesaurus() }
+
+var defaultThesaurus = sync.OnceValue(func() *Thesaurus {
+	return newThesaurus(newsSynonyms, WordNetGroups())
+})

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -147,6 +149,41 @@ func TestSimilarityCompound(t *testing.T) {
 	}
 }
 
+// TestSynonymCredit checks the credit of a word for a synonym in the other
+// text: synonymCredit when a core group (news copy) pairs them,
+// broadSynonymCredit when only WordNet does, none for an unrelated word;
+// and that only core groups fold candidate keys.
+func TestSynonymCredit(t *testing.T) {
+	thes := DefaultThesaurus()
+	for _, c := range []struct {
+		a, b   string
+		credit float64
+		folded bool // the two words share a candidate key
+	}{
+		{"attack", "assault", synonymCredit, true},
+		{"lawyer", "attorney", broadSynonymCredit, false},
+		{"lawyer", "plumber", 0, false},
+	} {
+		t.Run(c.a+"/"+c.b, func(t *testing.T) {
+			s := NewScorer(nil, nil)
+			pa := s.sharedProfile(s.terms(Tokenize("The " + c.a + " waited outside.")))
+			pb := s.sharedProfile(s.terms(Tokenize("The " + c.b + " waited outside.")))
+			i := slices.IndexFunc(pa.terms, func(x *term) bool { return x.surface == c.a })
+			if i < 0 {
+				t.Fatalf("no term %q in %v", c.a, pa.terms)
+			}
+			if got := s.credit(pa, i, pb); got != c.credit {
+				t.Errorf("credit of %q for %q: %v, want %v", c.a, c.b, got, c.credit)
+			}
+			ka := minhashKeys(termsOf(Tokenize(c.a)), thes, nil)
+			kb := minhashKeys(termsOf(Tokenize(c.b)), thes, nil)
+			if folded := slices.Equal(ka, kb); folded != c.folded {
+				t.Errorf("candidate keys of %q and %q shared: %v, want %v", c.a, c.b, folded, c.folded)
+			}
+		})
+	}
+}
+
 // TestSimilarityNamesOnly checks namesOnlyPenalty: two texts that share
 // only names, where one of them says something in plain words, score
 // less; a shared number or date is no name; a capital on the first word
@@ -255,5 +292,32 @@ func TestBackgroundShares(t *testing.T) {
 	s := NewScorer([]string{"They know of the attack.", "Zelensky spoke."}, nil)
 	if k, a, z := s.weight("know"), s.weight("attack"), s.weight("zelenski"); !(k < a && a <= z) {
 		t.Errorf("weights: know %.2f, attack %.2f, zelensky %.2f; want know < attack <= zelensky", k, a, z)
+	}
+}
+
+// TestFirstShared checks both ways firstShared looks (merging, and
+// searching a long slice) against a plain scan, on random sorted slices.
+func TestFirstShared(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	set := func(n, max int) []int32 {
+		var s []int32
+		for range n {
+			s = append(s, int32(r.IntN(max)))
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	for range 2000 {
+		ga, gb := set(1+r.IntN(6), 200), set(r.IntN(120), 200)
+		want, wantOK := int32(0), false
+		for _, g := range ga {
+			if slices.Contains(gb, g) {
+				want, wantOK = g, true
+				break
+			}
+		}
+		if got, ok := firstShared(ga, gb); got != want || ok != wantOK {
+			t.Fatalf("firstShared(%v, %v) = %v, %v; want %v, %v", ga, gb, got, ok, want, wantOK)
+		}
 	}
 }
