@@ -1078,6 +1078,12 @@ func (t *Thesaurus) core(groups []int32) []int32 {
 	return groups[:n]
 }
 
+// coreSynonyms reports whether two words, as written, share a core group.
+func (t *Thesaurus) coreSynonyms(a, b string) bool {
+	g, ok := firstShared(t.groups[stemWord(Fold(a))], t.groups[stemWord(Fold(b))])
+	return ok && g < t.broad
+}
+
 // Synonyms reports whether two words, as written, share a group.
 func (t *Thesaurus) Synonyms(a, b string) bool {
 	return t.synonymStems(stemWord(Fold(a)), stemWord(Fold(b)))

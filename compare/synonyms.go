@@ -137,26 +137,12 @@ func (wn *wordNet) related(a, b string) (sameLemma, synonymous bool) {
 	la, lb := wn.lemmas(a), wn.lemmas(b)
 	for _, x := range la {
 		for _, y := range lb {
-			if sharesGroup(wn.groups[x], wn.groups[y]) {
+			if _, ok := firstShared(wn.groups[x], wn.groups[y]); ok {
 				return false, true
 			}
 		}
 	}
 	return false, false
-}
-
-func sharesGroup(ga, gb []int32) bool {
-	for i, j := 0, 0; i < len(ga) && j < len(gb); {
-		switch {
-		case ga[i] == gb[j]:
-			return true
-		case ga[i] < gb[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
 }
 
 func compactStrings(s []string) []string {

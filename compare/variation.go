@@ -205,7 +205,7 @@ func (c *classifier) relate(x, y Token) VariationType {
 		return TypeOrthographic
 	}
 	same, syn := c.wn.related(x.Text, y.Text)
-	if same || syn {
+	if same || syn || DefaultThesaurus().coreSynonyms(x.Text, y.Text) {
 		return TypeSynonym
 	}
 	return ""
