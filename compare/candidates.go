@@ -234,7 +234,7 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 	termsIn := func(a, b int) int {
 		n := 0
 		for _, t := range s.terms {
-			if t.tok >= a && t.tok < b {
+			if int(t.tok) >= a && int(t.tok) < b {
 				n++
 			}
 		}
@@ -282,7 +282,7 @@ func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
 	u.start, u.end = s.toks[a].Start, s.toks[b-1].End
 	u.lo = len(s.terms)
 	for i, t := range s.terms {
-		if t.tok >= a && t.tok < b {
+		if int(t.tok) >= a && int(t.tok) < b {
 			if i < u.lo {
 				u.lo = i
 			}

@@ -3,9 +3,9 @@ package compare
 import (
 	"cmp"
 	_ "embed"
+	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -169,9 +169,12 @@ type term struct {
 	surface string // folded, unstemmed (for names)
 	name    bool   // written with a capital letter, not a number
 	number  bool
-	initial bool    // the first word of the text it came from
-	tok     int     // index of the first token it came from
-	groups  []int32 // synonym groups, sorted (set by Scorer.terms)
+	initial bool  // the first word of the text it came from
+	tok     int32 // index of the first token it came from
+	// syn numbers the term's synonym groups in the thesaurus (set by
+	// Scorer.terms; Thesaurus.lists), 0 for none: a number rather than the
+	// slice, since a big corpus holds millions of terms.
+	syn int32
 	// stemH and surfH are termHash of stem and surface, and joinH of this
 	// word and the next written together ("sun" "glasses" → "sunglasses"),
 	// so a compound meets its parts; 0 when there is no next word to join.
@@ -259,7 +262,7 @@ func termHash(parts ...string) uint64 {
 func (s *Scorer) terms(toks []Token) []term {
 	ts := termsOf(toks)
 	for i := range ts {
-		ts[i].groups = s.thes.groups[ts[i].stem]
+		ts[i].syn = s.thes.index[ts[i].stem]
 	}
 	return ts
 }
@@ -269,7 +272,7 @@ func (s *Scorer) terms(toks []Token) []term {
 func (s *Scorer) profile(ts []term) *profile {
 	own := slices.Clone(ts)
 	for i := range own {
-		own[i].groups = s.thes.groups[own[i].stem]
+		own[i].syn = s.thes.index[own[i].stem]
 	}
 	return s.sharedProfile(own)
 }
@@ -332,7 +335,7 @@ next:
 		if t.number {
 			p.numbers = append(p.numbers, t.stemH)
 		} else {
-			p.groupSet = append(p.groupSet, t.groups...)
+			p.groupSet = append(p.groupSet, s.thes.lists[t.syn]...)
 			if t.name {
 				p.names = append(p.names, int32(len(p.terms)-1))
 			}
@@ -368,7 +371,7 @@ next:
 		if !t.number && t.name {
 			p.flags[k] |= softName
 		}
-		if !t.number && len(t.groups) > 0 {
+		if !t.number && t.syn != 0 {
 			p.flags[k] |= softSynonym
 		}
 		// A capital on a text's first word may only start the sentence: a
@@ -604,7 +607,7 @@ func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
 		}
 	}
 	if a.flags[i]&softSynonym != 0 {
-		if g, ok := firstShared(a.terms[i].groups, b.groupSet); ok {
+		if g, ok := firstShared(s.thes.lists[a.terms[i].syn], b.groupSet); ok {
 			if g < s.thes.broad {
 				return synonymCredit
 			}
@@ -698,9 +701,9 @@ func termsOf(toks []Token) []term {
 func splitTerms(toks []Token) []term {
 	ts := make([]term, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t, at := toks[i], int32(i)
 		if t.Text == "%" {
-			ts = append(ts, term{stem: "percent", surface: "percent", tok: i})
+			ts = append(ts, term{stem: "percent", surface: "percent", tok: at})
 			continue
 		}
 		if !t.IsWord() {
@@ -709,8 +712,8 @@ func splitTerms(toks []Token) []term {
 		if d, month, monthAt, n, ok := readDate(toks[i:]); ok {
 			// The month stays a word of its own too, under its full
 			// name ("Jan. 31" meets "January" as well as "January 31").
-			date := term{stem: d, surface: d, number: true, tok: i}
-			word := term{stem: stemWord(month), surface: month, name: true, tok: i + monthAt}
+			date := term{stem: d, surface: d, number: true, tok: at}
+			word := term{stem: stemWord(month), surface: month, name: true, tok: at + int32(monthAt)}
 			if monthAt == 0 {
 				ts = append(ts, word, date)
 			} else {
@@ -720,13 +723,13 @@ func splitTerms(toks []Token) []term {
 			continue
 		}
 		if v, n, ok := readNumber(toks[i:]); ok {
-			ts = append(ts, term{stem: v, surface: v, number: true, tok: i})
+			ts = append(ts, term{stem: v, surface: v, number: true, tok: at})
 			i += n - 1
 			continue
 		}
 		if i+1 < len(toks) {
 			if c, ok := countryPhrases[t.Norm+" "+toks[i+1].Norm]; ok {
-				ts = append(ts, term{stem: c, surface: c, name: true, tok: i})
+				ts = append(ts, term{stem: c, surface: c, name: true, tok: at})
 				i++
 				continue
 			}
@@ -737,8 +740,8 @@ func splitTerms(toks []Token) []term {
 		}
 		if t.Norm == "decade" || t.Norm == "decades" {
 			// "a decade" meets "ten years".
-			ts = append(ts, term{stem: "10", surface: "10", number: true, tok: i},
-				term{stem: "year", surface: "year", tok: i})
+			ts = append(ts, term{stem: "10", surface: "10", number: true, tok: at},
+				term{stem: "year", surface: "year", tok: at})
 			continue
 		}
 		norm := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
@@ -748,10 +751,10 @@ func splitTerms(toks []Token) []term {
 				continue
 			}
 			if isDigits(part) {
-				ts = append(ts, term{stem: part, surface: part, number: true, tok: i})
+				ts = append(ts, term{stem: part, surface: part, number: true, tok: at})
 				continue
 			}
-			ts = append(ts, term{stem: stemWord(part), surface: part, name: name, tok: i})
+			ts = append(ts, term{stem: stemWord(part), surface: part, name: name, tok: at})
 		}
 	}
 	if len(ts) > 0 {
@@ -1024,9 +1027,12 @@ func isStopword(stem string) bool { return stopwords[stem] || reportingWords[ste
 // broadSynonymCredit and folds nothing, since a word's broad groups, one
 // for each of its senses, would fold unrelated words together.
 type Thesaurus struct {
-	groups map[string][]int32
-	rep    map[string]string // stem → first stem of its first core group
-	broad  int32             // groups numbered from broad on are broad
+	// lists[index[stem]] are a stem's groups, sorted; lists[0] is empty,
+	// for stems in no group.
+	index map[string]int32
+	lists [][]int32
+	rep   map[string]string // stem → first stem of its first core group
+	broad int32             // groups numbered from broad on are broad
 }
 
 // NewThesaurus builds a thesaurus of core synonym groups. Words may be given
@@ -1035,7 +1041,8 @@ func NewThesaurus(groups [][]string) *Thesaurus { return newThesaurus(groups, ni
 
 // newThesaurus builds a thesaurus of core groups and broad groups.
 func newThesaurus(core, broad [][]string) *Thesaurus {
-	t := &Thesaurus{groups: make(map[string][]int32), rep: make(map[string]string), broad: int32(len(core))}
+	groups := make(map[string][]int32)
+	t := &Thesaurus{rep: make(map[string]string), broad: int32(len(core))}
 	for i, g := range append(slices.Clip(core), broad...) {
 		first := ""
 		for _, w := range g {
@@ -1049,14 +1056,18 @@ func newThesaurus(core, broad [][]string) *Thesaurus {
 			if _, ok := t.rep[k]; !ok && i < len(core) {
 				t.rep[k] = first
 			}
-			ids := t.groups[k]
+			ids := groups[k]
 			if len(ids) == 0 || ids[len(ids)-1] != int32(i) {
-				t.groups[k] = append(ids, int32(i))
+				groups[k] = append(ids, int32(i))
 			}
 		}
 	}
-	for _, ids := range t.groups {
-		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	stems := slices.Sorted(maps.Keys(groups))
+	t.index = make(map[string]int32, len(stems))
+	t.lists = make([][]int32, 1, len(stems)+1)
+	for _, k := range stems {
+		t.index[k] = int32(len(t.lists))
+		t.lists = append(t.lists, groups[k]) // ascending: groups are numbered in order
 	}
 	return t
 }
@@ -1078,9 +1089,12 @@ func (t *Thesaurus) core(groups []int32) []int32 {
 	return groups[:n]
 }
 
+// of returns a stem's groups.
+func (t *Thesaurus) of(stem string) []int32 { return t.lists[t.index[stem]] }
+
 // coreSynonyms reports whether two words, as written, share a core group.
 func (t *Thesaurus) coreSynonyms(a, b string) bool {
-	g, ok := firstShared(t.groups[stemWord(Fold(a))], t.groups[stemWord(Fold(b))])
+	g, ok := firstShared(t.of(stemWord(Fold(a))), t.of(stemWord(Fold(b))))
 	return ok && g < t.broad
 }
 
@@ -1093,7 +1107,7 @@ func (t *Thesaurus) synonymStems(a, b string) bool {
 	if t == nil || a == b {
 		return t != nil && a == b
 	}
-	_, ok := firstShared(t.groups[a], t.groups[b])
+	_, ok := firstShared(t.of(a), t.of(b))
 	return ok
 }
 
