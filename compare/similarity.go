@@ -286,6 +286,11 @@ func (s *Scorer) sharedProfile(ts []term) *profile {
 	prevs := make([]uint64, 0, len(ts)) // and its first join with the word before
 	// Distinct stems: a scan for a sentence's few terms, a map for a long
 	// text (a scan would cost the square of its length).
+	nGroups := 0 // at most; groups of a repeated stem count again
+	for i := range ts {
+		nGroups += len(s.thes.lists[ts[i].syn])
+	}
+	p.groupSet = make([]int32, 0, nGroups)
 	var seen map[uint64]int
 	if len(ts) > 64 {
 		seen = make(map[uint64]int, len(ts))
