@@ -475,7 +475,7 @@ func (m *matcher) run() []Cluster {
 			return
 		}
 		memo := simMemo{m: m, shared: m.memo.own}
-		if w := m.witnesses(members[i], memo.sim); len(w) >= m.opts.MinArticles {
+		if w := m.matchedWitnesses(m.witnesses(members[i], memo.sim), memo.sim); len(w) >= m.opts.MinArticles {
 			picks[i] = picked{m.cluster(w, memo.sim), w}
 		}
 	})
@@ -1016,6 +1016,28 @@ func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
 			}
 		}
 		out = append(out, best)
+	}
+	return out
+}
+
+// matchedWitnesses drops the witnesses that match no other witness at the
+// linkage level, among the next maxCompare in document order (and around).
+// Average linkage can bring in a class through a long span that holds this
+// statement and another one; a document whose best wording is the other
+// statement ("Tom Perez, the chairman of the Democratic Party" in a cluster
+// of "Russia launched an all-out assault on our democracy") does not carry
+// this one.
+func (m *matcher) matchedWitnesses(w []int32, sim func(a, b int32) float64) []int32 {
+	out := w[:0:0]
+	for i, u := range w {
+		for k := 1; k <= min(maxCompare, len(w)-1); k++ {
+			v := w[(i+k)%len(w)]
+			cu, cv := m.classOf[u], m.classOf[v]
+			if sim(cu, cv) >= linkFactor*m.opts.Threshold {
+				out = append(out, u)
+				break
+			}
+		}
 	}
 	return out
 }

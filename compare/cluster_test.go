@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -605,5 +606,30 @@ func TestClustersNewsWCL50(t *testing.T) {
 	t.Logf("NewsWCL50: %d articles, %d clause clusters, %d of them cross events", len(docs), len(cs), cross)
 	if len(cs) == 0 || float64(cross) > 0.3*float64(len(cs)) {
 		t.Errorf("%d of %d clause clusters cross events, want at most 30%%", cross, len(cs))
+	}
+}
+
+// TestMatchedWitnesses checks that a witness matching no other at the
+// linkage level is dropped, and that a pair that match each other stays.
+func TestMatchedWitnesses(t *testing.T) {
+	link := linkFactor * DefaultThreshold
+	for _, c := range []struct {
+		name string
+		sims map[[2]int32]float64 // unlisted pairs: 0
+		want []int32
+	}{
+		{"all matched", map[[2]int32]float64{{0, 1}: 0.9, {1, 2}: link}, []int32{0, 1, 2}},
+		{"one matches none", map[[2]int32]float64{{0, 1}: 0.9, {0, 2}: link - 0.01}, []int32{0, 1}},
+		{"none match", map[[2]int32]float64{{0, 1}: 0.2}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := &matcher{opts: Options{}.withDefaults(), classOf: []int32{0, 1, 2}}
+			sim := func(a, b int32) float64 {
+				return c.sims[[2]int32{min(a, b), max(a, b)}]
+			}
+			if got := m.matchedWitnesses([]int32{0, 1, 2}, sim); !slices.Equal(got, c.want) {
+				t.Errorf("matchedWitnesses = %v, want %v", got, c.want)
+			}
+		})
 	}
 }
