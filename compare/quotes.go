@@ -387,7 +387,7 @@ func (m *quoteMatcher) pair() {
 				continue
 			}
 			keys = append(keys, "w"+t.stem)
-			for _, g := range m.scorer.thes.core(m.scorer.thes.lists[t.syn]) {
+			for _, g := range m.scorer.thes.core(m.scorer.thes.list(t.syn)) {
 				keys = append(keys, "g"+itoa(int(g)))
 			}
 		}

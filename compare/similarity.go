@@ -288,7 +288,7 @@ func (s *Scorer) sharedProfile(ts []term) *profile {
 	// text (a scan would cost the square of its length).
 	nGroups := 0 // at most; groups of a repeated stem count again
 	for i := range ts {
-		nGroups += len(s.thes.lists[ts[i].syn])
+		nGroups += len(s.thes.list(ts[i].syn))
 	}
 	p.groupSet = make([]int32, 0, nGroups)
 	var seen map[uint64]int
@@ -340,7 +340,7 @@ next:
 		if t.number {
 			p.numbers = append(p.numbers, t.stemH)
 		} else {
-			p.groupSet = append(p.groupSet, s.thes.lists[t.syn]...)
+			p.groupSet = append(p.groupSet, s.thes.list(t.syn)...)
 			if t.name {
 				p.names = append(p.names, int32(len(p.terms)-1))
 			}
@@ -612,7 +612,7 @@ func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
 		}
 	}
 	if a.flags[i]&softSynonym != 0 {
-		if g, ok := firstShared(s.thes.lists[a.terms[i].syn], b.groupSet); ok {
+		if g, ok := firstShared(s.thes.list(a.terms[i].syn), b.groupSet); ok {
 			if g < s.thes.broad {
 				return synonymCredit
 			}
@@ -1095,7 +1095,16 @@ func (t *Thesaurus) core(groups []int32) []int32 {
 }
 
 // of returns a stem's groups.
-func (t *Thesaurus) of(stem string) []int32 { return t.lists[t.index[stem]] }
+func (t *Thesaurus) of(stem string) []int32 { return t.list(t.index[stem]) }
+
+// list returns the groups numbered syn (a term's syn); none for 0, and
+// none in a zero Thesaurus.
+func (t *Thesaurus) list(syn int32) []int32 {
+	if int(syn) < len(t.lists) {
+		return t.lists[syn]
+	}
+	return nil
+}
 
 // coreSynonyms reports whether two words, as written, share a core group.
 func (t *Thesaurus) coreSynonyms(a, b string) bool {

@@ -321,3 +321,16 @@ func TestFirstShared(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroThesaurus checks that a zero Thesaurus works as one with no
+// groups.
+func TestZeroThesaurus(t *testing.T) {
+	a, b := "The attack began at dawn.", "The assault began at dawn."
+	s := NewScorer([]string{a, b}, &Thesaurus{})
+	if got, want := s.Similarity(a, b), NewScorer([]string{a, b}, NewThesaurus(nil)).Similarity(a, b); got != want {
+		t.Errorf("Similarity with a zero Thesaurus %v, with an empty one %v", got, want)
+	}
+	if cs := Clusters(sampleDocs(), Options{Thesaurus: &Thesaurus{}}); len(cs) == 0 {
+		t.Error("no clusters on the seeds with a zero Thesaurus")
+	}
+}
