@@ -1021,19 +1021,21 @@ func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
 }
 
 // matchedWitnesses drops the witnesses that match no other witness at the
-// linkage level, among the next maxCompare in document order (and around).
-// Average linkage can bring in a class through a long span that holds this
-// statement and another one; a document whose best wording is the other
-// statement ("Tom Perez, the chairman of the Democratic Party" in a cluster
-// of "Russia launched an all-out assault on our democracy") does not carry
-// this one.
+// linkage level among the maxCompare before and after them in document
+// order (around the end): a witness that matches another keeps it, the
+// other keeps it too. Average linkage can bring in a class through a long
+// span that holds this statement and another one; a document whose best
+// wording is the other statement ("Tom Perez, the chairman of the
+// Democratic Party" in a cluster of "Russia launched an all-out assault on
+// our democracy") does not carry this one.
 func (m *matcher) matchedWitnesses(w []int32, sim func(a, b int32) float64) []int32 {
+	level := linkFactor * m.opts.Threshold
+	n := len(w)
 	out := w[:0:0]
 	for i, u := range w {
-		for k := 1; k <= min(maxCompare, len(w)-1); k++ {
-			v := w[(i+k)%len(w)]
-			cu, cv := m.classOf[u], m.classOf[v]
-			if sim(cu, cv) >= linkFactor*m.opts.Threshold {
+		for k := 1; k <= min(maxCompare, n-1); k++ {
+			if sim(m.classOf[u], m.classOf[w[(i+k)%n]]) >= level ||
+				sim(m.classOf[u], m.classOf[w[(i-k+n)%n]]) >= level {
 				out = append(out, u)
 				break
 			}

@@ -615,19 +615,27 @@ func TestMatchedWitnesses(t *testing.T) {
 	link := linkFactor * DefaultThreshold
 	for _, c := range []struct {
 		name string
+		n    int                  // witnesses 0..n-1
 		sims map[[2]int32]float64 // unlisted pairs: 0
 		want []int32
 	}{
-		{"all matched", map[[2]int32]float64{{0, 1}: 0.9, {1, 2}: link}, []int32{0, 1, 2}},
-		{"one matches none", map[[2]int32]float64{{0, 1}: 0.9, {0, 2}: link - 0.01}, []int32{0, 1}},
-		{"none match", map[[2]int32]float64{{0, 1}: 0.2}, nil},
+		{"all matched", 3, map[[2]int32]float64{{0, 1}: 0.9, {1, 2}: link}, []int32{0, 1, 2}},
+		{"one matches none", 3, map[[2]int32]float64{{0, 1}: 0.9, {0, 2}: link - 0.01}, []int32{0, 1}},
+		{"none match", 3, map[[2]int32]float64{{0, 1}: 0.2}, nil},
+		// 5 is within maxCompare after 0, and 0 within maxCompare before
+		// 5 but not after it.
+		{"a match seen from one side only", 40, map[[2]int32]float64{{0, 5}: 0.9}, []int32{0, 5}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m := &matcher{opts: Options{}.withDefaults(), classOf: []int32{0, 1, 2}}
+			w := make([]int32, c.n)
+			for i := range w {
+				w[i] = int32(i)
+			}
+			m := &matcher{opts: Options{}.withDefaults(), classOf: w}
 			sim := func(a, b int32) float64 {
 				return c.sims[[2]int32{min(a, b), max(a, b)}]
 			}
-			if got := m.matchedWitnesses([]int32{0, 1, 2}, sim); !slices.Equal(got, c.want) {
+			if got := m.matchedWitnesses(w, sim); !slices.Equal(got, c.want) {
 				t.Errorf("matchedWitnesses = %v, want %v", got, c.want)
 			}
 		})

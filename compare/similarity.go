@@ -1026,11 +1026,13 @@ func isStopword(stem string) bool { return stopwords[stem] || reportingWords[ste
 // folded and stemmed, so inflected forms meet ("assaulted" ~ "attacks"). A
 // word may belong to several groups.
 //
-// Groups are core or broad. A synonym of a core group earns synonymCredit
-// and folds candidate keys (candidates.go: minhashKeys), so that texts
-// using the two words meet; a synonym only a broad group pairs earns
+// Groups are core or broad. A synonym of a core group earns synonymCredit;
+// a stem's first core group also folds candidate keys (candidates.go:
+// minhashKeys), so that texts using two of its words meet even when they
+// share no other word. A synonym only a broad group pairs earns
 // broadSynonymCredit and folds nothing, since a word's broad groups, one
-// for each of its senses, would fold unrelated words together.
+// for each of its senses, would fold unrelated words together. Stop words
+// take no broad groups.
 type Thesaurus struct {
 	// lists[index[stem]] are a stem's groups, sorted; lists[0] is empty,
 	// for stems in no group.
@@ -1044,6 +1046,10 @@ type Thesaurus struct {
 // as written; multi-word entries are ignored.
 func NewThesaurus(groups [][]string) *Thesaurus { return newThesaurus(groups, nil) }
 
+// NewLayeredThesaurus builds a thesaurus of core groups and broad groups,
+// such as DefaultThesaurus's: NewLayeredThesaurus(core, WordNetGroups()).
+func NewLayeredThesaurus(core, broad [][]string) *Thesaurus { return newThesaurus(core, broad) }
+
 // newThesaurus builds a thesaurus of core groups and broad groups.
 func newThesaurus(core, broad [][]string) *Thesaurus {
 	groups := make(map[string][]int32)
@@ -1055,6 +1061,11 @@ func newThesaurus(core, broad [][]string) *Thesaurus {
 				continue
 			}
 			k := stemWord(Fold(w))
+			if i >= len(core) && isStopword(k) {
+				// WordNet gives "me" the group of "Maine" and "can"
+				// that of "tin": a stop word takes only core groups.
+				continue
+			}
 			if first == "" {
 				first = k
 			}
@@ -1164,7 +1175,7 @@ var newsSynonyms = [][]string{
 	{"inform", "brief", "notify", "tell"},
 	{"renewal", "renew", "extension", "extend"},
 	{"term", "period", "duration"},
-	{"valid", "effective", "force"},
+	{"valid", "effective"},
 	{"plan", "proposal", "draft", "blueprint"},
 	{"member", "state", "country", "nation"},
 	{"deadline", "cutoff"},

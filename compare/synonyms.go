@@ -56,8 +56,10 @@ func loadWordNet() *wordNet {
 }
 
 // WordNetGroups returns the synonym groups of the embedded WordNet-derived
-// table (lemmas, lower case, one slice per group), for building a Thesaurus
-// with NewThesaurus. The caller must not modify them.
+// table (lemmas, lower case, one slice per group), for building a Thesaurus:
+// as the broad groups of NewLayeredThesaurus, as DefaultThesaurus does, or
+// as core groups with NewThesaurus, which credits and folds them in full.
+// The caller must not modify them.
 func WordNetGroups() [][]string { return loadWordNet().lists }
 
 // lemmas returns the WordNet lemmas a lower-case word form may be an

@@ -149,9 +149,9 @@ func readAnn(path string, a pnArticle, doubled bool) ([]pnAttribution, error) {
 	return out, nil
 }
 
-// holdsQuoteMark reports whether content spans hold a quotation mark: " “
-// or ”, and ” when doubled. This is what makes an attribution a direct
-// quote in the evaluation.
+// holdsQuoteMark reports whether content spans hold a quotation mark: a
+// straight or curly double quote, and two apostrophes (”) when doubled.
+// This is what makes an attribution a direct quote in the evaluation.
 func holdsQuoteMark(text string, content []corpus.Span, doubled bool) bool {
 	for _, c := range content {
 		if s := text[c.Start:c.End]; strings.ContainsAny(s, "\"“”") || doubled && strings.Contains(s, "''") {
