@@ -172,7 +172,7 @@ type term struct {
 	initial bool  // the first word of the text it came from
 	tok     int32 // index of the first token it came from
 	// syn numbers the term's synonym groups in the thesaurus (set by
-	// Scorer.terms; Thesaurus.lists), 0 for none: a number rather than the
+	// Scorer.terms; Thesaurus.list), 0 for none: a number rather than the
 	// slice, since a big corpus holds millions of terms.
 	syn int32
 	// stemH and surfH are termHash of stem and surface, and joinH of this
@@ -205,6 +205,9 @@ type profile struct {
 	surfBits           bitMask
 	joinNext, joinPrev []uint64
 	byStem             []int32 // term indexes in stemSorted's order
+	// syns is each term's syn, here so that the synonym test does not
+	// follow the term's pointer.
+	syns []int32
 	// surfH is each term's surface hash, initials each term's first byte,
 	// nameInitials the first byte of each of names, and initialBits a
 	// 64-bit mask of those: the tests that rule most terms out read them
@@ -391,7 +394,11 @@ next:
 			p.joinBits.add(joins[k])
 		}
 	}
-	p.byStem = make([]int32, len(p.terms))
+	ints := make([]int32, 2*n)
+	p.byStem, p.syns = ints[:n:n], ints[n:]
+	for k, t := range p.terms {
+		p.syns[k] = t.syn
+	}
 	for k := range p.byStem {
 		p.byStem[k] = int32(k)
 	}
@@ -612,7 +619,7 @@ func (s *Scorer) soft(a *profile, i int, b *profile) float64 {
 		}
 	}
 	if a.flags[i]&softSynonym != 0 {
-		if g, ok := firstShared(s.thes.list(a.terms[i].syn), b.groupSet); ok {
+		if g, ok := firstShared(s.thes.list(a.syns[i]), b.groupSet); ok {
 			if g < s.thes.broad {
 				return synonymCredit
 			}
@@ -1034,12 +1041,14 @@ func isStopword(stem string) bool { return stopwords[stem] || reportingWords[ste
 // for each of its senses, would fold unrelated words together. Stop words
 // take no broad groups.
 type Thesaurus struct {
-	// lists[index[stem]] are a stem's groups, sorted; lists[0] is empty,
-	// for stems in no group.
-	index map[string]int32
-	lists [][]int32
-	rep   map[string]string // stem → first stem of its first core group
-	broad int32             // groups numbered from broad on are broad
+	// A stem's groups, sorted, are flat[starts[i]:starts[i+1]] for
+	// i = index[stem]; i = 0, for stems in no group, has none. One flat
+	// array keeps the lists the scorer reads in a few hundred kilobytes.
+	index  map[string]int32
+	starts []int32
+	flat   []int32
+	rep    map[string]string // stem → first stem of its first core group
+	broad  int32             // groups numbered from broad on are broad
 }
 
 // NewThesaurus builds a thesaurus of core synonym groups. Words may be given
@@ -1080,10 +1089,11 @@ func newThesaurus(core, broad [][]string) *Thesaurus {
 	}
 	stems := slices.Sorted(maps.Keys(groups))
 	t.index = make(map[string]int32, len(stems))
-	t.lists = make([][]int32, 1, len(stems)+1)
-	for _, k := range stems {
-		t.index[k] = int32(len(t.lists))
-		t.lists = append(t.lists, groups[k]) // ascending: groups are numbered in order
+	t.starts = make([]int32, 2, len(stems)+2)
+	for i, k := range stems {
+		t.index[k] = int32(i + 1)
+		t.flat = append(t.flat, groups[k]...) // ascending: groups are numbered in order
+		t.starts = append(t.starts, int32(len(t.flat)))
 	}
 	return t
 }
@@ -1111,8 +1121,8 @@ func (t *Thesaurus) of(stem string) []int32 { return t.list(t.index[stem]) }
 // list returns the groups numbered syn (a term's syn); none for 0, and
 // none in a zero Thesaurus.
 func (t *Thesaurus) list(syn int32) []int32 {
-	if int(syn) < len(t.lists) {
-		return t.lists[syn]
+	if int(syn)+1 < len(t.starts) {
+		return t.flat[t.starts[syn]:t.starts[syn+1]:t.starts[syn+1]]
 	}
 	return nil
 }
