@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,6 +133,11 @@ func (c *classifier) classify(e edit) []piece {
 	case len(da) == 0:
 		return whole(TypeAddition)
 	}
+	if sameWords(c.a, da, c.b, db) {
+		// Only the punctuation around the words differs ("\"0" → "!0”"):
+		// the whole change, marks included, is the difference.
+		return []piece{{typ: TypeOrthographic, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}}
+	}
 	ta, tb := c.a[e.a0:e.a1], c.b[e.b0:e.b1]
 	if t := c.wholeType(ta, tb, e); t != "" {
 		return whole(t)
@@ -140,6 +146,11 @@ func (c *classifier) classify(e edit) []piece {
 		return ps
 	}
 	return whole(TypeSubstantive)
+}
+
+// sameWords reports whether the words a[da] and b[db] are written alike.
+func sameWords(a []Token, da []int, b []Token, db []int) bool {
+	return slices.EqualFunc(da, db, func(i, j int) bool { return a[i].Text == b[j].Text })
 }
 
 // softType types a token written differently with the same Norm.
