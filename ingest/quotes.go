@@ -565,6 +565,9 @@ func (d *quoteDoc) keep(r *quoteRegion) bool {
 	if r.single {
 		return r.attributed && r.cueNear && words >= 1
 	}
+	if d.spokenBeforeCue(r) {
+		return words >= 1
+	}
 	if looksLikeTitle(inner) {
 		return false
 	}
@@ -579,6 +582,27 @@ func (d *quoteDoc) keep(r *quoteRegion) bool {
 	// into a lament for the "countless Americans""); a single word is kept
 	// only when a cue attributes it.
 	return r.attributed && r.cueNear || words >= 2 && r.speaker.End > r.speaker.Start
+}
+
+// spokenBeforeCue reports whether a quote is speech by its place and
+// punctuation: it opens its sentence, ends in a comma, question mark or
+// exclamation mark inside its marks, and a cue right after it attributes it
+// (""Never," he said."; ""Your Honor," I said, "…""). One that looks like a
+// title ("Never", "Your Honor") is speech here; a title inside a sentence
+// keeps its comma too (On ABC's "This Week," Rubio said …), so one that does
+// not open its sentence is left to the other rules.
+func (d *quoteDoc) spokenBeforeCue(r *quoteRegion) bool {
+	text := d.text
+	if r.via != viaAfter || !r.attributed || !r.cueNear || r.close < r.inner.End || r.close > len(text) ||
+		r.para < 0 || r.para >= len(d.paras) {
+		return false
+	}
+	if start := d.sentenceStart(d.paras[r.para], r.open, d.regions); strings.TrimSpace(text[start:r.open]) != "" {
+		return false
+	}
+	// The Quote leaves a trailing comma out; a ? or ! stays in it.
+	inner := text[r.inner.Start:r.inner.End]
+	return strings.ContainsAny(text[r.inner.End:r.close], ",?!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
 }
 
 // looksLikeMarkup catches quoted HTML attribute values and URLs.

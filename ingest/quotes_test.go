@@ -98,6 +98,11 @@ func TestQuotes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a capitalised word said before its cue is speech, not a title",
+			text: "The judge looked up. “Never,” he said. “Your Honor,” I said, “I would like to answer.” On ABC’s “This Week,” Rubio said he would run.",
+			want: []string{"Never | he | said", "Your Honor | I | said", "I would like to answer | I | said"},
+		},
+		{
 			name: "attributed scare quote is a quote",
 			text: "US officials have described the plan as a “major achievement” for Ukraine.",
 			want: []string{"major achievement | US officials | described"},
