@@ -103,6 +103,11 @@ func TestQuotes(t *testing.T) {
 			want: []string{"Never | he | said", "Your Honor | I | said", "I would like to answer | I | said"},
 		},
 		{
+			name: "a day after a title is no speaker",
+			text: "On ABC’s “Good Morning America” Tuesday, he said, “I never said I was going to pay for fees.”",
+			want: []string{"I never said I was going to pay for fees | he | said"},
+		},
+		{
 			name: "attributed scare quote is a quote",
 			text: "US officials have described the plan as a “major achievement” for Ukraine.",
 			want: []string{"major achievement | US officials | described"},
