@@ -24,14 +24,17 @@ const DefaultThreshold = 0.44
 // Similarity scores how far two texts say the same thing, from 0 (no content
 // word shared) to 1 (the same content words once case, quotes, dashes, US/UK
 // spelling, number words, inflection and the built-in synonyms are folded).
-// With no corpus to learn from, function words weigh little and every other
-// word the same; a Scorer built over a corpus weighs rare words over common
-// ones.
+// With no corpus to learn from, function words weigh little and other words
+// by how common they are in everyday English; a Scorer built over a corpus
+// weighs rare words over common ones by that corpus too.
 func Similarity(a, b string) float64 {
-	return fallbackScorer.Similarity(a, b)
+	return fallbackScorer().Similarity(a, b)
 }
 
-var fallbackScorer = NewScorer(nil, nil)
+// fallbackScorer is built on first use: the default thesaurus it needs
+// parses the WordNet table, which commands that never compare (search,
+// ingest) should not pay for at start-up.
+var fallbackScorer = sync.OnceValue(func() *Scorer { return NewScorer(nil, nil) })
 
 // Scorer scores the similarity of texts, weighing each word by how rare it
 // is in a corpus (squared inverse document frequency) and crediting
