@@ -266,7 +266,11 @@ func termHash(parts ...string) uint64 {
 
 // terms returns the content terms of tokens with their synonym groups.
 func (s *Scorer) terms(toks []Token) []term {
-	ts := termsOf(toks)
+	return s.withSyns(termsOf(toks))
+}
+
+// withSyns sets the synonym groups of terms and returns them.
+func (s *Scorer) withSyns(ts []term) []term {
 	for i := range ts {
 		ts[i].syn = s.thes.index[ts[i].stem]
 	}
@@ -276,11 +280,7 @@ func (s *Scorer) terms(toks []Token) []term {
 // profile prepares terms for scoring. It works on a copy of ts, on which
 // it sets each term's synonym groups.
 func (s *Scorer) profile(ts []term) *profile {
-	own := slices.Clone(ts)
-	for i := range own {
-		own[i].syn = s.thes.index[own[i].stem]
-	}
-	return s.sharedProfile(own)
+	return s.sharedProfile(s.withSyns(slices.Clone(ts)))
 }
 
 // sharedProfile prepares terms made by s.terms for scoring. It keeps
@@ -1056,14 +1056,11 @@ type Thesaurus struct {
 
 // NewThesaurus builds a thesaurus of core synonym groups. Words may be given
 // as written; multi-word entries are ignored.
-func NewThesaurus(groups [][]string) *Thesaurus { return newThesaurus(groups, nil) }
+func NewThesaurus(groups [][]string) *Thesaurus { return NewLayeredThesaurus(groups, nil) }
 
 // NewLayeredThesaurus builds a thesaurus of core groups and broad groups,
 // such as DefaultThesaurus's: NewLayeredThesaurus(core, WordNetGroups()).
-func NewLayeredThesaurus(core, broad [][]string) *Thesaurus { return newThesaurus(core, broad) }
-
-// newThesaurus builds a thesaurus of core groups and broad groups.
-func newThesaurus(core, broad [][]string) *Thesaurus {
+func NewLayeredThesaurus(core, broad [][]string) *Thesaurus {
 	groups := make(map[string][]int32)
 	t := &Thesaurus{rep: make(map[string]string), broad: int32(len(core))}
 	for i, g := range append(slices.Clip(core), broad...) {
@@ -1132,21 +1129,24 @@ func (t *Thesaurus) list(syn int32) []int32 {
 
 // coreSynonyms reports whether two words, as written, share a core group.
 func (t *Thesaurus) coreSynonyms(a, b string) bool {
-	g, ok := firstShared(t.of(stemWord(Fold(a))), t.of(stemWord(Fold(b))))
+	g, ok := t.sharedGroup(stemWord(Fold(a)), stemWord(Fold(b)))
 	return ok && g < t.broad
 }
 
-// Synonyms reports whether two words, as written, share a group.
+// Synonyms reports whether two words, as written, are one stem or share a
+// group.
 func (t *Thesaurus) Synonyms(a, b string) bool {
-	return t.synonymStems(stemWord(Fold(a)), stemWord(Fold(b)))
+	if t == nil {
+		return false
+	}
+	sa, sb := stemWord(Fold(a)), stemWord(Fold(b))
+	_, ok := t.sharedGroup(sa, sb)
+	return sa == sb || ok
 }
 
-func (t *Thesaurus) synonymStems(a, b string) bool {
-	if t == nil || a == b {
-		return t != nil && a == b
-	}
-	_, ok := firstShared(t.of(a), t.of(b))
-	return ok
+// sharedGroup returns the least group two stems share.
+func (t *Thesaurus) sharedGroup(a, b string) (int32, bool) {
+	return firstShared(t.of(a), t.of(b))
 }
 
 // firstShared returns the least element two sorted slices share. A term's
@@ -1219,5 +1219,5 @@ var newsSynonyms = [][]string{
 func DefaultThesaurus() *Thesaurus { return defaultThesaurus() }
 
 var defaultThesaurus = sync.OnceValue(func() *Thesaurus {
-	return newThesaurus(newsSynonyms, WordNetGroups())
+	return NewLayeredThesaurus(newsSynonyms, WordNetGroups())
 })
