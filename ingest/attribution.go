@@ -282,8 +282,8 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 			end = next.open
 		}
 		am = d.after(r, end)
-		if am.ok && dayWords[strings.ToLower(d.text[am.speaker.Start:am.speaker.End])] {
-			// A day is no speaker: in On ABC's "Good Morning America"
+		if am.ok && whenWords[strings.ToLower(d.text[am.speaker.Start:am.speaker.End])] {
+			// A time is no speaker: in On ABC's "Good Morning America"
 			// Tuesday, he said "…" the quoted words are a title.
 			am = cueMatch{}
 		}
@@ -943,8 +943,6 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 }
 
 var passivePreps = wordSet("in on by")
-
-var dayWords = wordSet("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
 
 // sentenceAdverbs open a sentence before its subject ("Meanwhile, …").
 var sentenceAdverbs = wordSet("meanwhile however still instead now then later earlier yet also indeed " +

@@ -457,14 +457,14 @@ var whenWords = wordSet("monday tuesday wednesday thursday friday saturday sunda
 	"yesterday today tonight earlier later recently again also however morning afternoon evening night " +
 	"last this next week month year weekend")
 
-// ingPrepositions end in -ing but are prepositions, not participles: ",
-// including walkouts and jeers, …" goes on with the reported speech.
 // afterCommaEnds are words that, after a comma after the quote, start
 // something other than the reported speech: a relative clause about it
 // ("…" in his comments, which raised concerns) or an appositive ("…" at
 // his rally, a swipe at …).
 var afterCommaEnds = wordSet("which who a an")
 
+// ingPrepositions end in -ing but are prepositions, not participles: ",
+// including walkouts and jeers, …" goes on with the reported speech.
 var ingPrepositions = wordSet("including during regarding concerning following excluding notwithstanding pending barring")
 
 // newClauseAt reports whether reported speech ends before token k of the

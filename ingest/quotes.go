@@ -592,17 +592,12 @@ func (d *quoteDoc) keep(r *quoteRegion) bool {
 // keeps its comma too (On ABC's "This Week," Rubio said …), so one that does
 // not open its sentence is left to the other rules.
 func (d *quoteDoc) spokenBeforeCue(r *quoteRegion) bool {
-	text := d.text
-	if r.via != viaAfter || !r.attributed || !r.cueNear || r.close < r.inner.End || r.close > len(text) ||
-		r.para < 0 || r.para >= len(d.paras) {
+	if r.via != viaAfter || !r.attributed || !r.cueNear || r.inner.Start >= r.inner.End || r.close < r.inner.End ||
+		!d.onlyPunctBetween(d.sentenceStart(d.paras[r.para], r.open, d.regions), r.open) {
 		return false
 	}
-	if start := d.sentenceStart(d.paras[r.para], r.open, d.regions); strings.TrimSpace(text[start:r.open]) != "" {
-		return false
-	}
-	// The Quote leaves a trailing comma out; a ? or ! stays in it.
-	inner := text[r.inner.Start:r.inner.End]
-	return strings.ContainsAny(text[r.inner.End:r.close], ",?!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
+	// The Quote leaves a trailing comma out and keeps a ? or !.
+	return strings.ContainsAny(d.text[r.inner.End-1:r.close], ",?!")
 }
 
 // looksLikeMarkup catches quoted HTML attribute values and URLs.
