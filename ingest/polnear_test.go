@@ -150,7 +150,8 @@ func readAnn(path string, a pnArticle, doubled bool) ([]pnAttribution, error) {
 }
 
 // holdsQuoteMark reports whether content spans hold a quotation mark: a
-// straight or curly double quote, and two apostrophes (”) when doubled.
+// straight or curly double quote, and, when doubled, two apostrophes in a
+// row (as the NYT writes its quotes).
 // This is what makes an attribution a direct quote in the evaluation.
 func holdsQuoteMark(text string, content []corpus.Span, doubled bool) bool {
 	for _, c := range content {
