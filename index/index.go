@@ -282,6 +282,19 @@ func (ix *Index) check() error {
 	return nil
 }
 
+// readError is the error of reading an opened index: cancellation and the
+// operating system's trouble are passed on; anything else means the files
+// are not what bleve wrote, and the index is damaged.
+func (ix *Index) readError(doing string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	if e := classify(ix.dir, err); !errors.Is(e, ErrDamaged) {
+		return fmt.Errorf("%s of index %s: %w", doing, ix.dir, err)
+	}
+	return &openError{kind: ErrDamaged, dir: ix.dir, cause: fmt.Errorf("%s: %w", doing, firstLine(err))}
+}
+
 // Dir returns the directory the index lives in.
 func (ix *Index) Dir() string { return ix.dir }
 
@@ -297,7 +310,7 @@ func (ix *Index) Close() error {
 func (ix *Index) Count() (uint64, error) {
 	n, err := ix.idx.DocCount()
 	if err != nil {
-		return 0, fmt.Errorf("count index %s: %w", ix.dir, err)
+		return 0, ix.readError("count documents", err)
 	}
 	return n, nil
 }
@@ -305,13 +318,19 @@ func (ix *Index) Count() (uint64, error) {
 // documentsPage is how many stored documents Documents reads per request.
 const documentsPage = 500
 
-// Documents returns every stored document, sorted by ID.
-func (ix *Index) Documents(ctx context.Context) ([]corpus.Document, error) {
+// Documents returns every stored document, sorted by ID. Stored data that
+// cannot be read (bleve can panic on it) is ErrDamaged.
+func (ix *Index) Documents(ctx context.Context) (docs []corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs, err = nil, &openError{kind: ErrDamaged, dir: ix.dir, cause: fmt.Errorf("read documents: %v", r)}
+		}
+	}()
 	n, err := ix.Count()
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]corpus.Document, 0, n)
+	docs = make([]corpus.Document, 0, n)
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), documentsPage, 0, false)
@@ -322,12 +341,12 @@ func (ix *Index) Documents(ctx context.Context) ([]corpus.Document, error) {
 		}
 		res, err := ix.idx.SearchInContext(ctx, req)
 		if err != nil {
-			return nil, fmt.Errorf("read documents of %s: %w", ix.dir, err)
+			return nil, ix.readError("read documents", err)
 		}
 		for _, h := range res.Hits {
 			d, err := storedDoc(h)
 			if err != nil {
-				return nil, fmt.Errorf("read documents of %s: %w", ix.dir, err)
+				return nil, ix.readError("read documents", err)
 			}
 			docs = append(docs, d)
 		}

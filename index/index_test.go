@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -382,4 +383,61 @@ func TestOpenNotIndex(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDocumentsDamaged overwrites stretches of a segment file with noise
+// (the corruption bleve only meets when it reads stored documents) and
+// checks that Open and Documents either work or say the index is damaged;
+// bleve panics on some of these, which Documents must not pass on.
+func TestDocumentsDamaged(t *testing.T) {
+	clean := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(clean, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Add(context.Background(), sampleDocs(false), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zaps := segments(t, clean)
+	seg, err := os.ReadFile(zaps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(clean, zaps[0])
+	noise := make([]byte, 300)
+	for i := range noise {
+		noise[i] = byte(i*131 + 7)
+	}
+	damaged, tries := 0, 0
+	for off := 0; off+len(noise) <= len(seg); off += len(seg) / 400 {
+		tries++
+		dir := filepath.Join(t.TempDir(), "ix")
+		if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
+			t.Fatal(err)
+		}
+		b := slices.Clone(seg)
+		copy(b[off:], noise)
+		if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(dir, Options{ReadOnly: true})
+		if err == nil {
+			_, err = ix.Documents(context.Background())
+			ix.Close()
+		}
+		if err == nil {
+			continue
+		}
+		damaged++
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "remove "+dir+" and run variorum ingest again") {
+			t.Errorf("noise at byte %d of %s: %v, want ErrDamaged with what to do", off, rel, err)
+		}
+	}
+	if damaged == 0 {
+		t.Fatalf("none of %d corruptions was found: the test no longer damages what it should", tries)
+	}
+	t.Logf("%d of %d corruptions found, each reported as damage", damaged, tries)
 }

@@ -107,7 +107,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	}()
 	sr, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search %s: %w", ix.dir, err)
+		return nil, ix.readError("search", err)
 	}
 	res = &Result{
 		Total:    sr.Total,
@@ -118,7 +118,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	for _, h := range sr.Hits {
 		d, err := storedDoc(h)
 		if err != nil {
-			return nil, fmt.Errorf("search %s: %w", ix.dir, err)
+			return nil, ix.readError("search", err)
 		}
 		res.Hits = append(res.Hits, Hit{
 			ID:        h.ID,

@@ -174,7 +174,7 @@ func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]c
 	defer ix.Close()
 	docs, err := ix.Documents(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read index %s: %w", dir, err)
+		return nil, err // it names the index
 	}
 	if len(docs) == 0 {
 		return nil, withHint(fmt.Errorf("index %s holds no articles", dir), "variorum ingest --index "+quoteArg(dir)+" PATH...")
