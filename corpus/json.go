@@ -23,7 +23,11 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 			if len(line) == 0 {
 				continue
 			}
-			a, err := jsonArticle(line)
+			// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
+			a, err := Article{}, checkUTF8(line)
+			if err == nil {
+				a, err = jsonArticle(line)
+			}
 			if err != nil {
 				w.report(path, n, err)
 				continue
@@ -41,6 +45,11 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 		return nil
 	}
 
+	// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
+	if err := checkUTF8(raw); err != nil {
+		w.report(path, 0, err)
+		return nil
+	}
 	objs, err := jsonObjects(raw)
 	if err != nil {
 		w.report(path, 0, err)

@@ -101,13 +101,19 @@ func isManifest(name string) bool {
 	return false
 }
 
+// loadedManifest is a folder's manifest as read, or why it could not be.
+type loadedManifest struct {
+	m   manifest
+	err error
+}
+
 // manifest loads (once) the manifest of dir, if it has one.
-func (w *walker) manifest(dir string) (manifest, error) {
-	if m, ok := w.manifests[dir]; ok {
-		return m, nil
+func (w *walker) manifest(dir string) (m manifest, err error) {
+	if l, ok := w.manifests[dir]; ok {
+		return l.m, l.err
 	}
-	m := manifest{}
-	w.manifests[dir] = m
+	m = manifest{}
+	defer func() { w.manifests[dir] = loadedManifest{m, err} }()
 	for _, name := range []string{"manifest.csv", "manifest.jsonl"} {
 		p := filepath.Join(dir, name)
 		raw, err := os.ReadFile(p)

@@ -37,25 +37,57 @@ func Supported(name string) bool {
 	return false
 }
 
-// OutputMarker is the file that marks a folder variorum wrote its output
-// to (variorum run -o DIR); Walk does not read such folders.
+// OutputMarker is the file that marks what in a folder is variorum's own
+// output (variorum run -o DIR), which Walk does not read as articles: the
+// entries it names one a line after its first line, or, when it names
+// none, the whole folder.
 const OutputMarker = ".variorum-output"
 
-// skipFolder reports whether a folder below a root holds no articles but
-// variorum's own output: a folder marked with OutputMarker, or a bleve
-// index (it holds index_meta.json).
-func skipFolder(dir string) bool {
-	for _, name := range []string{OutputMarker, "index_meta.json"} {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			return true
+// outputMarkerHead is the first line of an OutputMarker.
+const outputMarkerHead = "variorum output: not read as articles"
+
+// MarkOutput writes dir's OutputMarker: names are the entries of dir that
+// are output; with none, all of dir is.
+func MarkOutput(dir string, names ...string) error {
+	body := outputMarkerHead + "\n"
+	for _, n := range names {
+		body += n + "\n"
+	}
+	return os.WriteFile(filepath.Join(dir, OutputMarker), []byte(body), 0o644)
+}
+
+// outputEntries reads dir's OutputMarker: whole when it marks all of dir,
+// else the names of the entries it marks (nil when dir has no marker).
+func outputEntries(dir string) (whole bool, names map[string]bool) {
+	raw, err := os.ReadFile(filepath.Join(dir, OutputMarker))
+	if err != nil {
+		return false, nil
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	names = map[string]bool{}
+	for _, l := range lines[1:] {
+		if l = strings.TrimSpace(l); l != "" && !strings.ContainsAny(l, `/\`) {
+			names[l] = true
 		}
 	}
-	return false
+	return len(names) == 0, names
+}
+
+// skipFolder reports whether a folder below a root holds no articles but
+// variorum's own output: a folder its OutputMarker marks whole, or a bleve
+// index (it holds index_meta.json).
+func skipFolder(dir string) bool {
+	if whole, _ := outputEntries(dir); whole {
+		return true
+	}
+	_, err := os.Lstat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
 }
 
 // Walk reads the articles in the given files and folders, folders
-// recursively (hidden entries, unsupported extensions and, below the
-// given folders, variorum's own output folders and indexes skipped;
+// recursively and through links, each folder once (hidden entries,
+// unsupported extensions, what an OutputMarker names and, below the given
+// folders, indexes and folders an OutputMarker marks whole skipped;
 // manifests read, not returned), in lexical order, and calls visit for each
 // article.
 // A file that cannot be read is passed to bad as a *FileError and skipped;
@@ -68,7 +100,7 @@ func skipFolder(dir string) bool {
 // manifest.jsonl beside them; without either the source is the file name
 // and the outlet is empty.
 func Walk(paths []string, visit func(Article) error, bad func(*FileError)) error {
-	w := walker{visit: visit, bad: bad, manifests: map[string]manifest{}}
+	w := walker{visit: visit, bad: bad, manifests: map[string]loadedManifest{}}
 	for _, p := range paths {
 		if err := w.root(p); err != nil {
 			return err
@@ -80,7 +112,7 @@ func Walk(paths []string, visit func(Article) error, bad func(*FileError)) error
 type walker struct {
 	visit     func(Article) error
 	bad       func(*FileError)
-	manifests map[string]manifest // by directory
+	manifests map[string]loadedManifest // by directory
 }
 
 func (w *walker) report(path string, line int, err error) {
@@ -102,30 +134,11 @@ func (w *walker) root(root string) error {
 		return w.file(root, filepath.Base(root))
 	}
 	var files []string
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			w.report(p, 0, err)
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if p != root && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != root && d.IsDir() && skipFolder(p) {
-			return fs.SkipDir
-		}
-		if d.Type().IsRegular() && Supported(name) && !isManifest(name) {
-			files = append(files, p)
-		}
-		return nil
-	})
+	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
+		real = root
+	}
+	if err := w.collect(root, root, real, map[string]bool{real: true}, &files); err != nil {
 		return err
 	}
 	sort.Strings(files)
@@ -139,6 +152,69 @@ func (w *walker) root(root string) error {
 		}
 	}
 	return nil
+}
+
+// collect appends to files the article files in the folder at real (its
+// path with links resolved), named as under dir (its path as the user sees
+// it, through any links), below root. Links to files are read; links to
+// folders are followed unless they lead to a folder already read (seen,
+// by resolved path), which also ends link loops.
+func (w *walker) collect(root, dir, real string, seen map[string]bool, files *[]string) error {
+	output := map[string]map[string]bool{} // by folder: the entries its marker names
+	return filepath.WalkDir(real, func(rp string, d fs.DirEntry, err error) error {
+		p := dir
+		if rel, rerr := filepath.Rel(real, rp); rerr == nil && rel != "." {
+			p = filepath.Join(dir, rel)
+		}
+		if err != nil {
+			w.report(p, 0, err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		skip := p != root && (strings.HasPrefix(name, ".") || output[filepath.Dir(rp)][name])
+		if d.IsDir() {
+			if p != dir && (skip || seen[rp] || skipFolder(rp)) {
+				return fs.SkipDir // (a link led to it already)
+			}
+			seen[rp] = true
+			if _, names := outputEntries(rp); names != nil {
+				output[rp] = names
+			}
+			return nil
+		}
+		if skip || !Supported(name) && d.Type()&fs.ModeSymlink == 0 || isManifest(name) {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			*files = append(*files, p)
+		case d.Type()&fs.ModeSymlink != 0:
+			info, err := os.Stat(rp)
+			if err != nil {
+				w.report(p, 0, fmt.Errorf("broken link: %w", err))
+				return nil
+			}
+			switch {
+			case info.Mode().IsRegular() && Supported(name):
+				*files = append(*files, p)
+			case info.IsDir():
+				to, err := filepath.EvalSymlinks(rp)
+				if err != nil {
+					w.report(p, 0, err)
+					return nil
+				}
+				if seen[to] || skipFolder(to) {
+					return nil
+				}
+				seen[to] = true
+				return w.collect(root, p, to, seen, files)
+			}
+		}
+		return nil
+	})
 }
 
 // file reads one file; source is how articles from it are named.
@@ -179,9 +255,14 @@ func (w *walker) file(path, source string) error {
 		}
 		a := Article{Source: source}
 		text = frontMatter(text, &a)
-		if m, err := w.manifest(filepath.Dir(path)); err != nil {
-			w.report(path, 0, err)
-		} else if e, ok := m.lookup(filepath.Base(path)); ok {
+		m, err := w.manifest(filepath.Dir(path))
+		if err != nil {
+			// Read without its metadata, the article would be stored
+			// under another ID than once the manifest is mended.
+			w.report(path, 0, fmt.Errorf("%w: mend it and read the folder again", err))
+			return nil
+		}
+		if e, ok := m.lookup(filepath.Base(path)); ok {
 			e.fill(&a)
 		}
 		a.Text = text

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -285,4 +286,114 @@ func FuzzManifest(f *testing.F) {
 		_ = parseCSVManifest(csvData, manifest{})
 		_ = parseJSONLManifest(jsonl, manifest{})
 	})
+}
+
+// TestWalkOutputMarkerNames: a marker that names entries hides those alone,
+// in the folder given as root too; one that names none hides its folder
+// below a root.
+func TestWalkOutputMarkerNames(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":              "An article.",
+		"report.html":        "<html><body><p>The report of an earlier run.</p></body></html>",
+		"clusters.jsonl":     `{"cluster":1,"kind":"clause"}` + "\n",
+		"sub/b.txt":          "Another article.",
+		"sub/clusters.jsonl": `{"text":"named in the root's marker, not this folder's"}` + "\n",
+	})
+	if err := MarkOutput(dir, "report.html", "clusters.jsonl", "index"); err != nil {
+		t.Fatal(err)
+	}
+	got, errs := ReadAll([]string{dir})
+	var sources []string
+	for _, a := range got {
+		sources = append(sources, a.Source)
+	}
+	if want := []string{"a.txt", "sub/b.txt", "sub/clusters.jsonl:1"}; len(errs) != 0 || !slices.Equal(sources, want) {
+		t.Errorf("got %v, errors %v; want %v", sources, errs, want)
+	}
+	if err := MarkOutput(filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ReadAll([]string{dir}); len(got) != 1 || got[0].Source != "a.txt" {
+		t.Errorf("sub marked whole: got %+v, want a.txt alone", got)
+	}
+}
+
+// TestWalkLinks: links to files and folders inside a root are read, named
+// by the path through the link; a link loop or a second way to a folder
+// already read adds nothing; a broken link is reported.
+func TestWalkLinks(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"elsewhere/far.txt":    "An article kept elsewhere.",
+		"root/a.txt":           "An article.",
+		"root/sub/b.txt":       "Another article.",
+		"root/sub/deeper/c.md": "A third article.",
+	})
+	root := filepath.Join(dir, "root")
+	for link, to := range map[string]string{
+		"root/far":          "../elsewhere",
+		"root/file.txt":     "../elsewhere/far.txt",
+		"root/sub/loop":     "..",
+		"root/again":        "sub",
+		"root/broken.txt":   "nowhere.txt",
+		"root/sub/deeper/x": "../../sub",
+	} {
+		if err := os.Symlink(to, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	got, errs := ReadAll([]string{root})
+	var sources []string
+	for _, a := range got {
+		sources = append(sources, a.Source)
+	}
+	// "again" comes before "sub" and leads to it: sub is read through it.
+	want := []string{"a.txt", "again/b.txt", "again/deeper/c.md", "far/far.txt", "file.txt"}
+	if !slices.Equal(sources, want) {
+		t.Errorf("sources %v, want %v", sources, want)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "broken.txt: broken link") {
+		t.Errorf("errors %v, want the broken link alone", errs)
+	}
+}
+
+// TestWalkBrokenManifest: the files a broken manifest describes are
+// skipped, each with the manifest's error, rather than read without their
+// metadata (and stored under another ID than once it is mended).
+func TestWalkBrokenManifest(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":        "The Senate voted on the bill.",
+		"b.txt":        "The House voted on the bill.",
+		"manifest.csv": "file,outlet\n\"a.txt,Broken\n",
+		"ok/c.txt":     "Elsewhere, nothing is wrong.",
+	})
+	got, errs := ReadAll([]string{dir})
+	if len(got) != 1 || got[0].Source != "ok/c.txt" {
+		t.Errorf("got %+v, want ok/c.txt alone", got)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("errors %v, want one for a.txt and one for b.txt", errs)
+	}
+	for _, e := range errs {
+		if !strings.Contains(e.Error(), "manifest.csv") || !strings.Contains(e.Error(), "mend it") {
+			t.Errorf("error %q does not name the manifest and what to do", e)
+		}
+	}
+}
+
+// TestJSONInvalidUTF8: encoding/json would replace invalid bytes with
+// U+FFFD; a .json file holding them is refused, and a .jsonl line holding
+// them is, the other lines still read.
+func TestJSONInvalidUTF8(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.json":  "{\"text\":\"Caf\xe9 owners protested.\"}",
+		"b.jsonl": "{\"text\":\"Caf\xe9 owners protested.\"}\n{\"text\":\"Shop owners protested.\"}\n",
+	})
+	got, errs := ReadAll([]string{dir})
+	if len(got) != 1 || got[0].Source != "b.jsonl:2" {
+		t.Errorf("got %+v, want b.jsonl:2 alone", got)
+	}
+	want := []string{"a.json: invalid UTF-8 at byte 12", "b.jsonl:1: invalid UTF-8 at byte 12"}
+	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), filepath.Join(dir, want[0])) || !strings.HasPrefix(errs[1].Error(), filepath.Join(dir, want[1])) {
+		t.Errorf("errors %v, want %q", errs, want)
+	}
 }

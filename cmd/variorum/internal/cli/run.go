@@ -45,12 +45,14 @@ or an index as articles.`,
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	// Mark DIR as output, so that a later run over a folder holding it does
-	// not read the report, clusters or index as articles; but not a folder
-	// that holds anything else (-o . among the articles).
-	if onlyOutput(*out) {
-		if err := os.WriteFile(filepath.Join(*out, corpus.OutputMarker), []byte("variorum output: not read as articles\n"), 0o644); err != nil {
-			return fmt.Errorf("create %s: %w", *out, err)
-		}
+	// not read the report, clusters or index as articles: all of DIR, or,
+	// when it holds anything else (-o . among the articles), those alone.
+	var marked []string
+	if !onlyOutput(*out) {
+		marked = []string{runReport, runClusters, runIndex}
+	}
+	if err := corpus.MarkOutput(*out, marked...); err != nil {
+		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	docs, err := extractAll(ctx, e, arts)
 	if err != nil {
