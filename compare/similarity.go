@@ -46,7 +46,7 @@ var fallbackScorer = sync.OnceValue(func() *Scorer { return NewScorer(nil, nil) 
 // groups, broadSynonymCredit for one only WordNet pairs, nameCredit for a
 // near spelling of a capitalised name), precision and recall are the matched
 // shares of each text's word weight, and each number one text gives that the
-// other lacks multiplies the score by numberPenalty.
+// other lacks (up to maxNumberMisses) multiplies the score by numberPenalty.
 type Scorer struct {
 	n  int            // documents counted
 	df map[string]int // stem → number of documents holding it
@@ -67,6 +67,11 @@ const (
 	broadSynonymCredit = 0.7
 	nameCredit         = 0.9
 	numberPenalty      = 0.9
+	// maxNumberMisses caps the numbers numberPenalty counts: a few say two
+	// sentences report different figures, but in two long texts (diff of
+	// whole articles) the count says more about their length, and 0.9 to
+	// the 40th would call near-copies unrelated.
+	maxNumberMisses = 3
 	// numberConflictPenalty multiplies the score again when both texts give
 	// numbers and share none ("Shr 57 cts vs 34 cts", "Shr 72 cts vs 58
 	// cts"): they report different figures.
@@ -498,7 +503,7 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	var pens [3]float64
 	n := 0
 	if miss, conflict := numberMismatches(a, b); miss > 0 {
-		pens[n] = math.Pow(numberPenalty, float64(miss))
+		pens[n] = math.Pow(numberPenalty, float64(min(miss, maxNumberMisses)))
 		n++
 		if conflict {
 			pens[n] = numberConflictPenalty

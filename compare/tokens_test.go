@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -332,5 +333,44 @@ func TestZeroThesaurus(t *testing.T) {
 	}
 	if cs := Clusters(sampleDocs(), Options{Thesaurus: &Thesaurus{}}); len(cs) == 0 {
 		t.Error("no clusters on the seeds with a zero Thesaurus")
+	}
+}
+
+// TestSimilarityNumberMisses checks maxNumberMisses: each number one text
+// gives and the other lacks costs numberPenalty, up to maxNumberMisses of
+// them, so two long texts that differ in many figures are not scored as
+// unrelated.
+func TestSimilarityNumberMisses(t *testing.T) {
+	sentence := func(i, n int) string {
+		return fmt.Sprintf("The committee in district %d counted %d ballots for the regional budget plan.", i, n)
+	}
+	for _, misses := range []int{1, 2, 3, 4, 10, 40} {
+		var a, b []string
+		for i := range 40 {
+			n := 1000 + i
+			if i < misses/2 { // one number apiece on each side
+				a, b = append(a, sentence(i, n)), append(b, sentence(i, n+500))
+				continue
+			}
+			a, b = append(a, sentence(i, n)), append(b, sentence(i, n))
+		}
+		if misses%2 == 1 { // one number on one side only
+			a = append(a, "Turnout was 61 per cent.")
+			b = append(b, "Turnout was high.")
+		}
+		ta, tb := strings.Join(a, " "), strings.Join(b, " ")
+		s := NewScorer([]string{ta, tb}, nil)
+		pa, pb := s.sharedProfile(s.terms(Tokenize(ta))), s.sharedProfile(s.terms(Tokenize(tb)))
+		miss, conflict := numberMismatches(pa, pb)
+		if miss != misses || conflict {
+			t.Fatalf("%d misses wanted: numberMismatches gives %d (conflict %v)", misses, miss, conflict)
+		}
+		ma, _ := s.matched(pa, pb)
+		mb, _ := s.matched(pb, pa)
+		P, R := ma/pa.total, mb/pb.total
+		want := 2 * P * R / (P + R) * math.Pow(numberPenalty, float64(min(misses, maxNumberMisses)))
+		if got := s.score(pa, pb); math.Abs(got-want) > 1e-12 || got < 0.5 {
+			t.Errorf("%d numbers missed: score %.4f, want %.4f", misses, got, want)
+		}
 	}
 }
