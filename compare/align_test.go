@@ -3,6 +3,7 @@ package compare
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -370,6 +371,71 @@ func TestLCS(t *testing.T) {
 	} {
 		if got, _ := lcs(strings.Fields(c.a), strings.Fields(c.b), nil); got != c.want {
 			t.Errorf("lcs(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestDiffLongBlock: a changed block longer than maxWordDiff tokens (one
+// line here, so the line pass cannot split it) is aligned on anchors,
+// word by word, not shown as one replacement.
+func TestDiffLongBlock(t *testing.T) {
+	var a, b []string
+	for i := range 3000 {
+		w := fmt.Sprintf("word%d", i)
+		a = append(a, w)
+		if i%5 == 0 {
+			w = fmt.Sprintf("other%d", i)
+		}
+		b = append(b, w)
+	}
+	ta, tb := strings.Join(a, " "), strings.Join(b, " ")
+	r := Diff(ta, tb)
+	checkDiff(t, ta, tb, r)
+	longest := 0
+	for _, o := range r.Ops {
+		if o.Op != OpEqual {
+			longest = max(longest, len(o.Text))
+		}
+	}
+	if len(r.Variations) != 600 || longest > len("other2995") {
+		t.Errorf("%d variations, longest change %d bytes; want 600 one-word substitutions", len(r.Variations), longest)
+	}
+}
+
+// TestIncreasingInB checks the patience-sort step of diffAnchored against
+// the longest increasing subsequence's length found by brute force.
+func TestIncreasingInB(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		n := r.IntN(9)
+		pairs := make([][2]int, n)
+		for i := range pairs {
+			pairs[i] = [2]int{i, r.IntN(12)}
+		}
+		got := increasingInB(pairs)
+		for k := 1; k < len(got); k++ {
+			if got[k][0] <= got[k-1][0] || got[k][1] <= got[k-1][1] {
+				t.Fatalf("%v: %v does not increase", pairs, got)
+			}
+		}
+		best := 0
+		for mask := 0; mask < 1<<n; mask++ {
+			last, size, ok := -1, 0, true
+			for i := range n {
+				if mask&(1<<i) != 0 {
+					if pairs[i][1] <= last {
+						ok = false
+						break
+					}
+					last, size = pairs[i][1], size+1
+				}
+			}
+			if ok {
+				best = max(best, size)
+			}
+		}
+		if len(got) != best {
+			t.Fatalf("%v: %v has %d pairs, the longest increasing series %d", pairs, got, len(got), best)
 		}
 	}
 }

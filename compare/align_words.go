@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -9,7 +11,7 @@ import (
 // maxWordDiff bounds the tokens (both sides together) one Myers word diff
 // runs over. go-diff's DiffTimeout is 0, so the diff is exact and does not
 // depend on machine load; longer inputs are first aligned line by line, and
-// a changed block still longer than this is shown as one replacement.
+// a changed block still longer than this on anchors (diffAnchored).
 const maxWordDiff = 4000
 
 // edit is one piece of a word alignment: tokens a[A0:A1] and b[B0:B1].
@@ -65,7 +67,7 @@ func (d *differ) diffRange(a0, a1, b0, b1 int, byLine bool) []edit {
 	case byLine:
 		mid = d.diffLines(a0, a1, b0, b1)
 	default:
-		mid = []edit{{change: true, a0: a0, a1: a1, b0: b0, b1: b1}}
+		mid = d.diffAnchored(a0, a1, b0, b1)
 	}
 	out := append(head, mid...)
 	return append(out, tail...)
@@ -189,6 +191,78 @@ func (d *differ) diffLines(a0, a1, b0, b1 int) []edit {
 			continue
 		}
 		out = append(out, d.diffRange(e.a0, e.a1, e.b0, e.b1, false)...)
+	}
+	return out
+}
+
+// diffAnchored aligns a[a0:a1] with b[b0:b1], too long for one Myers
+// diff, as patience diff does: the words found exactly once on each side
+// are anchors, the longest series of anchors in the same order on both
+// sides is kept equal, and the stretches between them are aligned in turn
+// (each shorter than the whole, so this ends). With no anchor the stretch
+// is one replacement.
+func (d *differ) diffAnchored(a0, a1, b0, b1 int) []edit {
+	a, b := d.a, d.b
+	type seen struct{ na, nb, ib int }
+	count := make(map[string]*seen)
+	for i := a0; i < a1; i++ {
+		c := count[a[i].Norm]
+		if c == nil {
+			c = &seen{}
+			count[a[i].Norm] = c
+		}
+		c.na++
+	}
+	for j := b0; j < b1; j++ {
+		if c := count[b[j].Norm]; c != nil {
+			c.nb++
+			c.ib = j
+		}
+	}
+	var anchors [][2]int // in a's order
+	for i := a0; i < a1; i++ {
+		if c := count[a[i].Norm]; c.na == 1 && c.nb == 1 {
+			anchors = append(anchors, [2]int{i, c.ib})
+		}
+	}
+	anchors = increasingInB(anchors)
+	if len(anchors) == 0 {
+		return []edit{{change: true, a0: a0, a1: a1, b0: b0, b1: b1}}
+	}
+	var out []edit
+	for _, an := range anchors {
+		out = append(out, d.diffRange(a0, an[0], b0, an[1], false)...)
+		out = appendEqual(out, an[0], an[1], 1)
+		a0, b0 = an[0]+1, an[1]+1
+	}
+	return append(out, d.diffRange(a0, a1, b0, b1, false)...)
+}
+
+// increasingInB returns the longest subsequence of pairs (ordered by their
+// first element) whose second elements increase too, by patience sorting:
+// the earliest such subsequence when there are several.
+func increasingInB(pairs [][2]int) [][2]int {
+	var tails []int // tails[k]: index in pairs ending the best series of length k+1
+	prev := make([]int, len(pairs))
+	for i, p := range pairs {
+		k, _ := slices.BinarySearchFunc(tails, p[1], func(t, v int) int { return cmp.Compare(pairs[t][1], v) })
+		prev[i] = -1
+		if k > 0 {
+			prev[i] = tails[k-1]
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
+		}
+	}
+	if len(tails) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(tails))
+	for k, i := len(tails)-1, tails[len(tails)-1]; k >= 0; k-- {
+		out[k] = pairs[i]
+		i = prev[i]
 	}
 	return out
 }
