@@ -161,15 +161,18 @@ func TestParseQuery(t *testing.T) {
 		want []part
 	}{
 		{"", nil},
-		{"  sustained   armed attack ", []part{{"sustained", false}, {"armed", false}, {"attack", false}}},
-		{`"armed attack" Russia`, []part{{"armed attack", true}, {"Russia", false}}},
-		{`Russia "armed   attack"`, []part{{"Russia", false}, {"armed attack", true}}},
-		{`“armed assault” and "prolonged"`, []part{{"armed assault", true}, {"and", false}, {"prolonged", true}}},
-		{`"unclosed phrase to the end`, []part{{"unclosed phrase to the end", true}}},
-		{`a"b c"d`, []part{{"a", false}, {"b c", true}, {"d", false}}},
-		{`"" "  " x`, []part{{"x", false}}},
-		{`+must -not field:value (x OR y)`, []part{{"+must", false}, {"-not", false}, {"field:value", false}, {"(x", false}, {"OR", false}, {"y)", false}}},
-		{"bad\xffutf8", []part{{"bad\uFFFDutf8", false}}},
+		{"  sustained   armed attack ", []part{{"sustained", false, 0}, {"armed", false, 0}, {"attack", false, 0}}},
+		{`"armed attack" Russia`, []part{{"armed attack", true, 0}, {"Russia", false, 0}}},
+		{`Russia "armed   attack"`, []part{{"Russia", false, 0}, {"armed attack", true, 0}}},
+		{`“armed assault” and "prolonged"`, []part{{"armed assault", true, 0}, {"and", false, 0}, {"prolonged", true, 0}}},
+		{`"unclosed phrase to the end`, []part{{"unclosed phrase to the end", true, 0}}},
+		{`a"b c"d`, []part{{"a", false, 0}, {"b c", true, 0}, {"d", false, 0}}},
+		{`"" "  " x`, []part{{"x", false, 0}}},
+		{`+must -not field:value (x OR y)`, []part{{"must", false, '+'}, {"not", false, '-'}, {"field:value", false, 0}, {"(x", false, 0}, {"OR", false, 0}, {"y)", false, 0}}},
+		{`-"armed attack" +"peace plan" well-known -`, []part{{"armed attack", true, '-'}, {"peace plan", true, '+'}, {"well-known", false, 0}}},
+		{`- x -- y "-z"`, []part{{"x", false, 0}, {"-", false, '-'}, {"y", false, 0}, {"-z", true, 0}}},
+		{`-a"b c"`, []part{{"a", false, '-'}, {"b c", true, 0}}},
+		{"bad\xffutf8", []part{{"bad\uFFFDutf8", false, 0}}},
 	}
 	for _, tt := range tests {
 		if got := parseQuery(tt.in); !reflect.DeepEqual(got, tt.want) {

@@ -133,8 +133,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	return res, nil
 }
 
-// buildQuery turns q into a bleve query. Phrases and filters are required.
-// Words are ranked: without a phrase a hit needs at least one of them, and
+// buildQuery turns q into a bleve query. Phrases, words signed '+' and
+// filters are required; words and phrases signed '-' are excluded. Other
+// words are ranked: without a phrase a hit needs at least one of them, and
 // hits holding more of them rank higher (bleve's disjunction multiplies the
 // summed scores by the fraction of clauses matched). Adjacent words are also
 // tried as optional two-word phrases, so hits that hold the words together,
@@ -146,14 +147,19 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 	if an == nil {
 		return nil, fmt.Errorf("search %s: analyser %s missing", ix.dir, analyzerText)
 	}
-	var must, words, pairs []query.Query
+	var must, mustNot, words, pairs []query.Query
 	parts := parseQuery(q.Text)
 	prev := -1 // index in parts of the previous word that analyses to something
 	for i, p := range parts {
 		if len(an.Analyze([]byte(p.Text))) == 0 {
 			continue
 		}
-		if p.Phrase {
+		switch {
+		case p.Sign == '-':
+			mustNot = append(mustNot, either(p, 1))
+			prev = -1
+			continue
+		case p.Phrase || p.Sign == '+':
 			must = append(must, either(p, 1))
 			prev = -1
 			continue
@@ -168,7 +174,7 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 		}
 		prev = i
 	}
-	if len(parts) > 0 && len(must)+len(words) == 0 {
+	if len(parts) > 0 && len(must)+len(words)+len(mustNot) == 0 {
 		return nil, fmt.Errorf("%w: %q has only common words (stop words) or punctuation, which are not indexed; add a more specific word", ErrQuery, q.Text)
 	}
 	phrases := len(must)
@@ -189,14 +195,17 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 	}
 	should = append(should, pairs...)
 	switch {
+	case len(must) == 0 && len(mustNot) > 0:
+		return nil, fmt.Errorf("%w: %q only says what to leave out; add a word or \"quoted phrase\" to find", ErrQuery, q.Text)
 	case len(must) == 0:
 		return nil, fmt.Errorf("%w: the query is empty; give words, a \"quoted phrase\", an outlet or an entity", ErrQuery)
-	case len(should) == 0:
+	case len(should) == 0 && len(mustNot) == 0:
 		return conjunction(must), nil
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(must...)
 	bq.AddShould(should...)
+	bq.AddMustNot(mustNot...)
 	return bq, nil
 }
 

@@ -302,10 +302,51 @@ func TestSearchBadQuery(t *testing.T) {
 		{Text: `""`},
 		{Text: "the of and"},
 		{Text: `"the" ...`},
+		{Text: "-Russia -\"armed attack\""},
 	} {
 		res, err := ix.Search(context.Background(), q)
 		if !errors.Is(err, ErrQuery) {
 			t.Errorf("Search(%+v) = %v, %v; want ErrQuery", q, res, err)
+		}
+	}
+}
+
+// TestSearchSigns: a word or phrase signed '-' leaves out the articles
+// holding it, one signed '+' is required, and the unsigned words then only
+// rank.
+func TestSearchSigns(t *testing.T) {
+	ix := openSample(t, sampleDocs(false))
+	ids := func(text string) map[string]bool {
+		t.Helper()
+		res, err := ix.Search(context.Background(), Query{Text: text, Limit: 100})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", text, err)
+		}
+		out := map[string]bool{}
+		for _, h := range res.Hits {
+			out[h.ID] = true
+		}
+		return out
+	}
+	guarantee, telegram, peskov := ids("guarantee"), ids("Telegram"), ids("Peskov")
+	if len(telegram) == 0 || len(telegram) == len(guarantee) {
+		t.Fatalf("the sample no longer splits: %d hits for guarantee, %d for Telegram", len(guarantee), len(telegram))
+	}
+	for _, c := range []struct {
+		query string
+		want  func(id string) bool
+	}{
+		{"guarantee -Telegram", func(id string) bool { return guarantee[id] && !telegram[id] }},
+		{`guarantee -"Telegram"`, func(id string) bool { return guarantee[id] && !telegram[id] }},
+		{"guarantee +Telegram", func(id string) bool { return guarantee[id] && telegram[id] }},
+		{"+Telegram Peskov", func(id string) bool { return telegram[id] }},
+		{"Peskov Telegram", func(id string) bool { return telegram[id] || peskov[id] }},
+	} {
+		got := ids(c.query)
+		for id := range guarantee {
+			if got[id] != c.want(id) {
+				t.Errorf("%q: hit %s is %v, want %v", c.query, id, got[id], c.want(id))
+			}
 		}
 	}
 }

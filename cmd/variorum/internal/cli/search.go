@@ -15,7 +15,11 @@ import (
 func runSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", "[--index DIR] [--json] [--outlet O] [--entity NAME] [--limit N] QUERY",
 		`Full-text search of the indexed articles. Words are stemmed ("attacks" finds
-"attack"); text in double quotes is a phrase. Prints the ranked hits with the
+"attack"); text in double quotes is a phrase and must be there; +word must be
+there too, and -word or -"a phrase" must not. The other words rank the hits:
+a hit needs one of them (none when a phrase or +word is given), and the more
+it holds, and the closer together, the higher it ranks. There is no other
+syntax (AND, OR, field:value are words). Prints the ranked hits with the
 sentences that match, the matched words highlighted, and how many hits each
 outlet has. Exits 1 when nothing matches (like grep), so it works in scripts.
 
@@ -24,6 +28,7 @@ published, score, fragments (plain-text sentences) and highlights (for each
 fragment, the [{start,end}] byte offsets of the matched words in it).`,
 		`  variorum search "sustained armed attack"
   variorum search '"armed attack"' --outlet Reuters --limit 5
+  variorum search guarantee -Telegram +Zelensky
   variorum search --entity "Volodymyr Zelensky" guarantee --json | jq .source`)
 	dir := fs.String("index", "", indexFlagHelp)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per hit")
@@ -51,10 +56,20 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	if errors.Is(err, index.ErrQuery) {
 		return usageError{err.Error()}
 	} else if err != nil {
-		return fmt.Errorf("search %q: %w", query, err)
+		return fmt.Errorf("search %s: %w", shownQuery(query), err)
 	}
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(e.stderr, "variorum: no match for %q\n", query)
+		var what []string
+		if query != "" {
+			what = append(what, shownQuery(query))
+		}
+		if *outlet != "" {
+			what = append(what, "outlet "+shownQuery(*outlet))
+		}
+		if *entity != "" {
+			what = append(what, "entity "+shownQuery(*entity))
+		}
+		fmt.Fprintf(e.stderr, "variorum: no match for %s\n", strings.Join(what, ", "))
 		return errNoMatch
 	}
 	if *asJSON {
@@ -62,6 +77,15 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	}
 	printHits(e.stdout, query, res, color.enabled(e, e.stdout))
 	return nil
+}
+
+// shownQuery is the query as messages quote it: as typed, between
+// double quotes, cut short when long.
+func shownQuery(q string) string {
+	if r := []rune(q); len(r) > 200 {
+		q = string(r[:200]) + "…"
+	}
+	return `"` + strings.ToValidUTF8(q, "\uFFFD") + `"`
 }
 
 type hitJSON struct {
@@ -97,7 +121,10 @@ func writeHitsJSON(w io.Writer, hits []index.Hit) error {
 }
 
 func printHits(w io.Writer, query string, res *index.Result, color bool) {
-	fmt.Fprintf(w, "%d of %d hits for %q", len(res.Hits), res.Total, query)
+	fmt.Fprintf(w, "%d of %d hits", len(res.Hits), res.Total)
+	if query != "" {
+		fmt.Fprintf(w, " for %s", shownQuery(query))
+	}
 	if len(res.Outlets) > 0 {
 		var parts []string
 		for _, f := range res.Outlets {
