@@ -16,21 +16,30 @@ import (
 // (else <main>, else <body>) one block element a line, leaving out
 // navigation, headers, footers, asides, forms, scripts and hidden elements;
 // and the title, outlet, URL and date from the usual meta tags.
+// htmlError names an error of reading HTML as such (x/net/html's own
+// errors already do).
+func htmlError(err error) error {
+	if strings.HasPrefix(err.Error(), "html: ") {
+		return err
+	}
+	return fmt.Errorf("html: %w", err)
+}
+
 func readHTML(raw []byte) (Article, error) {
 	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
 	if err != nil {
-		return Article{}, fmt.Errorf("html: %w", err)
+		return Article{}, htmlError(err)
 	}
 	decoded, err := io.ReadAll(r)
 	if err != nil {
-		return Article{}, fmt.Errorf("html: %w", err)
+		return Article{}, htmlError(err)
 	}
 	if bytes.IndexByte(decoded, 0) >= 0 {
 		return Article{}, errors.New("binary data (NUL byte): not an HTML file")
 	}
 	doc, err := html.Parse(bytes.NewReader(decoded))
 	if err != nil {
-		return Article{}, fmt.Errorf("html: %w", err)
+		return Article{}, htmlError(err)
 	}
 	var a Article
 	var m meta

@@ -194,7 +194,11 @@ func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
 				if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 					def = fmt.Sprintf(" (default %q)", f.DefValue)
 				}
-				fmt.Fprintf(w, "  --%s%s\n        %s%s\n", n, arg, help, def)
+				dash := "--"
+				if len(n) == 1 {
+					dash = "-" // -o, as the usage line writes it
+				}
+				fmt.Fprintf(w, "  %s%s%s\n        %s%s\n", dash, n, arg, help, def)
 			}
 		}
 		fmt.Fprintf(w, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))

@@ -42,7 +42,7 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 	if *asJSON && *asMarkdown {
 		return usagef("compare: choose one of --json and --markdown")
 	}
-	docs, err := loadDocuments(ctx, e, indexDir(e, *dir), paths)
+	docs, err := loadDocuments(ctx, e, *dir, paths)
 	if err != nil {
 		return err
 	}

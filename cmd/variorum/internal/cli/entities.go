@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"slices"
 	"strings"
 
 	"github.com/variorum/variorum/corpus"
@@ -31,7 +32,13 @@ spellings {text: count}, outlets [{outlet, mentions, spellings}].`,
 	if err != nil {
 		return err
 	}
-	docs, err := loadDocuments(ctx, e, indexDir(e, *dir), paths)
+	if l := strings.ToUpper(*label); l != "" && !slices.Contains([]string{corpus.Person, corpus.Organization, corpus.GPE, corpus.Location}, l) {
+		return usagef("entities: --label is one of PERSON, ORG, GPE, LOC, not %q", *label)
+	}
+	if *min < 1 {
+		return usagef("entities: --min must be at least 1")
+	}
+	docs, err := loadDocuments(ctx, e, *dir, paths)
 	if err != nil {
 		return err
 	}

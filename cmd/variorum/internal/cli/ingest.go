@@ -93,9 +93,9 @@ func ingestArticles(ctx context.Context, e *env, ix *index.Index, arts []corpus.
 	return added, nil
 }
 
-// openIndex opens the index at dir. The index's own errors already say
-// what to do about a damaged, foreign or missing index; a locked one gets a
-// hint here.
+// openIndex opens the index at dir. The index's own errors name it and
+// say what to do about a damaged, foreign or missing index; a locked one
+// gets a hint here.
 func openIndex(dir string, readOnly bool) (*index.Index, error) {
 	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
 	switch {
@@ -109,10 +109,8 @@ func openIndex(dir string, readOnly bool) (*index.Index, error) {
 			return nil, withHint(err, "add --index "+ran+" (the index variorum run wrote)")
 		}
 		return nil, err
-	case errors.Is(err, index.ErrDamaged), errors.Is(err, index.ErrNotIndex), errors.Is(err, index.ErrNoIndex):
-		return nil, err
 	}
-	return nil, fmt.Errorf("open index %s: %w", dir, err)
+	return nil, err // index's errors name the index
 }
 
 // quoteArg quotes a shell argument when it needs it.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,8 +27,11 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 		fmt.Fprintf(e.stderr, "variorum: skipped %v\n", err)
 	}
 	if len(arts) == 0 {
-		return nil, len(bad), withHint(fmt.Errorf("no articles found in %v", paths),
-			"give .txt, .md, .html, .json or .jsonl files, or folders holding them")
+		err := fmt.Errorf("no articles found in %s", strings.Join(paths, " "))
+		if len(bad) > 0 {
+			return nil, len(bad), err // what was wrong with each is above
+		}
+		return nil, len(bad), withHint(err, "give .txt, .md, .html, .json or .jsonl files, or folders holding them")
 	}
 	return arts, len(bad), nil
 }
@@ -160,6 +164,10 @@ func (p *progress) done() {
 // articles at paths, extracted now, or, with no paths, every article in the
 // index at dir.
 func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]corpus.Document, error) {
+	if len(paths) > 0 && dir != "" {
+		return nil, usagef("give --index DIR or PATH..., not both")
+	}
+	dir = indexDir(e, dir)
 	if len(paths) > 0 {
 		arts, _, err := readCorpus(e, paths)
 		if err != nil {

@@ -30,7 +30,7 @@ outlet, start, end, cue}].`,
 	if err != nil {
 		return err
 	}
-	docs, err := loadDocuments(ctx, e, indexDir(e, *dir), paths)
+	docs, err := loadDocuments(ctx, e, *dir, paths)
 	if err != nil {
 		return err
 	}
