@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -196,7 +197,13 @@ func parseJSONLManifest(raw []byte, m manifest) error {
 func stringFields(b []byte) (map[string]string, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %w", err)
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return nil, fmt.Errorf("broken JSON at byte %d: %v", syn.Offset, err)
+		}
+		// A number, string, array or null where an object should be:
+		// encoding/json's message names Go types, not the input.
+		return nil, errors.New(`not a JSON object: expected {"text": …}`)
 	}
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {

@@ -68,7 +68,7 @@ func TestWalkFormats(t *testing.T) {
 				{Source: "e.json#2", URL: "https://u", Text: "Two."},
 				{Source: "f.jsonl:1", Outlet: "Fox", Text: "Three."},
 			},
-			errs: []string{"f.jsonl:2: not a JSON object", "f.jsonl:4: no article text"},
+			errs: []string{"f.jsonl:2: broken JSON at byte 2", "f.jsonl:4: no article text"},
 		},
 		{
 			name: "html main text without navigation",

@@ -57,7 +57,7 @@ it). Offsets are UTF-8 byte offsets into text.`,
 		}
 	}
 	if bad > 0 {
-		return fmt.Errorf("%d file(s) skipped (see above)", bad)
+		return skippedError(bad)
 	}
 	return nil
 }

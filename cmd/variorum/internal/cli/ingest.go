@@ -52,7 +52,7 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 	fmt.Fprintf(e.stdout, "ingested %d articles into %s: %d new, %d already indexed%s (%s)\n",
 		len(arts), indexDir(e, *dir), added, len(arts)-added-rep, repeatNote(rep), time.Since(start).Round(time.Millisecond))
 	if bad > 0 {
-		return fmt.Errorf("%d file(s) skipped (see above)", bad)
+		return skippedError(bad)
 	}
 	return nil
 }

@@ -36,6 +36,13 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 	return arts, len(bad), nil
 }
 
+// skippedError is the error of a command that read its input but had to
+// skip n inputs: files, or lines of JSON Lines and articles of a JSON
+// array, each named on stderr already.
+func skippedError(n int) error {
+	return fmt.Errorf("%d %s skipped (see above)", n, plural(n, "input", "inputs"))
+}
+
 // extractAll runs the extractor over the articles with one worker per CPU,
 // keeping the articles' order, then joins entity names across the corpus.
 func extractAll(ctx context.Context, e *env, arts []corpus.Article) ([]corpus.Document, error) {

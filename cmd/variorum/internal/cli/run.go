@@ -118,7 +118,7 @@ or an index as articles.`,
 	}
 	fmt.Fprintf(e.stdout, "report: %s\nclusters: %s\ndone in %s\n", htmlPath, jsonPath, time.Since(start).Round(time.Millisecond))
 	if bad > 0 {
-		return fmt.Errorf("%d file(s) skipped (see above)", bad)
+		return skippedError(bad)
 	}
 	return nil
 }

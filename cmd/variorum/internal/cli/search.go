@@ -24,7 +24,7 @@ sentences that match, the matched words highlighted, and how many hits each
 outlet has. Exits 1 when nothing matches (like grep), so it works in scripts.
 
 --json prints one JSON object per hit (JSON Lines): id, source, outlet, title,
-published, score, fragments (plain-text sentences) and highlights (for each
+published (when known), score, fragments (plain-text sentences) and highlights (for each
 fragment, the [{start,end}] byte offsets of the matched words in it).`,
 		`  variorum search "sustained armed attack"
   variorum search '"armed attack"' --outlet Reuters --limit 5
