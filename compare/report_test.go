@@ -222,15 +222,21 @@ func TestAlignSeedCluster(t *testing.T) {
 	}
 }
 
+// TestCoverageAndOrder checks the matrix row of each cluster (who carried
+// it, who covered the story but left it out, who carried it first) and the
+// report order. An outlet covered the story when one of its articles
+// shares storyClusters (3) other clusters with the cluster's articles:
+// Delta, which shares one statement with the others, did not.
 func TestCoverageAndOrder(t *testing.T) {
 	mk := func(id, outlet, published, text string) corpus.Document {
 		return corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: outlet, Published: published, Text: text}}
 	}
 	docs := []corpus.Document{
-		mk("a", "Alpha", "2025-11-21T10:00:00Z", "Kyiv will sign the deal. Peace is near."),
-		mk("b", "Beta", "2025-11-20", "Kyiv will sign the deal. Talks end."),
+		mk("a", "Alpha", "2025-11-21T10:00:00Z", "Kyiv will sign the deal. Peace is near. Talks end in Geneva. The envoy flew home."),
+		mk("b", "Beta", "2025-11-20", "Kyiv will sign the deal. Talks end in Geneva. The envoy flew home."),
 		mk("c", "Gamma", "", "Kyiv will not sign the deal. Peace is near."),
-		mk("d", "Delta", "2025-11-19", "Unrelated story about football."),
+		mk("d", "Delta", "2025-11-19", "Unrelated story about football. The envoy flew home."),
+		mk("e", "Epsilon", "", "Nothing here is carried by anyone else."),
 	}
 	w := func(d corpus.Document, s string) Witness {
 		i := strings.Index(d.Text, s)
@@ -240,22 +246,26 @@ func TestCoverageAndOrder(t *testing.T) {
 		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "Peace is near."), w(docs[2], "Peace is near.")}},
 		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "Kyiv will sign the deal."), w(docs[1], "Kyiv will sign the deal."), w(docs[2], "Kyiv will not sign the deal.")}},
 		{Kind: KindQuote, Witnesses: []Witness{w(docs[0], "Kyiv will sign"), w(docs[2], "Kyiv will not sign")}},
+		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "Talks end in Geneva."), w(docs[1], "Talks end in Geneva.")}},
+		{Kind: KindClause, Witnesses: []Witness{w(docs[0], "The envoy flew home."), w(docs[1], "The envoy flew home."), w(docs[3], "The envoy flew home.")}},
 	}
 	r := NewReport("t", docs, clusters)
-	if got := strings.Join(r.Outlets, ","); got != "Alpha,Beta,Gamma" {
-		t.Errorf("outlets %q, want Alpha,Beta,Gamma (Delta carries nothing)", got)
+	if got := strings.Join(r.Outlets, ","); got != "Alpha,Beta,Gamma,Delta" {
+		t.Errorf("outlets %q, want Alpha,Beta,Gamma,Delta (Epsilon carries nothing)", got)
 	}
 	tests := []struct {
-		kind, status, carried, missing, first string
+		kind, status, text, carried, missing, first string
 	}{
-		{KindQuote, StatusQuotedDifferently, "Alpha,Gamma", "Beta", ""},
-		{KindClause, "", "Alpha,Beta,Gamma", "", "Beta"},
-		{KindClause, "", "Alpha,Gamma", "Beta", ""},
+		{KindQuote, StatusQuotedDifferently, "Kyiv will sign", "Alpha,Gamma", "Beta", ""},
+		{KindClause, "", "Kyiv will sign the deal.", "Alpha,Beta,Gamma", "", "Beta"},
+		{KindClause, "", "The envoy flew home.", "Alpha,Beta,Delta", "Gamma", "Delta"},
+		{KindClause, "", "Peace is near.", "Alpha,Gamma", "Beta", ""},
+		{KindClause, "", "Talks end in Geneva.", "Alpha,Beta", "Gamma", "Beta"},
 	}
 	for i, tt := range tests {
 		c := r.Clusters[i]
-		if c.ID != i+1 || c.Kind != tt.kind || c.Status != tt.status {
-			t.Errorf("cluster %d: id %d kind %q status %q, want kind %q status %q", i, c.ID, c.Kind, c.Status, tt.kind, tt.status)
+		if c.ID != i+1 || c.Kind != tt.kind || c.Status != tt.status || c.Witnesses[0].Text != tt.text {
+			t.Errorf("cluster %d: id %d kind %q status %q %q, want kind %q status %q %q", i, c.ID, c.Kind, c.Status, c.Witnesses[0].Text, tt.kind, tt.status, tt.text)
 		}
 		got := [3]string{strings.Join(c.Coverage.Carried, ","), strings.Join(c.Coverage.Missing, ","), strings.Join(c.Coverage.First, ",")}
 		if got != [3]string{tt.carried, tt.missing, tt.first} {
