@@ -73,6 +73,19 @@ func outputEntries(dir string) (whole bool, names map[string]bool) {
 	return len(names) == 0, names
 }
 
+// aboutFile reports whether a file in a folder is about the folder, not an
+// article: README.md, LICENSE.txt and the like, which data sets and
+// repositories hold beside their articles. Given by name, such a file is
+// read.
+func aboutFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "CONTRIBUTING", "AUTHORS", "NOTICE":
+		return true
+	}
+	return false
+}
+
 // skipFolder reports whether a folder below a root holds no articles but
 // variorum's own output: a folder its OutputMarker marks whole, or a bleve
 // index (it holds index_meta.json).
@@ -86,7 +99,8 @@ func skipFolder(dir string) bool {
 
 // Walk reads the articles in the given files and folders, folders
 // recursively and through links, each folder once (hidden entries,
-// unsupported extensions, what an OutputMarker names and, below the given
+// unsupported extensions, README and LICENSE files (aboutFile), what an
+// OutputMarker names and, below the given
 // folders, indexes and folders an OutputMarker marks whole skipped;
 // manifests read, not returned), in lexical order, and calls visit for each
 // article.
@@ -185,7 +199,7 @@ func (w *walker) collect(root, dir, real string, seen map[string]bool, files *[]
 			}
 			return nil
 		}
-		if skip || !Supported(name) && d.Type()&fs.ModeSymlink == 0 || isManifest(name) {
+		if skip || !Supported(name) && d.Type()&fs.ModeSymlink == 0 || isManifest(name) || aboutFile(name) {
 			return nil
 		}
 		switch {

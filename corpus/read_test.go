@@ -318,6 +318,28 @@ func TestWalkOutputMarkerNames(t *testing.T) {
 	}
 }
 
+// TestWalkAboutFiles: a folder's README, LICENSE and the like are not
+// articles; given by name, they are read.
+func TestWalkAboutFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":              "An article.",
+		"README.md":          "# The data set\n\nFive stories from five outlets.",
+		"sub/LICENSE.txt":    "Licensed for research.",
+		"sub/readme-not.txt": "An article whose name only starts like one.",
+	})
+	got, errs := ReadAll([]string{dir})
+	var sources []string
+	for _, a := range got {
+		sources = append(sources, a.Source)
+	}
+	if want := []string{"a.txt", "sub/readme-not.txt"}; len(errs) != 0 || !slices.Equal(sources, want) {
+		t.Errorf("got %v, errors %v; want %v", sources, errs, want)
+	}
+	if got, _ := ReadAll([]string{filepath.Join(dir, "README.md")}); len(got) != 1 {
+		t.Errorf("README.md given by name: got %d articles, want 1", len(got))
+	}
+}
+
 // TestWalkLinks: links to files and folders inside a root are read, named
 // by the path through the link; a link loop or a second way to a folder
 // already read adds nothing; a broken link is reported.
