@@ -1642,6 +1642,11 @@ func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
 // and agreeing with the pronoun where an honorific tells ("Mr", "Ms").
 func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 	if len(d.entities) > 0 {
+		if pronoun == "who" {
+			// "the radio host Charlie Sykes, who lamented": the name just before.
+		} else if name := d.previousSpeaker(pos, pronoun); name != "" {
+			return name
+		}
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
 			if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" &&
@@ -1662,6 +1667,43 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		}
 		if start == 0 {
 			break
+		}
+	}
+	return ""
+}
+
+// previousSpeaker returns the person credited with the last quote before
+// pos when that quote opens in the sentence before the one holding pos: a
+// speaker stays the topic ("Matthew Pottinger … said Trump would challenge
+// "…" during any meeting with Kim. The goal, he said, is "…"": he is
+// Pottinger, not Kim, the last name before him). Not in pos's own
+// sentence: in "Flynn said Trump was "absolutely right" when he said …",
+// he is Trump. "" when there is no such quote, or its speaker is no person
+// the entities name.
+func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
+	var prev *quoteRegion // the last quote before pos already credited (not the one pos credits)
+	for i := range d.regions {
+		r := &d.regions[i]
+		if r.close >= pos {
+			break
+		}
+		if r.speakerName != "" && r.speaker.End > r.speaker.Start && (r.speaker.End <= pos || r.speaker.Start > pos) {
+			prev = r
+		}
+	}
+	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End) {
+		return ""
+	}
+	s := sort.Search(len(d.sentences), func(i int) bool { return d.sentences[i].End > pos })
+	if s == len(d.sentences) || d.sentences[s].Start > pos {
+		return ""
+	}
+	if s == 0 || prev.open < d.sentences[s-1].Start || prev.open >= d.sentences[s].Start {
+		return "" // in the sentence before, not further back nor in this one
+	}
+	for _, e := range d.entities {
+		if e.Label == corpus.Person && e.Canonical == prev.speakerName {
+			return prev.speakerName
 		}
 	}
 	return ""

@@ -191,6 +191,39 @@ func TestQuotesSpeakerResolution(t *testing.T) {
 	}
 }
 
+// TestQuotesPreviousSpeaker: a pronoun crediting a quote refers to the
+// person credited with a quote in the sentence before, when there is one,
+// rather than to the last person named (passages from NewsWCL50 and
+// PolNeAR, through the extractor); not so for "who", which takes the name
+// just before it.
+func TestQuotesPreviousSpeaker(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, quote, want string
+	}{
+		{`Matthew Pottinger, senior director for Asian affairs for Trump's National Security Council, said Trump would challenge "the full range of threats that North Korea poses" during any meeting with Kim. The goal, he said, is "the permanent denuclearization of North Korea."`,
+			"the permanent denuclearization of North Korea", "Matthew Pottinger"},
+		{"Lesley Deutch, a senior vice president in the Boca Raton office of John Burns Real Estate Consulting, said the ''old model'' of private golf clubs is in decline.\n\n''I don't think the industry is over,'' she said.",
+			"I don't think the industry is over", "Lesley Deutch"},
+		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
+			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
+	} {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Speaker != c.want {
+					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
+
 // TestQuotesSentencesGiven checks that sentence spans from a splitter that
 // cuts inside a quotation do not change the result.
 func TestQuotesSentencesGiven(t *testing.T) {
