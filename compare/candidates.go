@@ -265,13 +265,16 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 }
 
 // span makes the unit of tokens [a, b), trimmed of punctuation at its edges
-// other than quotation marks and brackets that open before or close after.
+// other than quotation marks and brackets that open before or close after,
+// and the signs that belong to a number ("$200 billion", "rose 2%").
 func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
-	for a < b && !s.toks[a].IsWord() && (!isOpener(s.toks[a].Text) || s.closesBefore(a)) {
+	for a < b && !s.toks[a].IsWord() && (!isOpener(s.toks[a].Text) || s.closesBefore(a)) &&
+		!(a+1 < b && isCurrency(s.toks[a].Text) && isDigits(s.toks[a+1].Text)) {
 		a++
 	}
 	for b > a && !s.toks[b-1].IsWord() && !isCloser(s.toks[b-1].Text) && s.toks[b-1].Text != "." &&
-		s.toks[b-1].Text != "!" && s.toks[b-1].Text != "?" {
+		s.toks[b-1].Text != "!" && s.toks[b-1].Text != "?" &&
+		!(b-2 >= a && isPercent(s.toks[b-1].Text) && s.toks[b-2].IsWord() && s.toks[b-2].End == s.toks[b-1].Start) {
 		b--
 	}
 	u := unit{doc: s.doc, sent: sentIdx, clause: clause}
@@ -294,6 +297,15 @@ func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
 	}
 	return u
 }
+
+// isCurrency reports whether a token is a currency sign ("$", "£", "€").
+func isCurrency(tok string) bool {
+	r, n := utf8.DecodeRuneInString(tok)
+	return n == len(tok) && unicode.Is(unicode.Sc, r)
+}
+
+// isPercent reports whether a token is a per cent or per mille sign.
+func isPercent(tok string) bool { return tok == "%" || tok == "\u2030" }
 
 // closesBefore reports whether token i, a straight quotation mark, closes
 // what came before: written against the token before it and apart from

@@ -39,8 +39,9 @@ func TestBucketKey(t *testing.T) {
 	}
 }
 
-// TestUnitEdges: a clause starts at its first word or at a mark that opens
-// a quotation, never at a straight mark that closes the one before.
+// TestUnitEdges: a clause starts at its first word, a currency sign before
+// a number, or a mark that opens a quotation, never at a straight mark
+// that closes the one before; it keeps a per cent sign at its end.
 func TestUnitEdges(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -53,6 +54,11 @@ func TestUnitEdges(t *testing.T) {
 		{
 			`The minister spoke to reporters outside the building on Friday morning, "We will not sign any agreement that gives away our land," she said.`,
 			[]string{`"We will not sign any agreement that gives away our land," she said.`},
+		},
+		{
+			// A number's signs stay with it at either edge.
+			`- $200 billion would go to reconstruction, and exports to the region rose 2%`,
+			[]string{`$200 billion would go to reconstruction`, `and exports to the region rose 2%`},
 		},
 	} {
 		s := NewScorer(nil, nil)
