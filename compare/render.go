@@ -263,6 +263,38 @@ func variationText(v Variation, n int) string {
 	return clip(v.From, n/2) + " → " + clip(v.To, n/2)
 }
 
+// styleListed is how many orthographic variations the terminal and
+// Markdown views list one by one; more are summed up in one line, as the
+// HTML page folds them away.
+const styleListed = 3
+
+// splitStyle returns the variations to list one by one and, when there are
+// more than styleListed orthographic ones, those folded into a summary.
+func splitStyle(vars []Variation) (listed, folded []Variation) {
+	var style []Variation
+	for _, v := range vars {
+		if v.Type == TypeOrthographic {
+			style = append(style, v)
+		} else {
+			listed = append(listed, v)
+		}
+	}
+	if len(style) <= styleListed {
+		return append(listed, style...), nil
+	}
+	return listed, style
+}
+
+// styleSummary sums up folded orthographic variations in one line: how
+// many, and the first few.
+func styleSummary(folded []Variation, n int) string {
+	var ex []string
+	for _, v := range folded[:min(len(folded), styleListed)] {
+		ex = append(ex, variationText(v, n/styleListed))
+	}
+	return fmt.Sprintf("%d differences of case, punctuation, quote and dash style or spelling: %s, …", len(folded), strings.Join(ex, ", "))
+}
+
 // reportOutlets counts the distinct outlets of the report's articles.
 func reportOutlets(r Report) int {
 	seen := map[string]bool{}

@@ -100,8 +100,12 @@ func writeClusterMarkdown(bw *bufio.Writer, a Aligned) {
 		return
 	}
 	fmt.Fprint(bw, "\nVariations:\n\n")
-	for _, v := range a.Variations {
+	listed, folded := splitStyle(a.Variations)
+	for _, v := range listed {
 		fmt.Fprintf(bw, "- **%s** · %s: %s\n", v.Type, mdEscape(witnessLabel(a, v.Witness)), mdEscape(variationText(v, 120)))
+	}
+	if folded != nil {
+		fmt.Fprintf(bw, "- **%s** · %s\n", TypeOrthographic, mdEscape(styleSummary(folded, 120)))
 	}
 }
 

@@ -79,11 +79,15 @@ func writeClusterText(bw *bufio.Writer, a Aligned, st func(code, s string) strin
 		return
 	}
 	fmt.Fprintf(bw, "  %s\n", st(ansiDim, "variations"))
+	listed, folded := splitStyle(a.Variations)
 	width := 0
 	for _, v := range a.Variations {
 		width = max(width, len(v.Type))
 	}
-	for _, v := range a.Variations {
+	for _, v := range listed {
 		fmt.Fprintf(bw, "    %-*s  %s: %s\n", width, v.Type, witnessLabel(a, v.Witness), variationText(v, 80))
+	}
+	if folded != nil {
+		fmt.Fprintf(bw, "    %-*s  %s\n", width, TypeOrthographic, styleSummary(folded, 80))
 	}
 }

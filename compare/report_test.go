@@ -472,3 +472,39 @@ func TestNewReportAnyCores(t *testing.T) {
 		t.Error("the report differs on one core and on four")
 	}
 }
+
+// TestStyleFolded: the terminal and Markdown views list up to styleListed
+// orthographic variations of a cluster one by one and sum up more in one
+// line; the other types are always listed.
+func TestStyleFolded(t *testing.T) {
+	a := "The President said the ceasefire \"holds\" - for now - in Kyiv, Kharkiv and Odesa."
+	b := "The president said the cease-fire ‘holds’ — for now — in Kiev, Kharkiv and Odessa today."
+	docs := []corpus.Document{
+		{Article: corpus.Article{ID: "a", Source: "a.txt", Outlet: "Alpha", Text: a}},
+		{Article: corpus.Article{ID: "b", Source: "b.txt", Outlet: "Beta", Text: b}},
+	}
+	c := Cluster{Kind: KindClause, Witnesses: []Witness{
+		{Article: "a", Source: "a.txt", Outlet: "Alpha", Start: 0, End: len(a), Text: a},
+		{Article: "b", Source: "b.txt", Outlet: "Beta", Start: 0, End: len(b), Text: b},
+	}}
+	r := NewReport("t", docs, []Cluster{c})
+	style := r.Clusters[0].Types[TypeOrthographic]
+	if style <= styleListed || r.Clusters[0].Types[TypeAddition] == 0 {
+		t.Fatalf("types %v: the fixture needs more than %d orthographic variations and an addition", r.Clusters[0].Types, styleListed)
+	}
+	var text, md strings.Builder
+	if err := WriteText(&text, r, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
+		if n := strings.Count(out, "orthographic"); n != 2 {
+			t.Errorf("%s: orthographic named %d times, want in the header and the one summary:\n%s", name, n, out)
+		}
+		if !strings.Contains(out, fmt.Sprintf("%d differences of case", style)) || !strings.Contains(out, "today") {
+			t.Errorf("%s: no summary of %d or no addition listed:\n%s", name, style, out)
+		}
+	}
+}
