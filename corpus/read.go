@@ -90,9 +90,12 @@ func aboutFile(name string) bool {
 // variorum's own output: a folder its OutputMarker marks whole, or a bleve
 // index (it holds index_meta.json).
 func skipFolder(dir string) bool {
-	if whole, _ := outputEntries(dir); whole {
-		return true
-	}
+	whole, _ := outputEntries(dir)
+	return whole || isIndex(dir)
+}
+
+// isIndex reports whether dir is a bleve index: it holds index_meta.json.
+func isIndex(dir string) bool {
 	_, err := os.Lstat(filepath.Join(dir, "index_meta.json"))
 	return err == nil
 }
@@ -190,11 +193,15 @@ func (w *walker) collect(root, dir, real string, seen map[string]bool, files *[]
 		name := d.Name()
 		skip := p != root && (strings.HasPrefix(name, ".") || output[filepath.Dir(rp)][name])
 		if d.IsDir() {
-			if p != dir && (skip || seen[rp] || skipFolder(rp)) {
-				return fs.SkipDir // (a link led to it already)
+			if p != dir && (skip || seen[rp]) { // seen: a link led to it already
+				return fs.SkipDir
+			}
+			whole, names := outputEntries(rp)
+			if p != dir && (whole || isIndex(rp)) {
+				return fs.SkipDir
 			}
 			seen[rp] = true
-			if _, names := outputEntries(rp); names != nil {
+			if names != nil {
 				output[rp] = names
 			}
 			return nil

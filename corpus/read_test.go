@@ -24,6 +24,16 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// readSources is ReadAll giving the articles' sources.
+func readSources(paths []string) ([]string, []*FileError) {
+	arts, errs := ReadAll(paths)
+	var sources []string
+	for _, a := range arts {
+		sources = append(sources, a.Source)
+	}
+	return sources, errs
+}
+
 func TestWalkFormats(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -302,11 +312,7 @@ func TestWalkOutputMarkerNames(t *testing.T) {
 	if err := MarkOutput(dir, "report.html", "clusters.jsonl", "index"); err != nil {
 		t.Fatal(err)
 	}
-	got, errs := ReadAll([]string{dir})
-	var sources []string
-	for _, a := range got {
-		sources = append(sources, a.Source)
-	}
+	sources, errs := readSources([]string{dir})
 	if want := []string{"a.txt", "sub/b.txt", "sub/clusters.jsonl:1"}; len(errs) != 0 || !slices.Equal(sources, want) {
 		t.Errorf("got %v, errors %v; want %v", sources, errs, want)
 	}
@@ -327,11 +333,7 @@ func TestWalkAboutFiles(t *testing.T) {
 		"sub/LICENSE.txt":    "Licensed for research.",
 		"sub/readme-not.txt": "An article whose name only starts like one.",
 	})
-	got, errs := ReadAll([]string{dir})
-	var sources []string
-	for _, a := range got {
-		sources = append(sources, a.Source)
-	}
+	sources, errs := readSources([]string{dir})
 	if want := []string{"a.txt", "sub/readme-not.txt"}; len(errs) != 0 || !slices.Equal(sources, want) {
 		t.Errorf("got %v, errors %v; want %v", sources, errs, want)
 	}
@@ -363,11 +365,7 @@ func TestWalkLinks(t *testing.T) {
 			t.Skipf("no symlinks here: %v", err)
 		}
 	}
-	got, errs := ReadAll([]string{root})
-	var sources []string
-	for _, a := range got {
-		sources = append(sources, a.Source)
-	}
+	sources, errs := readSources([]string{root})
 	// "again" comes before "sub" and leads to it: sub is read through it.
 	want := []string{"a.txt", "again/b.txt", "again/deeper/c.md", "far/far.txt", "file.txt"}
 	if !slices.Equal(sources, want) {

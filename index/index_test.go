@@ -230,6 +230,24 @@ func TestOpenLocked(t *testing.T) {
 	}
 }
 
+// sampleIndex writes an index of the sample corpus in a new folder, closes
+// it and returns the folder.
+func sampleIndex(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Add(context.Background(), sampleDocs(false), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // segments returns the zap segment files of the index in dir.
 func segments(t *testing.T, dir string) []string {
 	t.Helper()
@@ -273,17 +291,7 @@ func TestOpenDamaged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "ix")
-			ix, err := Open(dir, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := ix.Add(context.Background(), sampleDocs(false), nil); err != nil {
-				t.Fatal(err)
-			}
-			if err := ix.Close(); err != nil {
-				t.Fatal(err)
-			}
+			dir := sampleIndex(t)
 			tt.damage(t, dir)
 			for _, ro := range []bool{false, true} {
 				ix, err := Open(dir, Options{ReadOnly: ro})
@@ -390,17 +398,7 @@ func TestOpenNotIndex(t *testing.T) {
 // checks that Open and Documents either work or say the index is damaged;
 // bleve panics on some of these, which Documents must not pass on.
 func TestDocumentsDamaged(t *testing.T) {
-	clean := filepath.Join(t.TempDir(), "ix")
-	ix, err := Open(clean, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Add(context.Background(), sampleDocs(false), nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
+	clean := sampleIndex(t)
 	zaps := segments(t, clean)
 	seg, err := os.ReadFile(zaps[0])
 	if err != nil {
