@@ -1694,11 +1694,25 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
 	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End) {
 		return ""
 	}
-	s := sort.Search(len(d.sentences), func(i int) bool { return d.sentences[i].End > pos })
-	if s == len(d.sentences) || d.sentences[s].Start > pos {
+	// The sentence before pos's: in its paragraph, or the last of the one
+	// before.
+	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
+	if pi == len(d.paras) {
 		return ""
 	}
-	if s == 0 || prev.open < d.sentences[s-1].Start || prev.open >= d.sentences[s].Start {
+	p := d.paras[pi]
+	cur := d.sentenceStart(p, pos, d.regions)
+	var from int
+	switch {
+	case cur > p.Start:
+		from = d.sentenceStart(p, cur-1, d.regions)
+	case pi > 0:
+		pp := d.paras[pi-1]
+		from = d.sentenceStart(pp, pp.End-1, d.regions)
+	default:
+		return ""
+	}
+	if prev.open < from || prev.open >= cur {
 		return "" // in the sentence before, not further back nor in this one
 	}
 	for _, e := range d.entities {
