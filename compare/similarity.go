@@ -644,9 +644,21 @@ func numberMismatches(a, b *profile) (miss int, conflict bool) {
 		return 0, false
 	}
 	shared := 0
-	for _, h := range a.numbers {
-		if slices.Contains(b.numbers, h) {
-			shared++
+	if len(a.numbers)*len(b.numbers) > 1024 { // long texts (diff of whole articles)
+		in := make(map[uint64]bool, len(b.numbers))
+		for _, h := range b.numbers {
+			in[h] = true
+		}
+		for _, h := range a.numbers {
+			if in[h] {
+				shared++
+			}
+		}
+	} else {
+		for _, h := range a.numbers {
+			if slices.Contains(b.numbers, h) {
+				shared++
+			}
 		}
 	}
 	// Numbers are distinct stems within a profile.
