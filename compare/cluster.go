@@ -54,26 +54,25 @@ const (
 func Clusters(docs []corpus.Document, opts Options) []Cluster {
 	opts = opts.withDefaults()
 	opts.stage(StageSegment)
-	m, _ := newMatcher(docs, opts, nil)
-	return m.run()
+	return newMatcher(docs, opts).run()
 }
 
 // Find is what compare reports: QuoteClusters, then the Clusters that
 // are not one of those quotes over again (Unquoted), with the documents
 // tokenised once for both. Options.Stage hears Clusters' stages, then
 // StageQuotes (FindStages in all). The quotes are clustered last, when
-// only the word weights (and the quoted documents' stem counts) are left
-// of the clauses' state, so that the two stages' working sets never take
-// memory at once.
+// only the word weights and the documents' story vectors are left of the
+// clauses' state, so that the two stages' working sets never take memory
+// at once.
 func Find(docs []corpus.Document, opts Options) []Cluster {
 	opts = opts.withDefaults()
 	q := newQuoteMatcher(docs, opts)
 	q.collect()
 	opts.stage(StageSegment)
-	m, counts := newMatcher(docs, opts, q.quotedDocs())
-	clauses, scorer := m.run(), m.scorer // m is dead from here on
+	m := newMatcher(docs, opts)
+	clauses, scorer, stories := m.run(), m.scorer, m.stories // m is dead from here on
 	opts.stage(StageQuotes)
-	quotes := q.clusterWith(scorer, counts)
+	quotes := q.clusterWith(scorer, stories)
 	return append(quotes, Unquoted(clauses, quotes)...)
 }
 
@@ -89,8 +88,9 @@ type matcher struct {
 	// docUnits[d] is the first unit of document d; units of d run to
 	// docUnits[d+1].
 	docUnits []int32
-	memo     simMemo     // similarities of classes, computed once
-	link     linkScratch // links' scratch (agglomeration is sequential)
+	stories  []storyVector // by document
+	memo     simMemo       // similarities of classes, computed once
+	link     linkScratch   // links' scratch (agglomeration is sequential)
 }
 
 // class is a set of spans whose folded words are identical.
@@ -101,22 +101,17 @@ type class struct {
 }
 
 // newMatcher tokenises the documents into sentences and their units, and
-// weighs the words. For each document quoted marks, it also returns the
-// counts of its content stems (QuoteClusters' story similarity); quoted
-// may be nil.
-func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, []map[string]int) {
+// weighs the words and the documents' story vectors.
+func newMatcher(docs []corpus.Document, opts Options) *matcher {
 	m := &matcher{docs: docs, opts: opts, scorer: NewScorer(nil, opts.Thesaurus)}
 	m.memo = simMemo{m: m, own: make(map[uint64]float64)}
 	// Tokenise and fold the documents on all cores, then count and split
 	// in document order.
 	perDoc := make([][]sentence, len(docs))
 	attrib := make([]attributions, len(docs))
-	counts := make([]map[string]int, len(docs))
 	parallel(len(docs), func(di int) {
 		d := docs[di]
 		attrib[di] = attributionsOf(d)
-		counted := quoted != nil && quoted[di]
-		var terms [][]term
 		for _, sp := range sentencesOf(d) {
 			toks := Tokenize(d.Text[sp.Start:sp.End])
 			for i := range toks {
@@ -125,12 +120,6 @@ func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, 
 			}
 			s := sentence{doc: di, start: sp.Start, end: sp.End, toks: toks, terms: m.scorer.terms(toks)}
 			perDoc[di] = append(perDoc[di], s)
-			if counted {
-				terms = append(terms, s.terms)
-			}
-		}
-		if counted {
-			counts[di] = countStems(terms)
 		}
 	})
 	m.docUnits = make([]int32, len(docs)+1)
@@ -151,7 +140,8 @@ func newMatcher(docs []corpus.Document, opts Options, quoted []bool) (*matcher, 
 	}
 	m.docUnits[len(docs)] = int32(len(m.units))
 	m.scorer.fixWeights()
-	return m, counts
+	m.stories = storyVectors(m.sents, len(docs), m.scorer)
+	return m
 }
 
 // attributions are a document's quotes (where each names its speaker and

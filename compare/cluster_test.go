@@ -515,7 +515,7 @@ func TestClustersNumbersAlone(t *testing.T) {
 // documents does, whatever the memo already holds, and at levels just
 // around that mean.
 func TestLinksAgreesWithMean(t *testing.T) {
-	m, _ := newMatcher(variantDocs(30), Options{}.withDefaults(), nil)
+	m := newMatcher(variantDocs(30), Options{}.withDefaults())
 	m.buildClasses()
 	if len(m.classes) < 40 {
 		t.Fatalf("only %d classes", len(m.classes))

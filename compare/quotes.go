@@ -29,7 +29,6 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -129,11 +128,9 @@ type quoteMatcher struct {
 	scorer  *Scorer
 	items   []quoteItem
 	classes []quoteClass
-	classOf []int            // by item
-	adj     [][]quoteEdge    // by class, sorted by target
-	counts  []map[string]int // by document: content stems (newMatcher); nil for those without quotes
-	vectors [][]weightedStem // by document; nil for those without quotes
-	stemIDs map[string]int32
+	classOf []int         // by item
+	adj     [][]quoteEdge // by class, sorted by target
+	stories []storyVector // by document (newMatcher)
 }
 
 // QuoteClusters finds the direct quotations that different articles report
@@ -156,37 +153,24 @@ func QuoteClusters(docs []corpus.Document, opts Options) []Cluster {
 	if len(q.items) < 2 {
 		return nil
 	}
-	m, counts := newMatcher(docs, opts, q.quotedDocs())
-	return q.clusterWith(m.scorer, counts)
+	m := newMatcher(docs, opts)
+	return q.clusterWith(m.scorer, m.stories)
 }
 
 // clusterWith clusters the collected quotes, with the word weights of s and
-// the stem counts of the quoted documents, both from newMatcher.
-func (m *quoteMatcher) clusterWith(s *Scorer, counts []map[string]int) []Cluster {
+// the documents' story vectors, both from newMatcher.
+func (m *quoteMatcher) clusterWith(s *Scorer, stories []storyVector) []Cluster {
 	if len(m.items) < 2 {
 		return nil
 	}
-	m.scorer, m.counts = s, counts
+	m.scorer, m.stories = s, stories
 	m.buildClasses()
 	m.pair()
 	return m.cluster()
 }
 
-// quotedDocs marks the documents that hold a collected quote: those whose
-// words counts must count.
-func (m *quoteMatcher) quotedDocs() []bool {
-	q := make([]bool, len(m.docs))
-	for _, it := range m.items {
-		q[it.doc] = true
-	}
-	return q
-}
-
 func newQuoteMatcher(docs []corpus.Document, opts Options) *quoteMatcher {
-	return &quoteMatcher{
-		docs: docs, opts: opts.withDefaults(),
-		stemIDs: make(map[string]int32),
-	}
+	return &quoteMatcher{docs: docs, opts: opts.withDefaults()}
 }
 
 // collect reads every valid quote with its context.
@@ -260,19 +244,6 @@ func hasWord(s string) bool {
 	return false
 }
 
-// countStems counts the content stems of a document's sentences.
-func countStems(sents [][]term) map[string]int {
-	c := make(map[string]int)
-	for _, ts := range sents {
-		for _, t := range ts {
-			if !isStopword(t.stem) {
-				c[t.stem]++
-			}
-		}
-	}
-	return c
-}
-
 // buildClasses groups identical quotes (same folded words in the same folded
 // context) and prepares each class for scoring.
 func (m *quoteMatcher) buildClasses() {
@@ -282,13 +253,6 @@ func (m *quoteMatcher) buildClasses() {
 		words     int
 	}
 	prep := make([]prepared, len(m.items))
-	m.vectors = make([][]weightedStem, len(m.docs))
-	for di, c := range m.counts {
-		if c != nil {
-			m.vectors[di] = m.docVector(c)
-		}
-	}
-	m.counts = nil
 	parallel(len(m.items), func(i int) {
 		it := m.items[i]
 		text := m.docs[it.doc].Text
@@ -489,63 +453,9 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 	return text + quoteContextWeight*ctx, true
 }
 
-// story returns the cosine similarity of two documents' word vectors
-// (docVector): how far they tell one story.
-func (m *quoteMatcher) story(a, b int) float64 {
-	va, vb := m.vectors[a], m.vectors[b]
-	var s float64
-	for i, j := 0, 0; i < len(va) && j < len(vb); {
-		switch {
-		case va[i].id == vb[j].id:
-			s += va[i].w * vb[j].w
-			i++
-			j++
-		case va[i].id < vb[j].id:
-			i++
-		default:
-			j++
-		}
-	}
-	return s
-}
-
-// weightedStem is one entry of a document's word vector: a stem, by its
-// number in quoteMatcher.stemIDs, and its weight.
-type weightedStem struct {
-	id int32
-	w  float64
-}
-
-// docVector returns the unit word vector of a document's content stem
-// counts, sorted by stem number: each stem weighs its inverse document
-// frequency times the square root of its count.
-func (m *quoteMatcher) docVector(count map[string]int) []weightedStem {
-	stems := make([]string, 0, len(count))
-	for st := range count {
-		stems = append(stems, st)
-	}
-	slices.Sort(stems) // a fixed order of numbering and of summing
-	v := make([]weightedStem, 0, len(count))
-	var norm float64
-	for _, st := range stems {
-		id, ok := m.stemIDs[st]
-		if !ok {
-			id = int32(len(m.stemIDs))
-			m.stemIDs[st] = id
-		}
-		w := math.Sqrt(m.scorer.weight(st) * float64(count[st]))
-		v = append(v, weightedStem{id, w})
-		norm += w * w
-	}
-	slices.SortFunc(v, func(x, y weightedStem) int { return cmp.Compare(x.id, y.id) })
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for i := range v {
-			v[i].w /= norm
-		}
-	}
-	return v
-}
+// story returns the cosine similarity of two documents' story vectors:
+// how far they tell one story.
+func (m *quoteMatcher) story(a, b int) float64 { return m.stories[a].cosine(m.stories[b]) }
 
 // contained reports whether the words of one quote, with at least
 // quoteMinWords content words, are nearly all in the other.

@@ -231,7 +231,7 @@ func BenchmarkScoreCandidates(b *testing.B) {
 	for i, a := range arts {
 		docs[i] = corpus.Document{Article: a}
 	}
-	m, _ := newMatcher(docs, Options{}.withDefaults(), nil)
+	m := newMatcher(docs, Options{}.withDefaults())
 	sigs, keys := m.buildClasses()
 	pairs := candidatePairs(sigs, keys, m.classDocs(), m.opts.MaxBucket, maxDegree)
 	m.scorePairs(pairs) // builds the profiles

@@ -1,0 +1,91 @@
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// storyVector is a document's content stems as a unit vector: each stem
+// weighs the square root of its inverse document frequency times its count
+// (Scorer.weight), and the entries are sorted by id, the top bits of the
+// stem's hash. The cosine of two such vectors tells how far two articles
+// tell one story.
+type storyVector []storyWeight
+
+type storyWeight struct {
+	id uint32
+	w  float32
+}
+
+// storyVectors returns the story vector of each of n documents, from their
+// sentences (in document order) and the weights of s, on all cores.
+func storyVectors(sents []sentence, n int, s *Scorer) []storyVector {
+	first := make([]int, n+1) // the sentences of document d are sents[first[d]:first[d+1]]
+	for d, i := 0, 0; d <= n; d++ {
+		for i < len(sents) && sents[i].doc < d {
+			i++
+		}
+		first[d] = i
+	}
+	vs := make([]storyVector, n)
+	parallel(n, func(d int) {
+		var ts []term
+		for _, sn := range sents[first[d]:first[d+1]] {
+			for _, t := range sn.terms {
+				if !isStopword(t.stem) {
+					ts = append(ts, t)
+				}
+			}
+		}
+		vs[d] = storyVectorOf(ts, s)
+	})
+	return vs
+}
+
+// storyVectorOf returns the story vector of a document's content terms.
+func storyVectorOf(ts []term, s *Scorer) storyVector {
+	slices.SortFunc(ts, func(a, b term) int { return cmp.Compare(a.stemH, b.stemH) })
+	v := make(storyVector, 0, len(ts)/2)
+	var norm float64
+	for i := 0; i < len(ts); {
+		j := i + 1
+		for j < len(ts) && ts[j].stemH == ts[i].stemH {
+			j++
+		}
+		w := math.Sqrt(s.weight(ts[i].stem) * float64(j-i))
+		id := uint32(ts[i].stemH >> 32)
+		if n := len(v); n > 0 && v[n-1].id == id {
+			v[n-1].w += float32(w) // two stems in one id: rare, and harmless
+		} else {
+			v = append(v, storyWeight{id, float32(w)})
+		}
+		norm += w * w
+		i = j
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for i := range v {
+			v[i].w *= inv
+		}
+	}
+	return slices.Clip(v)
+}
+
+// cosine returns the cosine similarity of two story vectors.
+func (v storyVector) cosine(o storyVector) float64 {
+	var s float64
+	for i, j := 0, 0; i < len(v) && j < len(o); {
+		switch {
+		case v[i].id == o[j].id:
+			s += float64(v[i].w) * float64(o[j].w)
+			i++
+			j++
+		case v[i].id < o[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
