@@ -40,7 +40,9 @@ const (
 // into one class; finds candidate pairs of classes with MinHash-LSH over
 // their folded content words; scores the candidates with a Scorer whose word
 // weights come from the documents' sentences; and groups the pairs at or
-// above opts.Threshold (more for short spans: pairThreshold) by average
+// above opts.Threshold (more for short spans: pairThreshold; more again
+// between articles that tell different stories, unless the spans give the
+// same figures: see storyGap) by average
 // linkage, so that a span joins a cluster only when it is, on average, about
 // as similar as the threshold to the spans already there: statements that
 // merely share a topic are not chained together. Each article gives a
@@ -374,7 +376,9 @@ func (m *matcher) run() []Cluster {
 	var edges []edge
 	m.opts.stage(StageScore)
 	for i, s := range m.scorePairs(pairs) {
-		if p := pairs[i]; s >= m.threshold(m.classes[p.a].profile, m.classes[p.b].profile) {
+		p := pairs[i]
+		ca, cb := &m.classes[p.a], &m.classes[p.b]
+		if t := m.threshold(ca.profile, cb.profile); s >= t && (s >= t+storyGap || sharedFigures(ca.profile, cb.profile) >= storyFigures || m.oneStory(ca, cb)) {
 			m.memo.own[simKey(p.a, p.b)] = s
 			edges = append(edges, edge{p.a, p.b, s})
 		}
@@ -731,6 +735,20 @@ func (m *matcher) buildProfiles(need []bool) {
 
 // threshold is the similarity two spans need to start or join a cluster
 // (pairThreshold of opts.Threshold).
+// oneStory reports whether some article of a and some article of b (of
+// the first maxStoryDocs of each) tell one story: their story vectors'
+// cosine is at least storyMin.
+func (m *matcher) oneStory(a, b *class) bool {
+	for _, x := range a.docs[:min(len(a.docs), maxStoryDocs)] {
+		for _, y := range b.docs[:min(len(b.docs), maxStoryDocs)] {
+			if m.stories[x].cosine(m.stories[y]) >= storyMin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (m *matcher) threshold(a, b *profile) float64 {
 	return pairThreshold(m.opts.Threshold, a, b)
 }

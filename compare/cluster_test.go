@@ -604,8 +604,8 @@ func TestClustersNewsWCL50(t *testing.T) {
 		}
 	}
 	t.Logf("NewsWCL50: %d articles, %d clause clusters, %d of them cross events", len(docs), len(cs), cross)
-	if len(cs) == 0 || float64(cross) > 0.3*float64(len(cs)) {
-		t.Errorf("%d of %d clause clusters cross events, want at most 30%%", cross, len(cs))
+	if len(cs) == 0 || float64(cross) > 0.2*float64(len(cs)) {
+		t.Errorf("%d of %d clause clusters cross events, want at most 20%%", cross, len(cs))
 	}
 }
 
@@ -639,5 +639,72 @@ func TestMatchedWitnesses(t *testing.T) {
 				t.Errorf("matchedWitnesses = %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestClustersAcrossStories: spans of articles that tell different stories
+// pair only on more evidence than spans of one story. A stock phrase that a
+// story about a flood and one about a lawsuit share in different words
+// joins nothing; a sentence both repeat word for word, and a results table
+// and its write-up that give the same two figures, still cluster.
+func TestClustersAcrossStories(t *testing.T) {
+	flood := []string{
+		"Floods swept through the valley towns of Riverton and Milbrook on Monday, forcing thousands of residents from their homes.",
+		"Rescue crews in boats pulled stranded families from rooftops as the river burst its banks after three days of torrential rain.",
+		"The regional governor declared a state of emergency and asked the army to help build sandbag walls around the hospital.",
+	}
+	lawsuit := []string{
+		"The party filed a lawsuit in federal court on Friday accusing the campaign of conspiring to steal its emails.",
+		"The complaint names the campaign chairman and several advisers as defendants and seeks millions of dollars in damages.",
+		"Lawyers for the campaign called the suit frivolous and said they would ask the judge to dismiss it quickly.",
+	}
+	const (
+		stockA     = "The Washington Post first reported the governor's visit."
+		stockB     = "According to the Washington Post, who first reported the party's lawsuit."
+		rateClause = "The central bank raised its main interest rate to 4.5 per cent on Thursday"
+		repeated   = rateClause + ", its third rise this year."
+		table      = "Pre-tax profit 121.1 mln stg vs 109.3 mln."
+		writeUp    = "Pearson reported 1986 pre-tax profit of 121.1 mln stg, up from 109.3 mln in 1985."
+	)
+	doc := func(id string, sents ...string) corpus.Document {
+		text := strings.Join(sents, " ")
+		return corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: text}, Sentences: splitSentences(text)}
+	}
+	// Each outlet words its story a little differently; one carries the
+	// stock phrase, the repeated sentence and the figures.
+	// Each outlet words its story a little differently; one pair of
+	// articles carries the stock phrases, another the repeated sentence,
+	// a third the figures.
+	docs := []corpus.Document{
+		doc("flood1", flood[0], flood[1], flood[2], stockA),
+		doc("flood2", flood[0], flood[2], "Residents waited on rooftops for rescue crews.", repeated),
+		doc("flood3", flood[1], flood[0], "Hospital staff filled sandbags through the night.", table),
+		doc("suit1", lawsuit[0], lawsuit[1], lawsuit[2], stockB),
+		doc("suit2", lawsuit[0], lawsuit[2], "The judge set a hearing for next month.", repeated),
+		doc("suit3", lawsuit[1], lawsuit[0], "Emails were stolen from the party's servers.", writeUp),
+	}
+	var stock, rate, figures bool
+	for _, c := range Clusters(docs, Options{}) {
+		texts := make(map[string]bool)
+		for _, w := range c.Witnesses {
+			texts[w.Text] = true
+		}
+		switch {
+		case texts[stockA] && texts[stockB]:
+			stock = true
+		case texts[rateClause]:
+			rate = true
+		case texts[table] && texts[writeUp]:
+			figures = true
+		}
+	}
+	if stock {
+		t.Errorf("the two stories' stock phrases %q and %q were clustered", stockA, stockB)
+	}
+	if !rate {
+		t.Errorf("the clause both stories repeat, %q, is in no cluster", rateClause)
+	}
+	if !figures {
+		t.Errorf("%q and %q, which give the same figures, are in no cluster", table, writeUp)
 	}
 }

@@ -35,7 +35,7 @@ func main() {
 	frac := flag.Float64("frac", 1, "fraction of the articles to compare (0..1]")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.StringVar(&memprofile, "memprofile", "", "write an allocation profile to this file")
-	flag.StringVar(&outFile, "out", "", "write the clusters to this file, one line each (to compare two versions' output)")
+	flag.StringVar(&outFile, "out", "", "write the clusters to this file, one line each: number, similarity, witnesses, then a tab and their texts (to compare two versions' output)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -262,6 +262,13 @@ func writeClusters(path string, cs []compare.Cluster) error {
 		fmt.Fprintf(&b, "%d %.6f", c.ID, c.Similarity)
 		for _, w := range c.Witnesses {
 			fmt.Fprintf(&b, " %s:%d-%d", w.Source, w.Start, w.End)
+		}
+		for i, w := range c.Witnesses {
+			sep := "\t"
+			if i > 0 {
+				sep = " ‖ "
+			}
+			b.WriteString(sep + strings.Join(strings.Fields(w.Text), " "))
 		}
 		b.WriteByte('\n')
 	}
