@@ -1650,7 +1650,7 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
 			if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" &&
-				!regionsCover(d.regions, e.Start) && d.agrees(pronoun, e.Start, e.End) {
+				!regionsCover(d.regions, e.Start) && d.agrees(pronoun, e.Start, e.End, e.Canonical) {
 				return e.Canonical
 			}
 		}
@@ -1691,7 +1691,7 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
 			prev = r
 		}
 	}
-	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End) {
+	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End, prev.speakerName) {
 		return ""
 	}
 	// The sentence before pos's: in its paragraph, or the last of the one
@@ -1758,7 +1758,7 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 		if len(run) < 2 && !subject && !(j > 0 && honorifics[strings.TrimSuffix(d.lower(ts[j-1]), ".")]) {
 			continue
 		}
-		if len(run) == 0 || !d.agrees(pronoun, run[0].start, run[len(run)-1].end) {
+		if len(run) == 0 || !d.agrees(pronoun, run[0].start, run[len(run)-1].end, "") {
 			continue
 		}
 		name := stripHonorifics(d.text[run[0].start:run[len(run)-1].end])
@@ -1774,17 +1774,31 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 	return ""
 }
 
-// agrees reports whether the name at [s, e) can be what pronoun refers to,
-// judging by an honorific in or just before it.
-func (d *quoteDoc) agrees(pronoun string, s, e int) bool {
-	if pronoun != "he" && pronoun != "she" {
+// agrees reports whether the name at [s, e), which names the person
+// called canonical ("" when not known), can be what pronoun refers to:
+// not "he" for a woman nor "she" for a man, judging by an honorific or
+// title in or just before the name ("Mrs", "Sir", "congresswoman"), else
+// by the given name (givenNameSex) of canonical or of the name itself.
+func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
+	var want byte
+	switch pronoun {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	default:
 		return true
 	}
 	ts := attrTokens(d.text, max(0, s-6), e)
 	for _, t := range ts {
 		w := strings.TrimSuffix(d.lower(t), ".")
-		if pronoun == "he" && femaleTitles[w] || pronoun == "she" && maleTitles[w] {
+		if want == 'm' && femaleTitles[w] || want == 'f' && maleTitles[w] {
 			return false
+		}
+	}
+	for _, name := range []string{canonical, d.text[s:e]} {
+		if sex := givenNameSex(name); sex != 0 {
+			return sex == want
 		}
 	}
 	return true
@@ -1793,8 +1807,8 @@ func (d *quoteDoc) agrees(pronoun string, s, e int) bool {
 var objectWords = wordSet("to on at in from with for by of about into onto against toward towards")
 
 var (
-	maleTitles   = wordSet("mr sir lord king prince father brother")
-	femaleTitles = wordSet("mrs ms miss lady dame queen princess sister madam")
+	maleTitles   = wordSet("mr sir lord king prince father brother congressman chairman spokesman businessman")
+	femaleTitles = wordSet("mrs ms miss lady dame queen princess sister madam congresswoman chairwoman spokeswoman businesswoman")
 )
 
 // relativeAntecedent replaces a relative pronoun that ends a subject by the

@@ -336,6 +336,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Her plans did not impress shadow minister Tim Collins. “Ruth Kelly has no idea what to put in its place,” he said.", "Tim Collins", "he", "said"},
 		{"pronoun agrees with Ms", "Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” she said.", "Anna Jones", "she", "said"},
 		{"pronoun agrees with Mr", "Mr John Smith spoke first and Ms Anna Jones replied. “We will not be moved on this at all,” he said.", "John Smith", "he", "said"},
+		// Without an honorific the given name tells, when it is nearly
+		// always a woman's or a man's; a name written surname first, as
+		// Chinese names are, does not mislead it.
+		{"she skips a man's given name", "Hillary Clinton spoke first and Bernard Smith replied. “We will not be moved on this at all,” she said.", "Hillary Clinton", "she", "said"},
+		{"he skips a woman's given name", "Robert Jones spoke first and Hillary Clinton replied. “We will not be moved on this at all,” he said.", "Robert Jones", "he", "said"},
+		{"surname first", "Foreign Ministry spokesman Lu Kang spoke after Mary Smith. “This is extremely irresponsible,” he told reporters.", "Lu Kang", "he", "told"},
 		{"pronoun skips the listener", "Donald Trump told Fox News on Friday that the war was lost. “They will lose this land very soon,” he said.", "Donald Trump", "he", "said"},
 		// A party and state the AP way between the name and the cue: the
 		// state's full stop does not end the sentence.
