@@ -70,8 +70,9 @@ const (
 	// “major win” for President Zelensky" and "as a “major achievement”
 	// for Ukraine" share little but "major" and the story. Against a quote
 	// more than quoteShortSpread words longer, a short quote must be a
-	// fragment of it: "real solutions" is not "They're hungry for
-	// solutions".
+	// fragment of it, its content words written there as they are: "real
+	// solutions" is not "They're hungry for solutions", nor is
+	// "denuclearize" "the permanent denuclearization of North Korea".
 	quoteStoryMin    = 0.25
 	quoteShortSum    = 0.95
 	quoteShortSpread = 2
@@ -442,7 +443,7 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 		ok = ctx >= quoteContextMin
 	case short:
 		// A short quote set against a longer one must be a fragment of it.
-		fits := abs(ca.words-cb.words) <= quoteShortSpread || m.coverage(ca, cb) == 1
+		fits := abs(ca.words-cb.words) <= quoteShortSpread || verbatimIn(ca, cb)
 		ok = fits && story >= quoteStoryMin && text+ctx+story >= quoteShortSum
 	default:
 		ok = ctx >= quoteContextLong && text+ctx >= quoteContextSum
@@ -497,6 +498,26 @@ func (m *quoteMatcher) coverage(a, b *quoteClass) float64 {
 		return 0
 	}
 	return float64(found) / float64(n)
+}
+
+// verbatimIn reports whether every content word of the quote with fewer
+// words is written in the other as it is (folded: case, quote style and
+// spelling aside).
+func verbatimIn(a, b *quoteClass) bool {
+	if a.words > b.words {
+		a, b = b, a
+	}
+	n := 0
+	for _, t := range a.text.terms {
+		if isStopword(t.stem) {
+			continue
+		}
+		n++
+		if _, ok := slices.BinarySearch(b.text.surfSorted, t.surfH); !ok {
+			return false
+		}
+	}
+	return n > 0
 }
 
 func sharesStem(a, b []string) bool {

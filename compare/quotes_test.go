@@ -358,6 +358,23 @@ func TestQuoteClustersCases(t *testing.T) {
 			want: []want{{[]string{"historic breakthrough", "historic moment"}, StatusQuotedDifferently}},
 		},
 		{
+			// One word against a longer quote pairs only as an excerpt of
+			// it: "denuclearize" is not quoted from "denuclearization".
+			name: "a word is no fragment of another form of it",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `Officials spoke of the need for North Korea to "denuclearize" before the summit talks.`),
+				quoteDoc("B", nil, `The goal of the summit talks, he said, is "the permanent denuclearization of North Korea".`),
+			},
+		},
+		{
+			name: "a word quoted from a longer quote",
+			docs: []corpus.Document{
+				quoteDoc("A", nil, `The goal of the summit talks, officials said, is for North Korea to "denuclearize" soon.`),
+				quoteDoc("B", nil, `The goal of the summit talks, he said, is that "North Korea will denuclearize soon".`),
+			},
+			want: []want{{[]string{"denuclearize", "North Korea will denuclearize soon"}, StatusConfirmed}},
+		},
+		{
 			name: "scare quotes in unrelated sentences",
 			docs: []corpus.Document{
 				quoteDoc("A", nil, `The festival promised an "honest" look at rural life.`),
