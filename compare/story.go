@@ -83,11 +83,12 @@ func storyVectors(sents []sentence, n int, s *Scorer) []storyVector {
 	}
 	vs := make([]storyVector, n)
 	parallel(n, func(d int) {
-		var ts []term
-		for _, sn := range sents[first[d]:first[d+1]] {
-			for _, t := range sn.terms {
-				if !isStopword(t.stem) {
-					ts = append(ts, t)
+		var ts []*term
+		for i := first[d]; i < first[d+1]; i++ {
+			terms := sents[i].terms
+			for j := range terms {
+				if !isStopword(terms[j].stem) {
+					ts = append(ts, &terms[j])
 				}
 			}
 		}
@@ -97,8 +98,8 @@ func storyVectors(sents []sentence, n int, s *Scorer) []storyVector {
 }
 
 // storyVectorOf returns the story vector of a document's content terms.
-func storyVectorOf(ts []term, s *Scorer) storyVector {
-	slices.SortFunc(ts, func(a, b term) int { return cmp.Compare(a.stemH, b.stemH) })
+func storyVectorOf(ts []*term, s *Scorer) storyVector {
+	slices.SortFunc(ts, func(a, b *term) int { return cmp.Compare(a.stemH, b.stemH) })
 	v := make(storyVector, 0, len(ts)/2)
 	var norm float64
 	for i := 0; i < len(ts); {
