@@ -1564,6 +1564,7 @@ var (
 
 // nonNameCaps are capitalised at a sentence start without being names.
 var nonNameCaps = wordSet("the a an but and in on at to after before during when while as if " +
+	"following despite amid although though because since until unless even why among " +
 	"meanwhile however still yet so then later also speaking asked according for with from " +
 	"this that these those there it its his her their our we i you he she they " +
 	"monday tuesday wednesday thursday friday saturday sunday")

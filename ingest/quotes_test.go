@@ -342,6 +342,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"she skips a man's given name", "Hillary Clinton spoke first and Bernard Smith replied. “We will not be moved on this at all,” she said.", "Hillary Clinton", "she", "said"},
 		{"he skips a woman's given name", "Robert Jones spoke first and Hillary Clinton replied. “We will not be moved on this at all,” he said.", "Robert Jones", "he", "said"},
 		{"surname first", "Foreign Ministry spokesman Lu Kang spoke after Mary Smith. “This is extremely irresponsible,” he told reporters.", "Lu Kang", "he", "told"},
+		// A word that opens a sentence is no given name: "Following
+		// Trump's speech" does not make Trump "Following Trump".
+		{"sentence opener is no given name", "Following Trump’s speech, the aides left early. Trump has called the deal “the worst deal ever negotiated” many times.", "Trump", "Trump", "called"},
 		{"pronoun skips the listener", "Donald Trump told Fox News on Friday that the war was lost. “They will lose this land very soon,” he said.", "Donald Trump", "he", "said"},
 		// A party and state the AP way between the name and the cue: the
 		// state's full stop does not end the sentence.
