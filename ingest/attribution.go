@@ -1779,7 +1779,8 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 // called canonical ("" when not known), can be what pronoun refers to:
 // not "he" for a woman nor "she" for a man, judging by an honorific or
 // title in or just before the name ("Mrs", "Sir", "congresswoman"), else
-// by the given name (givenNameSex) of canonical or of the name itself.
+// by the given name (givenNameSex) of canonical (or of the full names
+// written with a lone surname) or of the name itself.
 func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 	var want byte
 	switch pronoun {
@@ -1794,6 +1795,26 @@ func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 	for _, t := range ts {
 		w := strings.TrimSuffix(d.lower(t), ".")
 		if want == 'm' && femaleTitles[w] || want == 'f' && maleTitles[w] {
+			return false
+		}
+		if want == 'm' && maleTitles[w] || want == 'f' && femaleTitles[w] {
+			return true // "Mr. Trump", whatever Melania Trump's name says
+		}
+	}
+	if canonical != "" && !strings.Contains(canonical, " ") {
+		// A surname alone tells nothing; the full names written with it
+		// may, and one that fits will do (Donald and Melania Trump).
+		told := false
+		for _, n := range d.fullNamesOf(canonical) {
+			switch givenNameSex(n.name) {
+			case want:
+				return true
+			case 0:
+			default:
+				told = true
+			}
+		}
+		if told {
 			return false
 		}
 	}
@@ -1864,17 +1885,23 @@ func (d *quoteDoc) fullName(surname string, before int) string {
 			return e.Canonical
 		}
 	}
-	// The full names written with this surname, found once per surname.
-	names, ok := d.fullNames[surname]
-	if !ok {
-		names = d.findFullNames(surname)
-		d.fullNames[surname] = names
-	}
+	names := d.fullNamesOf(surname)
 	i := sort.Search(len(names), func(i int) bool { return names[i].pos >= before }) - 1
 	if i < 0 || names[i].pos < before-maxLookBackBytes {
 		return ""
 	}
 	return names[i].name
+}
+
+// fullNamesOf returns the full names written with surname, found once per
+// surname (findFullNames).
+func (d *quoteDoc) fullNamesOf(surname string) []nameAt {
+	names, ok := d.fullNames[surname]
+	if !ok {
+		names = d.findFullNames(surname)
+		d.fullNames[surname] = names
+	}
+	return names
 }
 
 // nameAt is a full name written at pos.

@@ -35,6 +35,16 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 				continue
 			}
 			start := sp.Start
+			if label != corpus.Person {
+				// "South Carolina Sen. Lindsey Graham" tagged as one ORG is
+				// the person after the title.
+				for k := sp.End - 2; k >= sp.Start; k-- {
+					if nameTitles[st[k].form] {
+						start, label = k+1, corpus.Person
+						break
+					}
+				}
+			}
 			for label == corpus.Person && start+1 < sp.End && courtesyTitles[st[start].form] {
 				start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
 			}
@@ -75,6 +85,15 @@ func consistentLabels(ents []corpus.Entity) {
 var courtesyTitles = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true, "Prof": true,
 	"Messrs": true, "Mme": true, "Mlle": true, "Herr": true, "Frau": true,
+}
+
+// nameTitles, before capitalised words at the end of an entity of
+// another type, make those words a person's name (model forms: no
+// period). Only titles no organisation or place is named with: not
+// "President", "Minister" or "Director".
+var nameTitles = map[string]bool{
+	"Sen": true, "Senator": true, "Rep": true, "Representative": true, "Gov": true,
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true,
 }
 
 // appendEntity adds the entity over toks, split where the text between two

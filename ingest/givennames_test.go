@@ -10,6 +10,9 @@ func TestGivenNameSex(t *testing.T) {
 		{"Hillary Clinton", 'f'},
 		{"Bill Clinton", 'm'},
 		{"Sen. Bernard Sanders", 'm'},
+		{"Bernie Sanders", 'm'}, // 88% of Bernies
+		{"Jean Castex", 0},      // a man's name in French
+		{"Andrea Orlando", 0},   // and in Italian
 		{"Mrs. Theresa May", 'f'},
 		{"Nancy Pelosi’s", 'f'},
 		{"Clinton", 0},            // a surname alone

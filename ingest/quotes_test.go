@@ -205,6 +205,13 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"the permanent denuclearization of North Korea", "Matthew Pottinger"},
 		{"Lesley Deutch, a senior vice president in the Boca Raton office of John Burns Real Estate Consulting, said the ''old model'' of private golf clubs is in decline.\n\n''I don't think the industry is over,'' she said.",
 			"I don't think the industry is over", "Lesley Deutch"},
+		// With entities: a lone surname agrees through the full name
+		// written with it, and a title settles a surname a man and a
+		// woman share.
+		{`Hillary Clinton met Bernie Sanders in Iowa. Clinton said that Sanders's latest plan was unserious. "Again, we need to get into the details," she said.`,
+			"Again, we need to get into the details", "Clinton"},
+		{`President Emmanuel Macron met Melania Trump at the White House. Later Mr. Trump threatened Iran. "You can mark it down," he said.`,
+			"You can mark it down", "Trump"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
