@@ -476,7 +476,7 @@ func (d *quoteDoc) labelName(label corpus.Span) string {
 	}
 	name := strings.Join(words, " ")
 	if surname := stripHonorifics(name); !strings.Contains(surname, " ") {
-		if full := d.fullName(surname, label.Start); full != "" {
+		if full := d.fullName(surname, label.Start, d.sexOf(label)); full != "" {
 			return full
 		}
 	}
@@ -1587,7 +1587,7 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	}
 	if e, ok := d.entityAt(m); ok {
 		if e.Label == corpus.Person && !strings.Contains(e.Canonical, " ") {
-			if full := d.fullName(e.Canonical, m.Start); full != "" {
+			if full := d.fullName(e.Canonical, m.Start, d.sexOf(m)); full != "" {
 				return full
 			}
 		}
@@ -1595,7 +1595,7 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	}
 	name := stripHonorifics(mention)
 	if !strings.Contains(name, " ") && isCapitalized(name) {
-		if full := d.fullName(name, m.Start); full != "" {
+		if full := d.fullName(name, m.Start, d.sexOf(m)); full != "" {
 			return full
 		}
 	}
@@ -1764,7 +1764,7 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 		}
 		name := stripHonorifics(d.text[run[0].start:run[len(run)-1].end])
 		if titled && !strings.Contains(name, " ") {
-			if full := d.fullName(name, run[0].start); full != "" {
+			if full := d.fullName(name, run[0].start, pronounSex(pronoun)); full != "" {
 				return full
 			}
 		}
@@ -1782,13 +1782,8 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 // by the given name (givenNameSex) of canonical (or of the full names
 // written with a lone surname) or of the name itself.
 func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
-	var want byte
-	switch pronoun {
-	case "he":
-		want = 'm'
-	case "she":
-		want = 'f'
-	default:
+	want := pronounSex(pronoun)
+	if want == 0 {
 		return true
 	}
 	ts := attrTokens(d.text, max(0, s-6), e)
@@ -1824,6 +1819,17 @@ func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 		}
 	}
 	return true
+}
+
+// pronounSex is 'm' for "he", 'f' for "she", else 0.
+func pronounSex(pronoun string) byte {
+	switch pronoun {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
 }
 
 var objectWords = wordSet("to on at in from with for by of about into onto against toward towards")
@@ -1877,20 +1883,40 @@ var (
 )
 
 // fullName returns the longest earlier name ending with surname, or "".
-func (d *quoteDoc) fullName(surname string, before int) string {
+func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 	surname = strings.TrimSuffix(strings.TrimSuffix(surname, "’s"), "'s")
+	fits := func(name string) bool { g := givenNameSex(name); return sex == 0 || g == 0 || g == sex }
 	for i, n := d.entityBefore(before), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 		e := d.entities[i]
-		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) {
+		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) && fits(e.Canonical) {
 			return e.Canonical
 		}
 	}
 	names := d.fullNamesOf(surname)
-	i := sort.Search(len(names), func(i int) bool { return names[i].pos >= before }) - 1
-	if i < 0 || names[i].pos < before-maxLookBackBytes {
-		return ""
+	for i := sort.Search(len(names), func(i int) bool { return names[i].pos >= before }) - 1; i >= 0 && names[i].pos >= before-maxLookBackBytes; i-- {
+		if fits(names[i].name) {
+			return names[i].name
+		}
 	}
-	return names[i].name
+	return ""
+}
+
+// sexOf tells the sex of the person a mention names by a courtesy title
+// in it or just before it ("Mr. Trump"): 'm', 'f' or 0.
+func (d *quoteDoc) sexOf(m corpus.Span) byte {
+	ts := attrTokens(d.text, max(0, m.Start-6), min(m.End, len(d.text)))
+	for _, t := range ts {
+		if t.end > m.Start+1 && t.start > m.Start {
+			break // only the word before and the mention's first word
+		}
+		switch w := strings.TrimSuffix(d.lower(t), "."); {
+		case maleTitles[w]:
+			return 'm'
+		case femaleTitles[w]:
+			return 'f'
+		}
+	}
+	return 0
 }
 
 // fullNamesOf returns the full names written with surname, found once per

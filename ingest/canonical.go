@@ -51,8 +51,12 @@ func mentionName(s string) string {
 func Canonicalize(docs []corpus.Document) {
 	var ms []mention
 	for d := range docs {
-		for i := range docs[d].Entities {
-			ms = append(ms, newMention(d, i, docs[d].Entities[i]))
+		for i, e := range docs[d].Entities {
+			m := newMention(d, i, e)
+			if m.person {
+				m.sex = mentionSex(docs[d].Text, e, m)
+			}
+			ms = append(ms, m)
 		}
 	}
 	if len(ms) == 0 {
@@ -107,14 +111,18 @@ func Canonicalize(docs []corpus.Document) {
 		if !m.lone() {
 			continue
 		}
-		if j, ok := inDoc[docName{m.doc, m.surname}]; ok {
-			if j >= 0 {
-				uf.union(i, j)
-				resolved[i] = true
-			}
+		j, ok := inDoc[docName{m.doc, m.surname}]
+		if ok && j < 0 {
+			continue // several people of that surname in the article
+		}
+		if ok && sexesFit(m, ms[j]) {
+			uf.union(i, j)
+			resolved[i] = true
 			continue
 		}
-		if keys := fullBySurname[m.surname]; len(keys) == 1 {
+		// Not named in full in the article, or named so as someone of the
+		// other sex ("Mr. Trump" beside Melania Trump).
+		if keys := fullBySurname[m.surname]; !ok && len(keys) == 1 {
 			for k := range keys {
 				uf.union(i, first[k])
 			}
@@ -208,22 +216,23 @@ func Canonicalize(docs []corpus.Document) {
 		groups[r] = append(groups[r], i)
 	}
 	// renamed[doc][old canonical][new canonical] counts the mentions of
-	// each article whose name changes, so its quote speakers can follow.
+	// each article by the name they had and the one they get (the same one
+	// too), so that its quote speakers follow the most of them: "Trump"
+	// stays Trump where 22 "Mr. Trump" keep the name and 5 others go to
+	// Melania Trump.
 	renamed := map[int]map[string]map[string]int{}
 	for _, g := range groups {
 		name, label := groupName(ms, g), groupLabel(ms, g)
 		for _, i := range g {
 			e := &docs[ms[i].doc].Entities[ms[i].ent]
-			if e.Canonical != name {
-				d := ms[i].doc
-				if renamed[d] == nil {
-					renamed[d] = map[string]map[string]int{}
-				}
-				if renamed[d][e.Canonical] == nil {
-					renamed[d][e.Canonical] = map[string]int{}
-				}
-				renamed[d][e.Canonical][name]++
+			d := ms[i].doc
+			if renamed[d] == nil {
+				renamed[d] = map[string]map[string]int{}
 			}
+			if renamed[d][e.Canonical] == nil {
+				renamed[d][e.Canonical] = map[string]int{}
+			}
+			renamed[d][e.Canonical][name]++
 			e.Canonical, e.Label = name, label
 		}
 	}
@@ -261,7 +270,29 @@ type mention struct {
 	full     bool   // a person named by two words or more
 	surname  string // folded last word of a person's name
 	alias    string // canonical name from the alias list, if any
+	sex      byte   // people: 'm' or 'f' when a title or the given name tells (mentionSex), else 0
 }
+
+// mentionSex tells a person mention's sex by the courtesy title just
+// before it in the text ("Mr. Trump": entities leave the title out) or,
+// for a full name, by its given name (givenNameSex); 0 when neither tells.
+func mentionSex(text string, e corpus.Entity, m mention) byte {
+	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
+	k := strings.LastIndexAny(before, " \n(“\"'") // -1: the title starts the text
+	switch w := strings.ToLower(strings.TrimSuffix(before[k+1:], ".")); {
+	case maleTitles[w]:
+		return 'm'
+	case femaleTitles[w]:
+		return 'f'
+	}
+	if m.full {
+		return givenNameSex(m.name)
+	}
+	return 0
+}
+
+// sexesFit reports whether two person mentions can name one person.
+func sexesFit(a, b mention) bool { return a.sex == 0 || b.sex == 0 || a.sex == b.sex }
 
 // lone reports whether m names a person by one name only ("Zelensky").
 func (m mention) lone() bool { return m.person && !m.full && m.surname != "" }

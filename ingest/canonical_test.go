@@ -171,3 +171,30 @@ func TestCanonicalizeSpeakers(t *testing.T) {
 		t.Errorf("speakers = %q, want %q", got, want)
 	}
 }
+
+// TestCanonicalizeTitleSex: a surname after a title of one sex does not
+// join the article's full name of someone of the other sex ("Mr. Trump"
+// beside Melania Trump), and its quotes keep their speaker.
+func TestCanonicalizeTitleSex(t *testing.T) {
+	text := "Melania Trump waved. Mr. Trump spoke. Then Mr. Trump left."
+	var ents []corpus.Entity
+	for _, m := range []string{"Melania Trump", "Trump", "Trump"} {
+		from := 0
+		if len(ents) > 0 {
+			from = ents[len(ents)-1].End
+		}
+		s := from + strings.Index(text[from:], m)
+		ents = append(ents, corpus.Entity{Start: s, End: s + len(m), Text: m, Label: corpus.Person, Canonical: m})
+	}
+	docs := []corpus.Document{{Article: corpus.Article{Text: text}, Entities: ents,
+		Quotes: []corpus.Quote{{Text: "a", Speaker: "Trump"}}}}
+	Canonicalize(docs)
+	for _, e := range docs[0].Entities[1:] {
+		if e.Canonical != "Trump" {
+			t.Errorf("%q at %d: canonical %q, want Trump", e.Text, e.Start, e.Canonical)
+		}
+	}
+	if sp := docs[0].Quotes[0].Speaker; sp != "Trump" {
+		t.Errorf("speaker %q, want Trump", sp)
+	}
+}

@@ -212,6 +212,8 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"Again, we need to get into the details", "Clinton"},
 		{`President Emmanuel Macron met Melania Trump at the White House. Later Mr. Trump threatened Iran. "You can mark it down," he said.`,
 			"You can mark it down", "Trump"},
+		{`President Trump and Melania Trump welcomed Emmanuel Macron. "We have to make him perfect," Mr. Trump said.`,
+			"We have to make him perfect", "Trump"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
