@@ -45,6 +45,9 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 					}
 				}
 			}
+			for start+1 < sp.End && entityOpeners[strings.ToLower(st[start].form)] {
+				start++ // "Despite Suprnova": the sentence's first word is no part of the name
+			}
 			for label == corpus.Person && start+1 < sp.End && courtesyTitles[st[start].form] {
 				start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
 			}
@@ -86,6 +89,11 @@ var courtesyTitles = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true, "Prof": true,
 	"Messrs": true, "Mme": true, "Mlle": true, "Herr": true, "Frau": true,
 }
+
+// entityOpeners are words that open a sentence and start no name.
+var entityOpeners = wordSet("despite following although though because since until unless even why " +
+	"among after before during when while if but and meanwhile however yet so then later also " +
+	"according with from about")
 
 // nameTitles, before capitalised words at the end of an entity of
 // another type, make those words a person's name (model forms: no
