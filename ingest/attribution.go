@@ -1648,14 +1648,34 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		} else if name := d.previousSpeaker(pos, pronoun); name != "" {
 			return name
 		}
+		// The last person named before, preferring, in this sentence and
+		// the one before, one that is no object of a preposition nor a
+		// possessive: a subject stays the topic ("Ham explained why he
+		// backs Trump over Democratic nominee Hillary Clinton. "…," he
+		// said": he is Ham).
+		near := pronoun != "who" && pronoun != "i"
+		from := d.previousSentenceStart(pos)
+		fallback := ""
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
-			if e.End <= pos && e.Label == corpus.Person && e.Canonical != "" &&
-				!regionsCover(d.regions, e.Start) && d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+			if e.End > pos || e.Label != corpus.Person || e.Canonical == "" ||
+				regionsCover(d.regions, e.Start) || !d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+				continue
+			}
+			if !near || e.Start < from {
+				if fallback != "" {
+					return fallback
+				}
 				return e.Canonical
 			}
+			if !d.oblique(e) {
+				return e.Canonical
+			}
+			if fallback == "" {
+				fallback = e.Canonical
+			}
 		}
-		return ""
+		return fallback
 	}
 	// Look back a little first, then further: most antecedents are near.
 	for _, window := range []int{400, 3000} {
@@ -1722,6 +1742,48 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
 		}
 	}
 	return ""
+}
+
+// oblique reports whether an entity mention is the object of a
+// preposition ("over … Hillary Clinton", "with Trump") or a possessive
+// ("Trump's plan").
+func (d *quoteDoc) oblique(e corpus.Entity) bool {
+	rest := d.text[e.End:]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") {
+		return true
+	}
+	ts := attrTokens(d.text, max(0, e.Start-40), e.Start)
+	for j := len(ts) - 1; j >= 0; j-- {
+		w := d.lower(ts[j])
+		if !ts[j].word || honorifics[strings.TrimSuffix(w, ".")] || d.isCapWord(ts[j]) || w == "the" {
+			if !ts[j].word && w != "." {
+				return false // a comma or dash before the name
+			}
+			continue // titles and the words of a title: "over Democratic nominee Hillary Clinton"
+		}
+		return objectWords[w] || w == "over" || w == "than" || w == "like" || w == "between" || w == "against"
+	}
+	return false
+}
+
+// previousSentenceStart returns where the sentence before the one holding
+// pos starts (in its paragraph, or the last of the paragraph before), or
+// where pos's own starts when there is none.
+func (d *quoteDoc) previousSentenceStart(pos int) int {
+	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
+	if pi == len(d.paras) {
+		return pos
+	}
+	p := d.paras[pi]
+	cur := d.sentenceStart(p, pos, d.regions)
+	switch {
+	case cur > p.Start:
+		return d.sentenceStart(p, cur-1, d.regions)
+	case pi > 0:
+		pp := d.paras[pi-1]
+		return d.sentenceStart(pp, pp.End-1, d.regions)
+	}
+	return cur
 }
 
 // lastName returns the last personal name in text[start:end] outside

@@ -214,6 +214,12 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"You can mark it down", "Trump"},
 		{`President Trump and Melania Trump welcomed Emmanuel Macron. "We have to make him perfect," Mr. Trump said.`,
 			"We have to make him perfect", "Trump"},
+		// A pronoun prefers, nearby, a name that is no object of a
+		// preposition and no possessive.
+		{`Mitch McConnell spoke with Donald Trump on Tuesday. "We will see what happens," he said.`,
+			"We will see what happens", "Mitch McConnell"},
+		{`Chuck Schumer criticised Donald Trump's budget plan. "It is a disgrace," he said.`,
+			"It is a disgrace", "Chuck Schumer"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
