@@ -1874,6 +1874,13 @@ func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 		if told {
 			return false
 		}
+		if len(d.fullNamesOf(canonical)) == 0 {
+			// Never written with a given name before it, the one word may
+			// be a given name itself ("Melanie").
+			if sex := givenNames()[strings.ToLower(canonical)]; sex != 0 {
+				return sex == want
+			}
+		}
 	}
 	for _, name := range []string{canonical, d.text[s:e]} {
 		if sex := givenNameSex(name); sex != 0 {

@@ -220,6 +220,9 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"We will see what happens", "Mitch McConnell"},
 		{`Chuck Schumer criticised Donald Trump's budget plan. "It is a disgrace," he said.`,
 			"It is a disgrace", "Chuck Schumer"},
+		// One word never written after a given name may be a given name.
+		{`Donald Trump greeted Melanie at the rally. "I love you all," he said.`,
+			"I love you all", "Donald Trump"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
