@@ -48,6 +48,9 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 			for start+1 < sp.End && entityOpeners[strings.ToLower(st[start].form)] {
 				start++ // "Despite Suprnova": the sentence's first word is no part of the name
 			}
+			if label == corpus.Person && companyName(st[start:sp.End]) {
+				label = corpus.Organization // "Moore & Van Allen", "Peabody Energy"
+			}
 			for label == corpus.Person && start+1 < sp.End && courtesyTitles[st[start].form] {
 				start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
 			}
@@ -89,6 +92,25 @@ var courtesyTitles = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true, "Prof": true,
 	"Messrs": true, "Mme": true, "Mlle": true, "Herr": true, "Frau": true,
 }
+
+// companyName reports whether a name the model took for a person's is a
+// firm's: two names joined by "&", or a last word that heads company
+// names.
+func companyName(toks []wordTok) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		if t.form == "&" {
+			return true
+		}
+	}
+	return companyHeads[strings.ToLower(toks[len(toks)-1].form)]
+}
+
+var companyHeads = wordSet("energy inc corp corporation co ltd llc plc group holdings bank " +
+	"capital partners associates industries international airlines motors media communications " +
+	"technologies systems pharmaceuticals foundation institute university college")
 
 // entityOpeners are words that open a sentence and start no name.
 var entityOpeners = wordSet("despite following although though because since until unless even why " +
