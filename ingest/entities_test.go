@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -68,5 +69,27 @@ func TestEntitiesTitleInside(t *testing.T) {
 	}
 	if !person {
 		t.Errorf("entities %q, want PERSON Lindsey Graham", got)
+	}
+}
+
+func TestCompanyName(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"Moore & Van Allen", true},
+		{"Peabody Energy", true},
+		{"Lucent Technologies", true},
+		{"Hillary Clinton", false},
+		{"Energy", false}, // one word: the model's call stands
+		{"Rick Perry", false},
+	} {
+		var toks []wordTok
+		for _, w := range strings.Fields(c.name) {
+			toks = append(toks, wordTok{form: w})
+		}
+		if got := companyName(toks); got != c.want {
+			t.Errorf("companyName(%q) = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
