@@ -970,9 +970,10 @@ func (d *quoteDoc) isIntro(t atok) bool {
 	if len(lw) <= 4 || !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") {
 		return false
 	}
-	// "Asked about it, …", not "United States" or "Reading Eagle".
+	// "Asked about it, …", "Hosting President Emmanuel Macron …, Mr.
+	// Trump said", not "United States" or "Reading Eagle".
 	next := attrTokens(d.text, t.end, min(len(d.text), t.end+40))
-	return len(next) > 0 && !d.isCapWord(next[0])
+	return len(next) > 0 && (!d.isCapWord(next[0]) || honorifics[strings.TrimSuffix(d.lower(next[0]), ".")])
 }
 
 // cueAt reads a cue at ts[j] and its source; weak marks a match that counts

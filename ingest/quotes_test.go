@@ -223,6 +223,10 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 		// One word never written after a given name may be a given name.
 		{`Donald Trump greeted Melanie at the rally. "I love you all," he said.`,
 			"I love you all", "Donald Trump"},
+		// A participle before a title opens the sentence; the subject
+		// follows the comma.
+		{`Donald Trump met Emmanuel Macron. Hosting President Emmanuel Macron of France at the White House, Mr. Trump again attacked the accord signed by the last government as "insane" and "ridiculous," but said he could agree to "a new deal" if it was strong enough.`,
+			"insane", "Donald Trump"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
