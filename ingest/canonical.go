@@ -105,29 +105,47 @@ func Canonicalize(docs []corpus.Document) {
 			inDoc[k] = -1
 		}
 	}
+	// News names a person in full before the surname alone, but for a
+	// headline: a surname alone twice or more before the article's full
+	// name is someone else ("Trump warns Iran… President Trump warned…"
+	// long before "First lady Melania Trump").
+	loneBefore := map[docName]int{}
+	for _, m := range ms {
+		k := docName{m.doc, m.surname}
+		if j, ok := inDoc[k]; ok && j >= 0 && m.lone() && docs[m.doc].Entities[m.ent].Start < docs[ms[j].doc].Entities[ms[j].ent].Start {
+			loneBefore[k]++
+		}
+	}
 	unresolved := map[string]int{}
 	resolved := make([]bool, len(ms)) // lone mentions matched to a full name
 	for i, m := range ms {
 		if !m.lone() {
 			continue
 		}
-		j, ok := inDoc[docName{m.doc, m.surname}]
+		k := docName{m.doc, m.surname}
+		j, ok := inDoc[k]
 		if ok && j < 0 {
 			continue // several people of that surname in the article
 		}
-		if ok && sexesFit(m, ms[j]) {
+		if ok && sexesFit(m, ms[j]) && (loneBefore[k] < 2 || m.sex != 0) {
 			uf.union(i, j)
 			resolved[i] = true
 			continue
 		}
-		// Not named in full in the article, or named so as someone of the
-		// other sex ("Mr. Trump" beside Melania Trump).
-		if keys := fullBySurname[m.surname]; !ok && len(keys) == 1 {
-			for k := range keys {
-				uf.union(i, first[k])
+		// Not named in full in the article, named so as someone of the
+		// other sex ("Mr. Trump" beside Melania Trump), or after the
+		// surname alone had been someone else's: the only person of that
+		// surname the corpus names in full, if that one fits.
+		if keys := fullBySurname[m.surname]; len(keys) == 1 {
+			for key := range keys {
+				if f := first[key]; sexesFit(m, ms[f]) {
+					uf.union(i, f)
+					resolved[i] = true
+				}
 			}
-			resolved[i] = true
-			continue
+			if resolved[i] {
+				continue
+			}
 		}
 		// Ambiguous or never named in full: joins only other such mentions.
 		if j, ok := unresolved[m.key]; ok {
@@ -274,16 +292,23 @@ type mention struct {
 }
 
 // mentionSex tells a person mention's sex by the courtesy title just
-// before it in the text ("Mr. Trump": entities leave the title out) or,
+// before it in the text ("Mr. Trump": entities leave the title out) or at
+// its start ("Lord Butler"), or,
 // for a full name, by its given name (givenNameSex); 0 when neither tells.
 func mentionSex(text string, e corpus.Entity, m mention) byte {
 	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
 	k := strings.LastIndexAny(before, " \n(“\"'") // -1: the title starts the text
-	switch w := strings.ToLower(strings.TrimSuffix(before[k+1:], ".")); {
-	case maleTitles[w]:
-		return 'm'
-	case femaleTitles[w]:
-		return 'f'
+	words := []string{before[k+1:]}
+	if f := strings.Fields(e.Text); len(f) > 1 {
+		words = append(words, f[0]) // "Lord Butler"
+	}
+	for _, w := range words {
+		switch w = strings.ToLower(strings.TrimSuffix(w, ".")); {
+		case maleTitles[w]:
+			return 'm'
+		case femaleTitles[w]:
+			return 'f'
+		}
 	}
 	if m.full {
 		return givenNameSex(m.name)

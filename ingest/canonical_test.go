@@ -198,3 +198,31 @@ func TestCanonicalizeTitleSex(t *testing.T) {
 		t.Errorf("speaker %q, want Trump", sp)
 	}
 }
+
+// TestCanonicalizeSurnameFirst: a surname used alone twice or more before
+// the article names someone of that surname in full is someone else
+// ("Trump warns Iran… President Trump warned… First lady Melania Trump");
+// once, as in a headline, it is the same person.
+func TestCanonicalizeSurnameFirst(t *testing.T) {
+	for _, c := range []struct {
+		mentions []string
+		want     string // canonical of the first mention
+	}{
+		{[]string{"Trump", "Trump", "Melania Trump", "Trump"}, "Trump"},
+		{[]string{"Trump", "Donald Trump", "Trump"}, "Donald Trump"},
+	} {
+		docs := docsOf(append([]string{}, prefixed("PERSON:", c.mentions)...), []string{"PERSON:Donald Trump"})
+		Canonicalize(docs)
+		if got := docs[0].Entities[0].Canonical; got != c.want {
+			t.Errorf("%q: first mention is %q, want %q", c.mentions, got, c.want)
+		}
+	}
+}
+
+func prefixed(p string, ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = p + s
+	}
+	return out
+}
