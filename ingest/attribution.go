@@ -1956,19 +1956,30 @@ var (
 func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 	surname = strings.TrimSuffix(strings.TrimSuffix(surname, "’s"), "'s")
 	fits := func(name string) bool { g := givenNameSex(name); return sex == 0 || g == 0 || g == sex }
+	// The nearest full name before that fits, unless the article names
+	// two people of that surname ("Emmanuel Macron" and "Brigitte
+	// Macron"): then the surname alone says no more.
+	nearest := ""
+	one := func(name string) bool {
+		if nearest == "" {
+			nearest = name
+			return true
+		}
+		return strings.Fields(name)[0] == strings.Fields(nearest)[0]
+	}
 	for i, n := d.entityBefore(before), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 		e := d.entities[i]
-		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) && fits(e.Canonical) {
-			return e.Canonical
+		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) && fits(e.Canonical) && !one(e.Canonical) {
+			return ""
 		}
 	}
 	names := d.fullNamesOf(surname)
 	for i := sort.Search(len(names), func(i int) bool { return names[i].pos >= before }) - 1; i >= 0 && names[i].pos >= before-maxLookBackBytes; i-- {
-		if fits(names[i].name) {
-			return names[i].name
+		if fits(names[i].name) && !one(names[i].name) {
+			return ""
 		}
 	}
-	return ""
+	return nearest
 }
 
 // sexOf tells the sex of the person a mention names by a courtesy title

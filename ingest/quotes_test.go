@@ -223,6 +223,9 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 		// One word never written after a given name may be a given name.
 		{`Donald Trump greeted Melanie at the rally. "I love you all," he said.`,
 			"I love you all", "Donald Trump"},
+		// Two people of one surname: the surname alone says no more.
+		{`French President Emmanuel Macron arrived with his wife, Brigitte Macron. "We must act together," Macron said.`,
+			"We must act together", "Macron"},
 		// A participle before a title opens the sentence; the subject
 		// follows the comma.
 		{`Donald Trump met Emmanuel Macron. Hosting President Emmanuel Macron of France at the White House, Mr. Trump again attacked the accord signed by the last government as "insane" and "ridiculous," but said he could agree to "a new deal" if it was strong enough.`,
