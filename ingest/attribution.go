@@ -1651,11 +1651,10 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		}
 		// The last person named before, preferring, in this sentence and
 		// the one before, one that is no object of a preposition nor a
-		// possessive: a subject stays the topic ("Ham explained why he
-		// backs Trump over Democratic nominee Hillary Clinton. "…," he
-		// said": he is Ham).
+		// possessive: a subject stays the topic ("Mitch McConnell spoke
+		// with Donald Trump on Tuesday. "…," he said": he is McConnell).
 		near := pronoun != "who" && pronoun != "i"
-		from := d.previousSentenceStart(pos)
+		from, _, _ := d.sentenceBefore(pos)
 		fallback := ""
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
@@ -1716,25 +1715,8 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
 	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End, prev.speakerName) {
 		return ""
 	}
-	// The sentence before pos's: in its paragraph, or the last of the one
-	// before.
-	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
-	if pi == len(d.paras) {
-		return ""
-	}
-	p := d.paras[pi]
-	cur := d.sentenceStart(p, pos, d.regions)
-	var from int
-	switch {
-	case cur > p.Start:
-		from = d.sentenceStart(p, cur-1, d.regions)
-	case pi > 0:
-		pp := d.paras[pi-1]
-		from = d.sentenceStart(pp, pp.End-1, d.regions)
-	default:
-		return ""
-	}
-	if prev.open < from || prev.open >= cur {
+	from, cur, ok := d.sentenceBefore(pos)
+	if !ok || prev.open < from || prev.open >= cur {
 		return "" // in the sentence before, not further back nor in this one
 	}
 	for _, e := range d.entities {
@@ -1767,24 +1749,25 @@ func (d *quoteDoc) oblique(e corpus.Entity) bool {
 	return false
 }
 
-// previousSentenceStart returns where the sentence before the one holding
-// pos starts (in its paragraph, or the last of the paragraph before), or
-// where pos's own starts when there is none.
-func (d *quoteDoc) previousSentenceStart(pos int) int {
+// sentenceBefore returns where the sentence before the one holding pos
+// starts (in its paragraph, or the last of the paragraph before) and where
+// pos's own starts; ok is false when pos is in no paragraph or in the
+// first sentence of the text.
+func (d *quoteDoc) sentenceBefore(pos int) (from, cur int, ok bool) {
 	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
 	if pi == len(d.paras) {
-		return pos
+		return pos, pos, false
 	}
 	p := d.paras[pi]
-	cur := d.sentenceStart(p, pos, d.regions)
+	cur = d.sentenceStart(p, pos, d.regions)
 	switch {
 	case cur > p.Start:
-		return d.sentenceStart(p, cur-1, d.regions)
+		return d.sentenceStart(p, cur-1, d.regions), cur, true
 	case pi > 0:
 		pp := d.paras[pi-1]
-		return d.sentenceStart(pp, pp.End-1, d.regions)
+		return d.sentenceStart(pp, pp.End-1, d.regions), cur, true
 	}
-	return cur
+	return cur, cur, false
 }
 
 // lastName returns the last personal name in text[start:end] outside
@@ -1952,7 +1935,9 @@ var (
 	weekdays      = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 )
 
-// fullName returns the longest earlier name ending with surname, or "".
+// fullName returns the nearest full name before that ends with surname
+// and fits sex ('m', 'f', or 0 for either), or "" when there is none or
+// the article names two people of that surname.
 func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 	surname = strings.TrimSuffix(strings.TrimSuffix(surname, "’s"), "'s")
 	fits := func(name string) bool { g := givenNameSex(name); return sex == 0 || g == 0 || g == sex }
