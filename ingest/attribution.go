@@ -1654,7 +1654,31 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		// possessive: a subject stays the topic ("Mitch McConnell spoke
 		// with Donald Trump on Tuesday. "…," he said": he is McConnell).
 		near := pronoun != "who" && pronoun != "i"
-		from, _, _ := d.sentenceBefore(pos)
+		from, cur, ok := d.sentenceBefore(pos)
+		if near && ok {
+			// The subject of the sentence before, when it names a person
+			// who fits ("Ham explained why he backs Trump over …"): the
+			// last person in it that is no possessive ("Former Manfred
+			// Mann singer Paul Jones", "Michael Briggs, Sanders's
+			// spokesman").
+			if sub := d.subjectOf(from, cur, d.regions); sub.End > sub.Start {
+				name := ""
+				for _, e := range d.entities {
+					if e.Start >= sub.End {
+						break
+					}
+					if e.Label == corpus.Person && e.Canonical != "" && overlapsSpan(e, sub) && !d.oblique(e) {
+						name = e.Canonical
+						if !d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+							name = ""
+						}
+					}
+				}
+				if name != "" {
+					return name
+				}
+			}
+		}
 		fallback := ""
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
@@ -1748,6 +1772,8 @@ func (d *quoteDoc) oblique(e corpus.Entity) bool {
 	}
 	return false
 }
+
+func overlapsSpan(e corpus.Entity, s corpus.Span) bool { return e.Start < s.End && s.Start < e.End }
 
 // sentenceBefore returns where the sentence before the one holding pos
 // starts (in its paragraph, or the last of the paragraph before) and where

@@ -223,6 +223,11 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 		// One word never written after a given name may be a given name.
 		{`Donald Trump greeted Melanie at the rally. "I love you all," he said.`,
 			"I love you all", "Donald Trump"},
+		// The subject of the sentence before, the last person in it.
+		{`Michael Flynn, a retired general, explained why he backs Donald Trump over Hillary Clinton. "This country needs a leader," he said.`,
+			"This country needs a leader", "Michael Flynn"},
+		{`Former Manfred Mann singer Paul Jones said Charles was one of his heroes. "I'm quite sure my own writing was influenced by him," he said.`,
+			"I'm quite sure my own writing was influenced by him", "Paul Jones"},
 		// Two people of one surname: the surname alone says no more.
 		{`French President Emmanuel Macron arrived with his wife, Brigitte Macron. "We must act together," Macron said.`,
 			"We must act together", "Macron"},
