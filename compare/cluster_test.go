@@ -670,8 +670,6 @@ func TestClustersAcrossStories(t *testing.T) {
 		text := strings.Join(sents, " ")
 		return corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: text}, Sentences: splitSentences(text)}
 	}
-	// Each outlet words its story a little differently; one carries the
-	// stock phrase, the repeated sentence and the figures.
 	// Each outlet words its story a little differently; one pair of
 	// articles carries the stock phrases, another the repeated sentence,
 	// a third the figures.
