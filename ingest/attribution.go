@@ -1858,21 +1858,15 @@ func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 	if want == 0 {
 		return true
 	}
-	ts := attrTokens(d.text, max(0, s-6), e)
-	for _, t := range ts {
-		w := strings.TrimSuffix(d.lower(t), ".")
-		if want == 'm' && femaleTitles[w] || want == 'f' && maleTitles[w] {
-			return false
-		}
-		if want == 'm' && maleTitles[w] || want == 'f' && femaleTitles[w] {
-			return true // "Mr. Trump", whatever Melania Trump's name says
-		}
+	if sex := d.sexOf(corpus.Span{Start: s, End: e}); sex != 0 {
+		return sex == want // "Mr. Trump", whatever Melania Trump's name says
 	}
 	if canonical != "" && !strings.Contains(canonical, " ") {
 		// A surname alone tells nothing; the full names written with it
 		// may, and one that fits will do (Donald and Melania Trump).
 		told := false
-		for _, n := range d.fullNamesOf(canonical) {
+		names := d.fullNamesOf(canonical)
+		for _, n := range names {
 			switch givenNameSex(n.name) {
 			case want:
 				return true
@@ -1884,7 +1878,7 @@ func (d *quoteDoc) agrees(pronoun string, s, e int, canonical string) bool {
 		if told {
 			return false
 		}
-		if len(d.fullNamesOf(canonical)) == 0 {
+		if len(names) == 0 {
 			// Never written with a given name before it, the one word may
 			// be a given name itself ("Melanie").
 			if sex := givenNames()[strings.ToLower(canonical)]; sex != 0 {
@@ -1998,15 +1992,24 @@ func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 func (d *quoteDoc) sexOf(m corpus.Span) byte {
 	ts := attrTokens(d.text, max(0, m.Start-6), min(m.End, len(d.text)))
 	for _, t := range ts {
-		if t.end > m.Start+1 && t.start > m.Start {
-			break // only the word before and the mention's first word
+		if t.start > m.Start {
+			break // only the words just before and the mention's first word
 		}
-		switch w := strings.TrimSuffix(d.lower(t), "."); {
-		case maleTitles[w]:
-			return 'm'
-		case femaleTitles[w]:
-			return 'f'
+		if sex := titleSex(d.tokText(t)); sex != 0 {
+			return sex
 		}
+	}
+	return 0
+}
+
+// titleSex is 'm' for a man's title ("Mr.", "congressman"), 'f' for a
+// woman's ("Mrs", "Ms.", "congresswoman"), else 0.
+func titleSex(w string) byte {
+	switch w = strings.ToLower(strings.TrimSuffix(w, ".")); {
+	case maleTitles[w]:
+		return 'm'
+	case femaleTitles[w]:
+		return 'f'
 	}
 	return 0
 }

@@ -303,11 +303,8 @@ func mentionSex(text string, e corpus.Entity, m mention) byte {
 		words = append(words, f[0]) // "Lord Butler"
 	}
 	for _, w := range words {
-		switch w = strings.ToLower(strings.TrimSuffix(w, ".")); {
-		case maleTitles[w]:
-			return 'm'
-		case femaleTitles[w]:
-			return 'f'
+		if sex := titleSex(w); sex != 0 {
+			return sex
 		}
 	}
 	if m.full {
