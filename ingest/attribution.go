@@ -1564,11 +1564,16 @@ var (
 )
 
 // nonNameCaps are capitalised at a sentence start without being names.
-var nonNameCaps = wordSet("the a an but and in on at to after before during when while as if " +
-	"following despite amid although though because since until unless even why among " +
-	"meanwhile however still yet so then later also speaking asked according for with from " +
+var nonNameCaps = wordSet(nonNameOpeners + " the a an in on at to " +
 	"this that these those there it its his her their our we i you he she they " +
 	"monday tuesday wednesday thursday friday saturday sunday")
+
+// nonNameOpeners are conjunctions, prepositions and adverbs that, opening
+// a sentence with a capital, start no name ("Despite", "Following",
+// "Even"): nonNameCaps, and the words entities do not start with.
+const nonNameOpeners = "but and after before during when while as if following despite amid " +
+	"although though because since until unless even why among meanwhile however still yet so " +
+	"then later also speaking asked according for with from about"
 
 // resolve turns a speaker mention into the name it refers to: the canonical
 // name of an entity it overlaps, a pronoun's antecedent, the full name for

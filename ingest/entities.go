@@ -34,27 +34,8 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 			if label == "" {
 				continue
 			}
-			start := sp.Start
-			if label != corpus.Person {
-				// "South Carolina Sen. Lindsey Graham" tagged as one ORG is
-				// the person after the title.
-				for k := sp.End - 2; k >= sp.Start; k-- {
-					if nameTitles[st[k].form] {
-						start, label = k+1, corpus.Person
-						break
-					}
-				}
-			}
-			for start+1 < sp.End && entityOpeners[strings.ToLower(st[start].form)] {
-				start++ // "Despite Suprnova": the sentence's first word is no part of the name
-			}
-			if label == corpus.Person && companyName(st[start:sp.End]) {
-				label = corpus.Organization // "Moore & Van Allen", "Peabody Energy"
-			}
-			for label == corpus.Person && start+1 < sp.End && courtesyTitles[st[start].form] {
-				start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
-			}
-			ents = appendEntity(ents, text, st[start:sp.End], label)
+			start, label := mend(st[sp.Start:sp.End], label)
+			ents = appendEntity(ents, text, st[sp.Start+start:sp.End], label)
 		}
 	}
 	consistentLabels(ents)
@@ -93,6 +74,31 @@ var courtesyTitles = map[string]bool{
 	"Messrs": true, "Mme": true, "Mlle": true, "Herr": true, "Frau": true,
 }
 
+// mend corrects what the model is known to get wrong about one entity's
+// tokens: it returns where the name starts in them and its label.
+func mend(toks []wordTok, label string) (start int, _ string) {
+	if label != corpus.Person {
+		// "South Carolina Sen. Lindsey Graham" tagged as one ORG is the
+		// person after the title.
+		for k := len(toks) - 2; k >= 0; k-- {
+			if courtesyTitles[toks[k].form] || officeTitles[toks[k].form] {
+				start, label = k+1, corpus.Person
+				break
+			}
+		}
+	}
+	for start+1 < len(toks) && entityOpeners[strings.ToLower(toks[start].form)] {
+		start++ // "Despite Suprnova": the sentence's first word is no part of the name
+	}
+	if label == corpus.Person && companyName(toks[start:]) {
+		label = corpus.Organization // "Moore & Van Allen", "Peabody Energy"
+	}
+	for label == corpus.Person && start+1 < len(toks) && courtesyTitles[toks[start].form] {
+		start++ // "Mr. Kim" → "Kim", as CoNLL and OntoNotes mark names
+	}
+	return start, label
+}
+
 // companyName reports whether a name the model took for a person's is a
 // firm's: two names joined by "&", or a last word that heads company
 // names.
@@ -112,19 +118,14 @@ var companyHeads = wordSet("energy inc corp corporation co ltd llc plc group hol
 	"capital partners associates industries international airlines motors media communications " +
 	"technologies systems pharmaceuticals foundation institute university college")
 
-// entityOpeners are words that open a sentence and start no name.
-var entityOpeners = wordSet("despite following although though because since until unless even why " +
-	"among after before during when while if but and meanwhile however yet so then later also " +
-	"according with from about")
+// officeTitles, like courtesyTitles, before capitalised words at the end
+// of an entity of another type make those words a person's name (model
+// forms: no period). Only titles no organisation or place is named with:
+// not "President", "Minister" or "Director".
+var officeTitles = map[string]bool{"Sen": true, "Senator": true, "Rep": true, "Representative": true, "Gov": true}
 
-// nameTitles, before capitalised words at the end of an entity of
-// another type, make those words a person's name (model forms: no
-// period). Only titles no organisation or place is named with: not
-// "President", "Minister" or "Director".
-var nameTitles = map[string]bool{
-	"Sen": true, "Senator": true, "Rep": true, "Representative": true, "Gov": true,
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true,
-}
+// entityOpeners are the nonNameOpeners, which start no name.
+var entityOpeners = wordSet(nonNameOpeners)
 
 // appendEntity adds the entity over toks, split where the text between two
 // of its tokens breaks a line (a list is not one name).
