@@ -1643,47 +1643,32 @@ func (d *quoteDoc) entityAt(m corpus.Span) (corpus.Entity, bool) {
 	return best, found
 }
 
-// antecedent finds the person a pronoun at pos refers to: the last person
-// entity before it or, without entities, the last name (two capitalised
-// words or more, or one after an honorific) before it, outside quotations
-// and agreeing with the pronoun where an honorific tells ("Mr", "Ms").
+// antecedent finds the person a pronoun at pos refers to, of those who
+// agree with it (agrees): with entities, the speaker of a quote in the
+// sentence before (previousSpeaker), else the person that sentence's
+// subject names (subjectPerson), else the last person entity before pos,
+// in this sentence and the one before preferring one that is no object
+// of a preposition nor a possessive; without entities, the last name (two
+// capitalised words or more, or one after an honorific) before pos,
+// outside quotations.
 func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 	if len(d.entities) > 0 {
+		from, cur, ok := d.sentenceBefore(pos)
 		if pronoun == "who" {
 			// "the radio host Charlie Sykes, who lamented": the name just before.
-		} else if name := d.previousSpeaker(pos, pronoun); name != "" {
+		} else if name := d.previousSpeaker(pos, pronoun, from, cur, ok); name != "" {
 			return name
+		}
+		near := pronoun != "who" && pronoun != "i"
+		if near && ok {
+			if name := d.subjectPerson(from, cur, pronoun); name != "" {
+				return name
+			}
 		}
 		// The last person named before, preferring, in this sentence and
 		// the one before, one that is no object of a preposition nor a
 		// possessive: a subject stays the topic ("Mitch McConnell spoke
 		// with Donald Trump on Tuesday. "…," he said": he is McConnell).
-		near := pronoun != "who" && pronoun != "i"
-		from, cur, ok := d.sentenceBefore(pos)
-		if near && ok {
-			// The subject of the sentence before, when it names a person
-			// who fits ("Ham explained why he backs Trump over …"): the
-			// last person in it that is no possessive ("Former Manfred
-			// Mann singer Paul Jones", "Michael Briggs, Sanders's
-			// spokesman").
-			if sub := d.subjectOf(from, cur, d.regions); sub.End > sub.Start {
-				name := ""
-				for _, e := range d.entities {
-					if e.Start >= sub.End {
-						break
-					}
-					if e.Label == corpus.Person && e.Canonical != "" && overlapsSpan(e, sub) && !d.oblique(e) {
-						name = e.Canonical
-						if !d.agrees(pronoun, e.Start, e.End, e.Canonical) {
-							name = ""
-						}
-					}
-				}
-				if name != "" {
-					return name
-				}
-			}
-		}
 		fallback := ""
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
@@ -1722,15 +1707,39 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 	return ""
 }
 
+// subjectPerson returns the person the subject of the sentence at
+// [from, cur) names, when one fits pronoun ("Michael Flynn, a retired
+// general, explained why he backs Donald Trump over …"): the last person
+// in it that is no possessive ("Former Manfred Mann singer Paul Jones",
+// "Michael Briggs, Sanders's spokesman"). "" when there is none.
+func (d *quoteDoc) subjectPerson(from, cur int, pronoun string) string {
+	sub := d.subjectOf(from, cur, d.regions)
+	if sub.End <= sub.Start {
+		return ""
+	}
+	name := ""
+	for i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].End > sub.Start }); i < len(d.entities) && d.entities[i].Start < sub.End; i++ {
+		e := d.entities[i]
+		if e.Label == corpus.Person && e.Canonical != "" && !d.oblique(e) {
+			name = ""
+			if d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+				name = e.Canonical
+			}
+		}
+	}
+	return name
+}
+
 // previousSpeaker returns the person credited with the last quote before
-// pos when that quote opens in the sentence before the one holding pos: a
+// pos when that quote opens in the sentence before the one holding pos
+// (from, cur, ok: sentenceBefore(pos)): a
 // speaker stays the topic ("Matthew Pottinger … said Trump would challenge
 // "…" during any meeting with Kim. The goal, he said, is "…"": he is
 // Pottinger, not Kim, the last name before him). Not in pos's own
 // sentence: in "Flynn said Trump was "absolutely right" when he said …",
 // he is Trump. "" when there is no such quote, or its speaker is no person
 // the entities name.
-func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
+func (d *quoteDoc) previousSpeaker(pos int, pronoun string, from, cur int, ok bool) string {
 	var prev *quoteRegion // the last quote before pos already credited (not the one pos credits)
 	for i := range d.regions {
 		r := &d.regions[i]
@@ -1744,7 +1753,6 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string) string {
 	if prev == nil || !d.agrees(pronoun, prev.speaker.Start, prev.speaker.End, prev.speakerName) {
 		return ""
 	}
-	from, cur, ok := d.sentenceBefore(pos)
 	if !ok || prev.open < from || prev.open >= cur {
 		return "" // in the sentence before, not further back nor in this one
 	}
@@ -1777,8 +1785,6 @@ func (d *quoteDoc) oblique(e corpus.Entity) bool {
 	}
 	return false
 }
-
-func overlapsSpan(e corpus.Entity, s corpus.Span) bool { return e.Start < s.End && s.Start < e.End }
 
 // sentenceBefore returns where the sentence before the one holding pos
 // starts (in its paragraph, or the last of the paragraph before) and where
