@@ -112,8 +112,10 @@ func Canonicalize(docs []corpus.Document) {
 	loneBefore := map[docName]int{}
 	for _, m := range ms {
 		k := docName{m.doc, m.surname}
-		if j, ok := inDoc[k]; ok && j >= 0 && m.lone() && docs[m.doc].Entities[m.ent].Start < docs[ms[j].doc].Entities[ms[j].ent].Start {
-			loneBefore[k]++
+		if j, ok := inDoc[k]; ok && j >= 0 && m.lone() {
+			if ents := docs[m.doc].Entities; ents[m.ent].Start < ents[ms[j].ent].Start {
+				loneBefore[k]++
+			}
 		}
 	}
 	unresolved := map[string]int{}
