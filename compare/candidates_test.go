@@ -229,3 +229,45 @@ func TestIntersection(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyMaskBound checks that a mask's bound is never below the true
+// intersection, also when keys collide in one bit (a popcount of the two
+// masks' common bits would be: two shared keys on one bit count once), and
+// that it spares the exact test for most sets that have little in common.
+func TestKeyMaskBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	set := func(universe int) []uint64 {
+		var ks []uint64
+		for range 3 + r.IntN(20) {
+			ks = append(ks, mix(uint64(r.IntN(universe))))
+		}
+		slices.Sort(ks)
+		return slices.Compact(ks)
+	}
+	// Two keys on one bit, both shared.
+	a := []uint64{5, 5 + 128, 7}
+	b := []uint64{5, 5 + 128, 9}
+	if m := maskOf(b); m.bound(a) < intersection(a, b) {
+		t.Fatalf("bound %d < intersection %d with colliding keys", m.bound(a), intersection(a, b))
+	}
+	spared, low := 0, 0
+	for range 100000 {
+		universe := []int{30, 300, 3000}[r.IntN(3)]
+		a, b := set(universe), set(universe)
+		m := maskOf(b)
+		in, bound := intersection(a, b), m.bound(a)
+		if bound < in {
+			t.Fatalf("bound %d < intersection %d: %v %v", bound, in, a, b)
+		}
+		if jaccard(a, b) < minJaccard {
+			low++
+			if 6*bound < len(a)+len(b) {
+				spared++
+			}
+		}
+	}
+	if spared*2 < low {
+		t.Errorf("the bound spared %d of %d exact tests of sets below minJaccard, want at least half", spared, low)
+	}
+	t.Logf("spared %d of %d", spared, low)
+}
