@@ -39,7 +39,9 @@ func mentionName(s string) string {
 //   - people's full names with and without titles and middle initials
 //     ("President Volodymyr Zelensky", "Donald J. Trump"), and a surname
 //     alone with the full name it stands for: the one in the same article,
-//     or else the only person in the corpus with that surname. A surname
+//     the one the corpus writes after the office it has ("President Trump"
+//     and "President Donald Trump"), or else the only person in the corpus
+//     with that surname. A surname
 //     shared by several people in the corpus and not named in full in its
 //     article stays on its own, so different people are never joined.
 //
@@ -55,6 +57,7 @@ func Canonicalize(docs []corpus.Document) {
 			m := newMention(d, i, e)
 			if m.person {
 				m.sex = mentionSex(docs[d].Text, e, m)
+				m.title = mentionTitle(docs[d].Text, e)
 			}
 			ms = append(ms, m)
 		}
@@ -89,6 +92,20 @@ func Canonicalize(docs []corpus.Document) {
 			fullBySurname[m.surname][m.key] = true
 		}
 	}
+	// The offices the corpus writes before each full name: "President
+	// Trump" is the Trump written "President Donald Trump", not the one
+	// written "First lady Melania Trump".
+	type titled struct{ surname, title string }
+	fullByTitle := map[titled]map[string]bool{}
+	for _, m := range ms {
+		if m.person && m.full && m.title != "" {
+			k := titled{m.surname, m.title}
+			if fullByTitle[k] == nil {
+				fullByTitle[k] = map[string]bool{}
+			}
+			fullByTitle[k][m.key] = true
+		}
+	}
 	type docName struct {
 		doc     int
 		surname string
@@ -120,8 +137,31 @@ func Canonicalize(docs []corpus.Document) {
 	}
 	unresolved := map[string]int{}
 	resolved := make([]bool, len(ms)) // lone mentions matched to a full name
+	// An office the corpus writes before one full name of that surname,
+	// and before no other, names that person; so does the surname alone
+	// elsewhere in the article (byOffice), unless the article names
+	// someone of that surname in full.
+	byOffice := map[docName]int{} // a full mention, or -1 when offices name several
 	for i, m := range ms {
-		if !m.lone() {
+		keys := fullByTitle[titled{m.surname, m.title}]
+		if !m.lone() || m.title == "" || len(keys) != 1 {
+			continue
+		}
+		for key := range keys {
+			if f := first[key]; sexesFit(m, ms[f]) {
+				uf.union(i, f)
+				resolved[i] = true
+				k := docName{m.doc, m.surname}
+				if g, ok := byOffice[k]; !ok {
+					byOffice[k] = f
+				} else if g >= 0 && ms[g].key != key {
+					byOffice[k] = -1
+				}
+			}
+		}
+	}
+	for i, m := range ms {
+		if !m.lone() || resolved[i] {
 			continue
 		}
 		k := docName{m.doc, m.surname}
@@ -131,6 +171,11 @@ func Canonicalize(docs []corpus.Document) {
 		}
 		if ok && sexesFit(m, ms[j]) && (loneBefore[k] < 2 || m.sex != 0) {
 			uf.union(i, j)
+			resolved[i] = true
+			continue
+		}
+		if f, ok := byOffice[k]; ok && f >= 0 && sexesFit(m, ms[f]) {
+			uf.union(i, f)
 			resolved[i] = true
 			continue
 		}
@@ -291,6 +336,7 @@ type mention struct {
 	surname  string // folded last word of a person's name
 	alias    string // canonical name from the alias list, if any
 	sex      byte   // people: 'm' or 'f' when a title or the given name tells (mentionSex), else 0
+	title    string // people: the office written just before the name ("president", "lady"), else ""
 }
 
 // mentionSex tells a person mention's sex by the courtesy title just
@@ -313,6 +359,36 @@ func mentionSex(text string, e corpus.Entity, m mention) byte {
 		return givenNameSex(m.name)
 	}
 	return 0
+}
+
+// mentionTitle returns the office just before a person mention in the text
+// or at its start ("President Trump", "first lady Melania Trump": "president",
+// "lady"), lower case and without a dot; "" when there is none. Courtesy
+// titles ("Mr.") are not offices: mentionSex reads them.
+func mentionTitle(text string, e corpus.Entity) string {
+	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
+	words := []string{before[strings.LastIndexAny(before, " \n(“\"'")+1:]}
+	if f := strings.Fields(e.Text); len(f) > 1 {
+		words = append([]string{f[0]}, words...)
+	}
+	for _, w := range words {
+		if w = strings.ToLower(strings.TrimSuffix(w, ".")); offices[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// offices are the titles that tell people of one surname apart.
+var offices = map[string]bool{
+	"president": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"pope": true, "sen": true, "senator": true, "rep": true, "representative": true,
+	"congressman": true, "congresswoman": true, "gov": true, "governor": true,
+	"gen": true, "general": true, "col": true, "colonel": true, "capt": true,
+	"captain": true, "minister": true, "chancellor": true, "secretary": true,
+	"envoy": true, "ambassador": true, "judge": true, "justice": true, "mayor": true,
+	"premier": true, "commissioner": true, "spokesman": true, "spokeswoman": true,
+	"lady": true, "lord": true, "sheikh": true, "rev": true,
 }
 
 // sexesFit reports whether two person mentions can name one person.

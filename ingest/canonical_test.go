@@ -199,6 +199,52 @@ func TestCanonicalizeTitleSex(t *testing.T) {
 	}
 }
 
+// personDoc is an article of text whose people are the mentions, found in
+// order in the text.
+func personDoc(text string, mentions ...string) corpus.Document {
+	var ents []corpus.Entity
+	from := 0
+	for _, m := range mentions {
+		s := from + strings.Index(text[from:], m)
+		ents = append(ents, corpus.Entity{Start: s, End: s + len(m), Text: m, Label: corpus.Person, Canonical: m})
+		from = s + len(m)
+	}
+	return corpus.Document{Article: corpus.Article{Text: text}, Entities: ents}
+}
+
+// TestCanonicalizeOffice: a surname after an office the corpus writes
+// before one full name of that surname, and no other, is that person
+// ("President Trump" is the Trump written "President Donald Trump", not
+// "First lady Melania Trump"), and so is the surname alone elsewhere in its
+// article, with its quotes; an office written before two full names, or
+// none, tells nothing.
+func TestCanonicalizeOffice(t *testing.T) {
+	docs := []corpus.Document{
+		personDoc("President Donald Trump met Emmanuel Macron. First lady Melania Trump waved. Gov. Jeb Bush and Gov. George Bush spoke.",
+			"Donald Trump", "Emmanuel Macron", "Melania Trump", "Jeb Bush", "George Bush"),
+		personDoc("Trump warns Iran. Trump said no. Later President Trump spoke, and first lady Melania Trump smiled. Trump left.",
+			"Trump", "Trump", "Trump", "Melania Trump", "Trump"),
+		personDoc("Trump spoke. Gov. Bush spoke.", "Trump", "Bush"),
+	}
+	docs[1].Quotes = []corpus.Quote{{Text: "no", Speaker: "Trump"}}
+	Canonicalize(docs)
+	want := [][]string{
+		{"Donald Trump", "Emmanuel Macron", "Melania Trump", "Jeb Bush", "George Bush"},
+		{"Donald Trump", "Donald Trump", "Donald Trump", "Melania Trump", "Donald Trump"},
+		{"Trump", "Bush"},
+	}
+	for d, ws := range want {
+		for i, w := range ws {
+			if e := docs[d].Entities[i]; e.Canonical != w {
+				t.Errorf("article %d: %q at %d is %q, want %q", d, e.Text, e.Start, e.Canonical, w)
+			}
+		}
+	}
+	if sp := docs[1].Quotes[0].Speaker; sp != "Donald Trump" {
+		t.Errorf("speaker %q, want Donald Trump", sp)
+	}
+}
+
 // TestCanonicalizeSurnameFirst: a surname used alone twice or more before
 // the article names someone of that surname in full is someone else
 // ("Trump warns Iran… President Trump warned… First lady Melania Trump");
