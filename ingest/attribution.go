@@ -1605,6 +1605,17 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 			return full
 		}
 	}
+	return describe(name)
+}
+
+// describe writes a speaker that names no one ("The president", "One US
+// official") as it reads inside a sentence, so that one description is one
+// speaker wherever a sentence puts it: "the president", "one US official".
+func describe(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if lw := strings.ToLower(first); ok && lw != first && determiners[lw] {
+		return lw + " " + rest
+	}
 	return name
 }
 

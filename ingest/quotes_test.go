@@ -254,6 +254,36 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 	}
 }
 
+// TestQuotesDescribedSpeaker: a speaker that names no one is one speaker
+// wherever the sentence puts it ("The president said" and "said the
+// president"), and a name keeps its capitals.
+func TestQuotesDescribedSpeaker(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, want string
+	}{
+		{`The president said the talks were "very productive."`, "the president"},
+		{`The talks were "very productive," said the president.`, "the president"},
+		{`A BBC spokesman said the show was "under review."`, "a BBC spokesman"},
+		{`One US official said the plan was "a major win."`, "one US official"},
+		{`Three lawmakers said the bill was "dead on arrival."`, "three lawmakers"},
+	} {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		if len(d.Quotes) != 1 {
+			t.Errorf("%q: quotes %+v, want one", c.text, d.Quotes)
+			continue
+		}
+		if got := d.Quotes[0].Speaker; got != c.want {
+			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
+		}
+	}
+	for _, name := range []string{"Peskov", "the Kremlin", "The Guardian's editor", "the plan"} {
+		if want := strings.Replace(name, "The", "the", 1); describe(name) != want {
+			t.Errorf("describe(%q) = %q, want %q", name, describe(name), want)
+		}
+	}
+}
+
 // TestQuotesSentencesGiven checks that sentence spans from a splitter that
 // cuts inside a quotation do not change the result.
 func TestQuotesSentencesGiven(t *testing.T) {
