@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -438,12 +439,48 @@ func newMention(d, i int, e corpus.Entity) mention {
 		m.surname = core[0]
 		m.key = "p:" + core[0]
 	default:
-		m.surname = core[len(core)-1]
 		m.full = true
+		if familyFirst(words) {
+			// "Kim Jong Un" and "Kim Jong-un" are one name, and "Kim"
+			// alone stands for it.
+			m.surname = core[0]
+			m.key = "p:" + core[0] + " " + strings.Join(core[1:], "")
+			break
+		}
+		m.surname = core[len(core)-1]
 		m.key = "p:" + core[0] + " " + m.surname
 	}
 	return m
 }
+
+// familyFirst reports whether a person's name is Chinese or Korean written
+// family name first, as English news writes them: a common family name
+// before a hyphenated given name ("Moon Jae-in", "Kim Jong-un") or before
+// two short syllables ("Kim Jong Un", "Kim Yo Jong"), but not "Lee Harvey
+// Oswald" or "Kim Kardashian".
+func familyFirst(words []string) bool {
+	if len(words) < 2 || len(words) > 3 || !familyNames[strings.ToLower(words[0])] {
+		return false
+	}
+	if len(words) == 2 {
+		return strings.Count(words[1], "-") == 1 && !strings.HasSuffix(words[1], "-")
+	}
+	for _, w := range words[1:] {
+		if n := utf8.RuneCountInString(w); n > 4 || !isUpperStart(w) || strings.Contains(w, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// familyNames are common Chinese and Korean family names.
+var familyNames = wordSet("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao lu xi " +
+	"kim lee park choi jung kang cho yoon jang lim han shin moon roh ban chung ahn")
 
 // personTitles are dropped from the front of a person's name.
 var personTitles = map[string]bool{

@@ -272,3 +272,37 @@ func prefixed(p string, ss []string) []string {
 	}
 	return out
 }
+
+// TestCanonicalizeFamilyFirst: Chinese and Korean names are written family
+// name first, so "Kim" alone is Kim Jong Un, and "Kim Jong-un" is the same
+// name; "Lee Harvey Oswald" and "Kim Kardashian" keep their surname last.
+func TestCanonicalizeFamilyFirst(t *testing.T) {
+	docs := docsOf(
+		[]string{"PERSON:Kim Jong Un", "PERSON:Kim", "PERSON:Moon Jae-in", "PERSON:Moon"},
+		[]string{"PERSON:Kim Jong-un", "PERSON:Kim"},
+		[]string{"PERSON:Kim Jong Un"},
+		[]string{"PERSON:Lee Harvey Oswald", "PERSON:Oswald", "PERSON:Kim Kardashian", "PERSON:Kardashian"},
+	)
+	Canonicalize(docs)
+	want := [][]string{
+		{"Kim Jong Un", "Kim Jong Un", "Moon Jae-in", "Moon Jae-in"},
+		{"Kim Jong Un", "Kim Jong Un"},
+		{"Kim Jong Un"},
+		{"Lee Harvey Oswald", "Lee Harvey Oswald", "Kim Kardashian", "Kim Kardashian"},
+	}
+	for d, ws := range want {
+		for i, w := range ws {
+			if e := docs[d].Entities[i]; e.Canonical != w {
+				t.Errorf("article %d: %q is %q, want %q", d, e.Text, e.Canonical, w)
+			}
+		}
+	}
+	for name, want := range map[string]bool{
+		"Kim Jong Un": true, "Kim Yo Jong": true, "Moon Jae-in": true, "Xi Jinping": false,
+		"Lee Harvey Oswald": false, "Kim Kardashian": false, "Park Geun-hye": true, "John Kim": false,
+	} {
+		if got := familyFirst(strings.Fields(name)); got != want {
+			t.Errorf("familyFirst(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
