@@ -2006,7 +2006,42 @@ func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 			return ""
 		}
 	}
+	if nearest != "" && d.loneBefore(surname, nearest) {
+		return ""
+	}
 	return nearest
+}
+
+// loneBefore reports whether the article writes surname alone, as a
+// person, twice or more before it first writes the full name: then the
+// surname is someone else ("Trump said… Trump added…" long before "first
+// lady Melania Trump"), as Canonicalize also takes it.
+func (d *quoteDoc) loneBefore(surname, full string) bool {
+	first := len(d.text)
+	for _, e := range d.entities {
+		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) && stripHonorifics(e.Text) == full {
+			first = e.Start
+			break
+		}
+	}
+	for _, n := range d.fullNamesOf(surname) {
+		if n.name == full {
+			first = min(first, n.pos)
+			break
+		}
+	}
+	lone := 0
+	for _, e := range d.entities {
+		if e.Start >= first {
+			break
+		}
+		if e.Label == corpus.Person && strings.TrimSuffix(strings.TrimSuffix(e.Text, "’s"), "'s") == surname {
+			if lone++; lone >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sexOf tells the sex of the person a mention names by a courtesy title

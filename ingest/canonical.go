@@ -389,7 +389,7 @@ var offices = map[string]bool{
 	"captain": true, "minister": true, "chancellor": true, "secretary": true,
 	"envoy": true, "ambassador": true, "judge": true, "justice": true, "mayor": true,
 	"premier": true, "commissioner": true, "spokesman": true, "spokeswoman": true,
-	"lady": true, "lord": true, "sheikh": true, "rev": true,
+	"lady": true, "lord": true, "sheikh": true, "rev": true, "director": true,
 }
 
 // sexesFit reports whether two person mentions can name one person.
@@ -495,6 +495,7 @@ var personTitles = map[string]bool{
 	"spokesperson": true, "rev": true, "father": true, "sheikh": true, "saint": true,
 	"st": true, "vice": true, "prime": true, "foreign": true, "defence": true,
 	"defense": true, "deputy": true, "chief": true, "former": true, "ex": true,
+	"director": true,
 }
 
 // aliases maps folded names to the canonical name of places and bodies that

@@ -228,6 +228,11 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"This country needs a leader", "Michael Flynn"},
 		{`Former Manfred Mann singer Paul Jones said Charles was one of his heroes. "I'm quite sure my own writing was influenced by him," he said.`,
 			"I'm quite sure my own writing was influenced by him", "Paul Jones"},
+		// A surname written alone twice before the article's full name
+		// is someone else: not the first lady, after "Trump" had been
+		// the president.
+		{"Trump hails Macron. President Trump welcomed Emmanuel Macron on Tuesday, and Trump praised him. Trump and first lady Melania Trump hosted a dinner. \"The friendship binds our two nations,\" Trump said.",
+			"The friendship binds our two nations", "Trump"},
 		// Two people of one surname: the surname alone says no more.
 		{`French President Emmanuel Macron arrived with his wife, Brigitte Macron. "We must act together," Macron said.`,
 			"We must act together", "Macron"},
