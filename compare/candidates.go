@@ -441,6 +441,43 @@ const (
 	bucketWindow = 8
 )
 
+// radixSort sorts keys in place, using scratch (as long as keys) for
+// the passes: four stable passes over 16-bit digits, lowest first, each a
+// counting sort, skipping a digit all keys share. It orders what
+// slices.Sort would, in linear time (the 32 sorts of candidatePairs took
+// a third of its time).
+func radixSort(keys, scratch []uint64) {
+	if len(keys) < 256 {
+		slices.Sort(keys)
+		return
+	}
+	var count [1 << 16]int
+	src, dst := keys, scratch[:len(keys)]
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range src {
+			count[k>>shift&0xffff]++
+		}
+		if count[src[0]>>shift&0xffff] == len(src) {
+			continue // one digit for all
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := k >> shift & 0xffff
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+}
+
 // candidate is a pair of items (spans, or classes of identical spans) that
 // share an LSH bucket, with the Jaccard similarity of their key sets.
 type candidate struct {
@@ -542,12 +579,13 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 	for u, k := range keys {
 		masks[u] = maskOf(k)
 	}
+	scratch := make([]uint64, n)
 	for b := 0; b < lshBands; b++ {
 		entries = entries[:0]
 		for u := 0; u < n; u++ {
 			entries = append(entries, bucketKey(sigs[u][b], int32(u), b))
 		}
-		slices.Sort(entries)
+		radixSort(entries, scratch)
 		for i := 0; i < len(entries); {
 			j := i + 1
 			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {

@@ -271,3 +271,23 @@ func TestKeyMaskBound(t *testing.T) {
 	}
 	t.Logf("spared %d of %d", spared, low)
 }
+
+// TestRadixSort checks radixSort against slices.Sort, on keys that share
+// digits (which passes skip) and on random ones.
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 5, 255, 256, 1000, 70000} {
+		for _, mask := range []uint64{^uint64(0), 0xffff0000ffff0000, 0xff, 1 << 63} {
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = r.Uint64() & mask
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			radixSort(keys, make([]uint64, n))
+			if !slices.Equal(keys, want) {
+				t.Fatalf("n=%d mask=%x: radixSort differs from slices.Sort", n, mask)
+			}
+		}
+	}
+}
