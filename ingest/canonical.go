@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -381,16 +382,10 @@ func mentionTitle(text string, e corpus.Entity) string {
 }
 
 // offices are the titles that tell people of one surname apart.
-var offices = map[string]bool{
-	"president": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"pope": true, "sen": true, "senator": true, "rep": true, "representative": true,
-	"congressman": true, "congresswoman": true, "gov": true, "governor": true,
-	"gen": true, "general": true, "col": true, "colonel": true, "capt": true,
-	"captain": true, "minister": true, "chancellor": true, "secretary": true,
-	"envoy": true, "ambassador": true, "judge": true, "justice": true, "mayor": true,
-	"premier": true, "commissioner": true, "spokesman": true, "spokeswoman": true,
-	"lady": true, "lord": true, "sheikh": true, "rev": true, "director": true,
-}
+var offices = wordSet("president king queen prince princess pope sen senator rep representative " +
+	"congressman congresswoman gov governor gen general col colonel capt captain minister " +
+	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
+	"spokesman spokeswoman lady lord sheikh rev director")
 
 // sexesFit reports whether two person mentions can name one person.
 func sexesFit(a, b mention) bool { return a.sex == 0 || b.sex == 0 || a.sex == b.sex }
@@ -482,21 +477,14 @@ func isUpperStart(w string) bool {
 var familyNames = wordSet("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao lu xi " +
 	"kim lee park choi jung kang cho yoon jang lim han shin moon roh ban chung ahn")
 
-// personTitles are dropped from the front of a person's name.
-var personTitles = map[string]bool{
-	"president": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true,
-	"sir": true, "dame": true, "lord": true, "lady": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "pope": true, "sen": true, "senator": true,
-	"rep": true, "representative": true, "gov": true, "governor": true, "gen": true,
-	"general": true, "col": true, "colonel": true, "lt": true, "capt": true,
-	"captain": true, "minister": true, "chancellor": true, "secretary": true,
-	"envoy": true, "ambassador": true, "judge": true, "justice": true, "mayor": true,
-	"premier": true, "commissioner": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "rev": true, "father": true, "sheikh": true, "saint": true,
-	"st": true, "vice": true, "prime": true, "foreign": true, "defence": true,
-	"defense": true, "deputy": true, "chief": true, "former": true, "ex": true,
-	"director": true,
-}
+// personTitles are dropped from the front of a person's name: the offices,
+// courtesy titles and the words that qualify an office ("former", "vice").
+var personTitles = func() map[string]bool {
+	m := wordSet("mr mrs ms dr prof sir dame lt spokesperson father saint st " +
+		"vice prime foreign defence defense deputy chief former ex")
+	maps.Copy(m, offices)
+	return m
+}()
 
 // aliases maps folded names to the canonical name of places and bodies that
 // go by several names in news text.
