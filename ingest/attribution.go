@@ -2017,25 +2017,13 @@ func (d *quoteDoc) fullName(surname string, before int, sex byte) string {
 // surname is someone else ("Trump said… Trump added…" long before "first
 // lady Melania Trump"), as Canonicalize also takes it.
 func (d *quoteDoc) loneBefore(surname, full string) bool {
-	first := len(d.text)
-	for _, e := range d.entities {
-		if e.Label == corpus.Person && strings.HasSuffix(e.Text, " "+surname) && stripHonorifics(e.Text) == full {
-			first = e.Start
-			break
-		}
-	}
-	for _, n := range d.fullNamesOf(surname) {
-		if n.name == full {
-			first = min(first, n.pos)
-			break
-		}
+	first := strings.Index(d.text, full)
+	if first < 0 {
+		return false
 	}
 	lone := 0
-	for _, e := range d.entities {
-		if e.Start >= first {
-			break
-		}
-		if e.Label == corpus.Person && strings.TrimSuffix(strings.TrimSuffix(e.Text, "’s"), "'s") == surname {
+	for _, e := range d.entities[:d.entityBefore(first)+1] {
+		if e.Label == corpus.Person && mentionName(e.Text) == surname {
 			if lone++; lone >= 2 {
 				return true
 			}

@@ -85,27 +85,19 @@ func Canonicalize(docs []corpus.Document) {
 
 	// Surnames alone: the full name in the same article, else the only full
 	// name in the corpus with that surname.
-	fullBySurname := map[string]map[string]bool{} // surname key → person keys
-	for _, m := range ms {
-		if m.person && m.surname != "" && m.full {
-			if fullBySurname[m.surname] == nil {
-				fullBySurname[m.surname] = map[string]bool{}
-			}
-			fullBySurname[m.surname][m.key] = true
-		}
-	}
-	// The offices the corpus writes before each full name: "President
-	// Trump" is the Trump written "President Donald Trump", not the one
-	// written "First lady Melania Trump".
+	// The person keys of the full names of each surname, and of each
+	// surname after each office: "President Trump" is the Trump written
+	// "President Donald Trump", not the one written "First lady Melania
+	// Trump".
 	type titled struct{ surname, title string }
+	fullBySurname := map[string]map[string]bool{}
 	fullByTitle := map[titled]map[string]bool{}
 	for _, m := range ms {
-		if m.person && m.full && m.title != "" {
-			k := titled{m.surname, m.title}
-			if fullByTitle[k] == nil {
-				fullByTitle[k] = map[string]bool{}
+		if m.person && m.surname != "" && m.full {
+			addKey(fullBySurname, m.surname, m.key)
+			if m.title != "" {
+				addKey(fullByTitle, titled{m.surname, m.title}, m.key)
 			}
-			fullByTitle[k][m.key] = true
 		}
 	}
 	type docName struct {
@@ -259,10 +251,7 @@ func Canonicalize(docs []corpus.Document) {
 			continue
 		}
 		if ini := initials(m.words); len(ini) >= 2 {
-			if byInitials[ini] == nil {
-				byInitials[ini] = map[string]bool{}
-			}
-			byInitials[ini][m.key] = true
+			addKey(byInitials, ini, m.key)
 		}
 	}
 	for i, m := range ms {
@@ -346,13 +335,7 @@ type mention struct {
 // its start ("Lord Butler"), or,
 // for a full name, by its given name (givenNameSex); 0 when neither tells.
 func mentionSex(text string, e corpus.Entity, m mention) byte {
-	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
-	k := strings.LastIndexAny(before, " \n(“\"'") // -1: the title starts the text
-	words := []string{before[k+1:]}
-	if f := strings.Fields(e.Text); len(f) > 1 {
-		words = append(words, f[0]) // "Lord Butler"
-	}
-	for _, w := range words {
+	for _, w := range titleWords(text, e) {
 		if sex := titleSex(w); sex != 0 {
 			return sex
 		}
@@ -368,12 +351,7 @@ func mentionSex(text string, e corpus.Entity, m mention) byte {
 // "lady"), lower case and without a dot; "" when there is none. Courtesy
 // titles ("Mr.") are not offices: mentionSex reads them.
 func mentionTitle(text string, e corpus.Entity) string {
-	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
-	words := []string{before[strings.LastIndexAny(before, " \n(“\"'")+1:]}
-	if f := strings.Fields(e.Text); len(f) > 1 {
-		words = append([]string{f[0]}, words...)
-	}
-	for _, w := range words {
+	for _, w := range titleWords(text, e) {
 		if w = strings.ToLower(strings.TrimSuffix(w, ".")); offices[w] {
 			return w
 		}
@@ -381,11 +359,31 @@ func mentionTitle(text string, e corpus.Entity) string {
 	return ""
 }
 
+// titleWords are the words that may be a mention's title: the word just
+// before it in the text and, for a name of several words, its first word.
+func titleWords(text string, e corpus.Entity) []string {
+	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
+	k := strings.LastIndexAny(before, " \n(“\"'") // -1: the title starts the text
+	words := []string{before[k+1:]}
+	if f := strings.Fields(e.Text); len(f) > 1 {
+		words = append(words, f[0]) // "Lord Butler"
+	}
+	return words
+}
+
 // offices are the titles that tell people of one surname apart.
 var offices = wordSet("president king queen prince princess pope sen senator rep representative " +
 	"congressman congresswoman gov governor gen general col colonel capt captain minister " +
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
 	"spokesman spokeswoman lady lord sheikh rev director")
+
+// addKey adds key to the set of k in sets.
+func addKey[K comparable](sets map[K]map[string]bool, k K, key string) {
+	if sets[k] == nil {
+		sets[k] = map[string]bool{}
+	}
+	sets[k][key] = true
+}
 
 // sexesFit reports whether two person mentions can name one person.
 func sexesFit(a, b mention) bool { return a.sex == 0 || b.sex == 0 || a.sex == b.sex }
@@ -461,16 +459,11 @@ func familyFirst(words []string) bool {
 		return strings.Count(words[1], "-") == 1 && !strings.HasSuffix(words[1], "-")
 	}
 	for _, w := range words[1:] {
-		if n := utf8.RuneCountInString(w); n > 4 || !isUpperStart(w) || strings.Contains(w, ".") {
+		if n := utf8.RuneCountInString(w); n > 4 || !isCapitalized(w) || strings.Contains(w, ".") {
 			return false
 		}
 	}
 	return true
-}
-
-func isUpperStart(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // familyNames are common Chinese and Korean family names.
