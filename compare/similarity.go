@@ -108,14 +108,28 @@ func NewScorer(docs []string, thes *Thesaurus) *Scorer {
 	return s
 }
 
+// maxScanTerms is the most terms Add searches for repeats one by one.
+const maxScanTerms = 32
+
 // Add counts one more document given by its terms.
 func (s *Scorer) Add(ts []term) {
 	s.n++
 	s.weights = nil
-	seen := make(map[string]bool, len(ts))
-	for _, t := range ts {
-		if !seen[t.stem] {
+	// A sentence's few terms are searched for a stem seen before; a long
+	// text's (NewScorer's documents) are looked up in a set.
+	var seen map[string]bool
+	if len(ts) > maxScanTerms {
+		seen = make(map[string]bool, len(ts))
+	}
+	for i, t := range ts {
+		dup := false
+		if seen != nil {
+			dup = seen[t.stem]
 			seen[t.stem] = true
+		} else {
+			dup = slices.ContainsFunc(ts[:i], func(u term) bool { return u.stemH == t.stemH && u.stem == t.stem })
+		}
+		if !dup {
 			s.df[t.stem]++
 		}
 		if !t.name && !t.number {
