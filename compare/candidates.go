@@ -485,24 +485,12 @@ type candidate struct {
 	jaccard float32
 }
 
-// sharedEarlier reports whether two items share a bucket in a band before
-// band b that was looked at in full (partial has bit k set for the bands k
-// where it was not), so their pair was already looked at.
-func sharedEarlier(x, y *bands, partial uint32, b int) bool {
-	for k := 0; k < b; k++ {
-		if x[k] == y[k] && partial&(1<<k) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // A keyMask has bit h%128 set for each key h of a set. Most pairs that meet
-// in a bucket share too few keys (on BBC News plus Reuters, 14 million pairs
-// meet and 2.8 million pass minJaccard), and testing one set's keys against
-// the other's mask (bound) rules most of them out before the exact
-// intersection: candidatePairs then takes a fifth less time, with the same
-// pairs.
+// in a bucket share too few keys (on BBC News plus Reuters, pairs from
+// different documents meet 17 million times, and 2.8 million of those pass
+// minJaccard), and testing one set's keys against the other's mask (bound)
+// rules most of them out before the exact intersection: candidatePairs
+// then takes a fifth less time, with the same pairs.
 type keyMask [2]uint64
 
 func maskOf(keys []uint64) keyMask {
@@ -565,20 +553,29 @@ func intersection(a, b []uint64) int {
 // fullBucket items each item meets only the bucketWindow items after it, in
 // an order shuffled anew in each band, so a big group of look-alikes costs
 // work in proportion to its size, not its square, and is still joined up
-// across the bands. Each item then keeps its maxDegree best pairs
-// (keepStrongest), so the number of pairs, and all later work, grows
-// linearly with the corpus even where hundreds of items look alike.
+// across the bands. Each item keeps its maxDegree best pairs as they are
+// found (strongest), so the number of pairs, and all later work, grows
+// linearly with the corpus even where hundreds of items look alike. A pair
+// that meets in several bands is tested each time and offered again:
+// strongest drops the repeat, which costs less than checking every pair's
+// earlier bands for a bucket it was tested in (a tenth of the stage's time).
 func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDegree int) []candidate {
 	n := len(sigs)
-	var pairs []candidate
 	entries := make([]uint64, 0, n)
-	// partial[u] has bit b set when not every pair of u's bucket in band b
-	// was looked at (the bucket was too big, or windowed).
-	partial := make([]uint32, n)
-	masks := make([]keyMask, n)
-	for u, k := range keys {
-		masks[u] = maskOf(k)
+	// What the first tests of a pair read of its partner, side by side:
+	// one read from memory, not three (items meet in no order, so each is
+	// a cache miss; at 21,000 articles the tests took twice as long per
+	// pair as at half of them).
+	type item struct {
+		mask keyMask
+		doc  int32
+		keys int32
 	}
+	items := make([]item, n)
+	for u, k := range keys {
+		items[u] = item{maskOf(k), doc[u], int32(len(k))}
+	}
+	top := newStrongest(n, maxDegree)
 	scratch := make([]uint64, n)
 	for b := 0; b < lshBands; b++ {
 		entries = entries[:0]
@@ -591,35 +588,28 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {
 				j++
 			}
-			if size := j - i; size > fullBucket {
-				for _, e := range entries[i:j] {
-					partial[bucketItem(e, b)] |= 1 << b
-				}
-			}
 			if j-i > 1 && j-i <= maxBucket {
 				window := j - i
 				if window > fullBucket {
 					window = bucketWindow
 				}
 				for x := i; x < j; x++ {
+					ux := bucketItem(entries[x], b)
+					ix, kx := &items[ux], keys[ux]
+					if ix.doc == -2 {
+						continue
+					}
 					for y := x + 1; y < min(j, x+1+window); y++ {
-						u, v := bucketItem(entries[x], b), bucketItem(entries[y], b)
-						if u > v {
-							u, v = v, u
-						}
-						if du, dv := doc[u], doc[v]; du == -2 || dv == -2 || du >= 0 && du == dv {
+						uy := bucketItem(entries[y], b)
+						iy := &items[uy]
+						if iy.doc == -2 || ix.doc >= 0 && ix.doc == iy.doc {
 							continue
 						}
-						if 6*masks[v].bound(keys[u]) < len(keys[u])+len(keys[v]) {
+						if 6*iy.mask.bound(kx) < int(ix.keys+iy.keys) {
 							continue
 						}
-						// A pair sharing an earlier band whose bucket was
-						// looked at in full has been seen.
-						if sharedEarlier(&sigs[u], &sigs[v], partial[u], b) {
-							continue
-						}
-						if j := jaccard(keys[u], keys[v]); j >= minJaccard {
-							pairs = append(pairs, candidate{u, v, j})
+						if j := jaccard(kx, keys[uy]); j >= minJaccard {
+							top.add(candidate{min(ux, uy), max(ux, uy), j})
 						}
 					}
 				}
@@ -627,84 +617,94 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 			i = j
 		}
 	}
-	return keepStrongest(pairs, n, maxDegree)
+	return top.pairs()
 }
 
 // keepStrongest returns, once each, the pairs that are among the maxDegree
-// strongest of either of their n items: highest Jaccard similarity first,
-// then the partner with the lower index. pairs may hold a pair more than
-// once (windowed buckets meet some pairs twice). The result is ordered by
-// the item that keeps the pair (the lower one when both do), then by
-// strength. It costs time in proportion to len(pairs): no sort.
+// strongest of either of their n items (see strongest). pairs may hold a
+// pair more than once.
 func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
-	type link struct {
-		to      int32
-		jaccard float32
-	}
-	stronger := func(x, y link) bool {
-		return x.jaccard > y.jaccard || x.jaccard == y.jaccard && x.to < y.to
-	}
-	// Each item's partners, end to end (compressed sparse rows).
-	start := make([]int32, n+1)
+	top := newStrongest(n, maxDegree)
 	for _, p := range pairs {
-		start[p.a+1]++
-		start[p.b+1]++
+		top.add(p)
 	}
-	for i := 1; i <= n; i++ {
-		start[i] += start[i-1]
+	return top.pairs()
+}
+
+// strongest keeps each of n items' degree strongest pairs as they are
+// found: highest Jaccard similarity first, then the partner with the lower
+// index. A pair may be added more than once (windowed buckets meet some
+// pairs twice). Since the order is total, what is kept does not depend on
+// the order pairs come in; and no list of all the pairs is ever made (at
+// 21,000 articles, 2.8 million pass minJaccard and 1.3 million are kept).
+type strongest struct {
+	degree int
+	top    []link  // top[x*degree:][:count[x]] is x's strongest, strongest first
+	count  []uint8 // degree ≤ 255
+}
+
+type link struct {
+	to      int32
+	jaccard float32
+}
+
+func (l link) stronger(m link) bool {
+	return l.jaccard > m.jaccard || l.jaccard == m.jaccard && l.to < m.to
+}
+
+func newStrongest(n, degree int) *strongest {
+	degree = min(max(degree, 1), 255)
+	return &strongest{degree: degree, top: make([]link, n*degree), count: make([]uint8, n)}
+}
+
+func (s *strongest) add(p candidate) {
+	s.offer(p.a, link{p.b, p.jaccard})
+	s.offer(p.b, link{p.a, p.jaccard})
+}
+
+// offer puts l among x's strongest if it is strong enough and not there
+// yet. A pair met again is either there or weaker than all of them.
+func (s *strongest) offer(x int32, l link) {
+	best := s.top[int(x)*s.degree:][:s.count[x]]
+	if len(best) == s.degree && !l.stronger(best[len(best)-1]) {
+		return
 	}
-	links := make([]link, 2*len(pairs))
-	fill := slices.Clone(start[:n])
-	for _, p := range pairs {
-		links[fill[p.a]] = link{p.b, p.jaccard}
-		fill[p.a]++
-		links[fill[p.b]] = link{p.a, p.jaccard}
-		fill[p.b]++
-	}
-	fill = nil
-	// top[x*maxDegree:][:count[x]] is x's strongest, strongest first.
-	top := make([]link, n*maxDegree)
-	count := make([]int32, n)
-	for x := 0; x < n; x++ {
-		best := top[x*maxDegree : x*maxDegree]
-	next:
-		for _, l := range links[start[x]:start[x+1]] {
-			if len(best) == maxDegree && !stronger(l, best[len(best)-1]) {
-				continue
-			}
-			for _, b := range best {
-				if b.to == l.to {
-					continue next // met twice
-				}
-			}
-			i := len(best)
-			if i < maxDegree {
-				best = best[:i+1]
-			} else {
-				i--
-			}
-			for ; i > 0 && stronger(l, best[i-1]); i-- {
-				best[i] = best[i-1]
-			}
-			best[i] = l
+	for _, b := range best {
+		if b.to == l.to {
+			return
 		}
-		count[x] = int32(len(best))
 	}
-	links = nil
-	keeps := func(x, y int32) bool {
-		for _, l := range top[int(x)*maxDegree:][:count[x]] {
-			if l.to == y {
-				return true
-			}
+	i := len(best)
+	if i < s.degree {
+		best = best[:i+1]
+		s.count[x]++
+	} else {
+		i--
+	}
+	for ; i > 0 && l.stronger(best[i-1]); i-- {
+		best[i] = best[i-1]
+	}
+	best[i] = l
+}
+
+func (s *strongest) keeps(x, y int32) bool {
+	for _, l := range s.top[int(x)*s.degree:][:s.count[x]] {
+		if l.to == y {
+			return true
 		}
-		return false
 	}
+	return false
+}
+
+// pairs returns the kept pairs once each, ordered by the item that keeps
+// the pair (the lower one when both do), then by strength.
+func (s *strongest) pairs() []candidate {
 	var kept []candidate
-	for x := range n {
-		for _, l := range top[x*maxDegree:][:count[x]] {
+	for x := range s.count {
+		for _, l := range s.top[x*s.degree:][:s.count[x]] {
 			a, b := int32(x), l.to
 			if a > b {
-				if keeps(b, a) {
+				if s.keeps(b, a) {
 					continue // b keeps it too, and b comes first
 				}
 				a, b = b, a
