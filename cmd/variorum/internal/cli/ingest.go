@@ -49,8 +49,8 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 		return err
 	}
 	rep := repeats(arts)
-	fmt.Fprintf(e.stdout, "ingested %d articles into %s: %d new, %d already indexed%s (%s)\n",
-		len(arts), indexDir(e, *dir), added, len(arts)-added-rep, repeatNote(rep), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "ingested %d %s into %s: %d new, %d already indexed%s (%s)\n",
+		len(arts), plural(len(arts), "article", "articles"), indexDir(e, *dir), added, len(arts)-added-rep, repeatNote(rep), time.Since(start).Round(time.Millisecond))
 	if bad > 0 {
 		return skippedError(bad)
 	}
