@@ -238,8 +238,12 @@ func (d *quoteDoc) lower(t atok) string { return strings.ToLower(d.text[t.start:
 // cueMatch is a found source and cue.
 type cueMatch struct {
 	speaker corpus.Span // the mention
-	cue     string
-	ok      bool
+	// described marks a mention that is a description with a modifier
+	// ("Residents of the town"): it names itself, not the entity at its
+	// end.
+	described bool
+	cue       string
+	ok        bool
 	// end is where the attribution's words end (after a quote: "…,"
 	// said Mr. Ekovich| , who noted…).
 	end int
@@ -550,7 +554,10 @@ func (d *quoteDoc) setAttribution(r *quoteRegion, a cueMatch, near bool) {
 	r.cueNear = near
 	r.cue = a.cue
 	r.speaker = a.speaker
-	if a.speaker.End > a.speaker.Start {
+	switch {
+	case a.described:
+		r.speakerName = d.description(a.speaker)
+	case a.speaker.End > a.speaker.Start:
 		r.speakerName = d.resolve(a.speaker)
 	}
 }
@@ -1052,7 +1059,13 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	if ingCue(lw) || first || d.coordinated(ts[:j]) {
 		// "…, saying", "but said": the sentence's subject.
-		if np := d.subjectOf(sentStart, t.start, regions); np.End > np.Start {
+		end := t.start
+		if ingCue(lw) && j >= 2 && d.lower(ts[j-1]) == "by" && ts[j-2].word {
+			// "The senator began by saying": the subject ends before the
+			// verb "by" follows, or before that verb's object.
+			end = ts[j-2].start
+		}
+		if np := d.subjectOf(sentStart, end, regions); np.End > np.Start {
 			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
 		}
 		return cueMatch{}, false
@@ -1077,12 +1090,27 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	k := d.tokenAt(ts, np.Start)
 	if k > 1 && ts[k-1].word && adjunctPreps[d.lower(ts[k-1])] && !d.isCapWord(ts[k]) &&
-		(d.isCapWord(ts[k-2]) || speakerPronouns[d.lower(ts[k-2])] || auxWords[d.lower(ts[k-2])]) {
+		(d.isCapWord(ts[k-2]) || speakerPronouns[d.lower(ts[k-2])] || auxWords[d.lower(ts[k-2])]) &&
+		!introWords[d.lower(ts[k-2])] && !timeAdverbs[d.lower(ts[k-2])] && d.head(np).Start == np.Start {
 		// An adjunct between the subject and the cue: "Trump at the
 		// time said", "Sanders during a rally thanked", "who has in
 		// the past described".
 		if p := d.npBefore(stripAux(d, ts[:k-1])); p.End > p.Start {
 			np, k = p, d.tokenAt(ts, p.Start)
+		}
+	}
+	if subj, ko, full, ok := d.modifiedSubject(ts, np, k); ok {
+		_, named := d.entityAt(subj)
+		words := attrTokens(d.text, subj.Start, subj.End)
+		named = named || len(words) > 1 && d.allCaps(words) // "Pasquale D'Amuro of the FBI"
+		switch {
+		case named || speakerPronouns[d.lower(ts[ko])] || d.head(subj).Start != subj.Start:
+			np, k = subj, ko
+		case !d.namesPerson(np):
+			// A description and its modifier are the speaker: "residents
+			// of the town", not "the town"; but not instead of a person
+			// ("Speaker of the House Rep. Paul Ryan said").
+			return cueMatch{speaker: full, described: true, cue: d.cueText(ts, j), ok: true}, false
 		}
 	}
 	if k > 0 && ts[k-1].word && relativeWords[d.lower(ts[k-1])] {
@@ -1104,6 +1132,90 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false // "to answer questions"
 	}
 	return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, false
+}
+
+// postmodifiers open a phrase that can follow a subject's noun ("Officials
+// in Kyiv", "Anne Thompson of the Hollywood Reporter", "Protesters marching
+// through the streets").
+var postmodifiers = wordSet("of for in at from with on near inside outside around across through")
+
+// capitalNoun reports whether the first word of ts after its determiners
+// is capitalised.
+func (d *quoteDoc) capitalNoun(ts []atok) bool {
+	for _, t := range ts {
+		if t.word && !determiners[d.lower(t)] {
+			return d.isCapWord(t)
+		}
+	}
+	return false
+}
+
+// namesPerson reports whether the phrase at m ends in a person's name.
+func (d *quoteDoc) namesPerson(m corpus.Span) bool {
+	e, ok := d.entityAt(m)
+	return ok && e.Label == corpus.Person
+}
+
+// nameLinks join the words of one name ("Department for Education",
+// "War on Want").
+var nameLinks = wordSet("of on for")
+
+// spokesNouns speak for the organisation a phrase after them names: in "a
+// spokesman for the Kremlin said" the Kremlin is the speaker.
+var spokesNouns = wordSet("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives")
+
+// modifiedSubject finds the subject when np, the phrase just before a cue
+// (ts[k] its first token), is the noun of a modifier after the subject's
+// own noun: "Officials in [Kyiv] said", "Bob Geldof in [July] said",
+// "Voters waiting in line for [hours] said". It follows up to three
+// prepositional phrases, one participle ("marching") between a phrase and
+// its noun, and accepts the subject only where a clause can start: at the
+// start of ts, after punctuation or a leading conjunction. subj is the
+// subject's noun phrase, ko its first token, full the subject through np.
+func (d *quoteDoc) modifiedSubject(ts []atok, np corpus.Span, k int) (subj corpus.Span, ko int, full corpus.Span, ok bool) {
+	if k < 0 || d.head(np).Start != np.Start {
+		return subj, 0, full, false // "Earlier in the day Trump said": Trump
+	}
+	for hop := 0; hop < 3; hop++ {
+		if k < 2 || !ts[k-1].word || !postmodifiers[d.lower(ts[k-1])] || !ts[k-2].word {
+			return subj, 0, full, false
+		}
+		h := k - 2 // the word the phrase follows
+		if lw := d.lower(ts[h]); !d.isCapWord(ts[h]) && strings.HasSuffix(lw, "ing") && len(lw) > 4 && h > 0 && ts[h-1].word {
+			h-- // a participle: "Protesters marching through"
+		}
+		lw := d.lower(ts[h])
+		if spokesNouns[lw] || auxWords[lw] || sentenceAdverbs[lw] || timeAdverbs[lw] || npStop[lw] ||
+			introWords[lw] || ingCue(lw) || !d.isCapWord(ts[h]) && looksVerb(lw) {
+			return subj, 0, full, false
+		}
+		outer := d.npBefore(ts[:h+1])
+		if outer.End <= outer.Start {
+			return subj, 0, full, false
+		}
+		ko = d.tokenAt(ts, outer.Start)
+		if ko < 0 {
+			return subj, 0, full, false
+		}
+		if ko < h && leadConjunctions[d.lower(ts[ko])] {
+			ko++ // "But director of …": the capital kept "But" in the phrase
+			outer.Start = ts[ko].start
+		}
+		if nameLinks[d.lower(ts[k-1])] && d.isCapWord(ts[h]) && d.capitalNoun(ts[k:]) && !d.namesPerson(outer) {
+			// One name, unless a person's: "Top of the Pops", "the
+			// Council on American-Islamic Relations Director Nihad
+			// Awad"; but "Anne Thompson of the Hollywood Reporter".
+			return subj, 0, full, false
+		}
+		if ko == 0 || !ts[ko-1].word || leadConjunctions[d.lower(ts[ko-1])] {
+			return outer, ko, corpus.Span{Start: outer.Start, End: np.End}, true
+		}
+		if !postmodifiers[d.lower(ts[ko-1])] || d.head(outer).Start != outer.Start {
+			return subj, 0, full, false
+		}
+		k = ko // another phrase: "Trump at [a rally] in Ohio"
+	}
+	return subj, 0, full, false
 }
 
 // tokenAt returns the index of the token of ts that starts at pos, or -1.
@@ -1606,6 +1718,32 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		}
 	}
 	return describe(name)
+}
+
+// description is the speaker a described mention is ("Residents of the
+// town" → "residents of the town"): describe's determiner rule, and a
+// capitalised first word that is no name's is written in lower case, as
+// the sentence's capital is what made it so.
+func (d *quoteDoc) description(m corpus.Span) string {
+	text := describe(d.text[m.Start:m.End])
+	first, rest, _ := strings.Cut(text, " ")
+	r, size := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || strings.ToLower(first[size:]) != first[size:] {
+		return text // "MPs in London", or not capitalised
+	}
+	for _, e := range d.entities {
+		if e.Start <= m.Start && m.Start < e.End {
+			return text // "Labour officials in Kyiv"
+		}
+		if e.Start > m.Start {
+			break
+		}
+	}
+	lower := string(unicode.ToLower(r)) + first[size:]
+	if rest == "" {
+		return lower
+	}
+	return lower + " " + rest
 }
 
 // describe writes a speaker that names no one ("The president", "One US

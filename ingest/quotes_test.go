@@ -424,6 +424,18 @@ func TestQuoteSpeakers(t *testing.T) {
 		// attribution: the speaker is the one before.
 		{"cue and that after the quote", "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests that Phoenix supports the campaign.",
 			"Brad Holm", "City Attorney Brad Holm", "said"},
+		// A phrase after the subject's noun does not name the speaker:
+		// a description is the speaker with its phrase, a name stays the
+		// name, and a spokesman speaks for his organisation.
+		{"description and its place", "Officials in Kyiv said the talks were “useful and frank.”", "officials in Kyiv", "Officials in Kyiv", "said"},
+		{"description and its of", "Residents of the town said they were “terrified of the water.”", "residents of the town", "Residents of the town", "said"},
+		{"participle and its phrase", "Protesters marching through the streets chanted “What curfew?” and kept going.",
+			"protesters marching through the streets", "Protesters marching through the streets", "chanted"},
+		{"name and a time", "But Band Aid founder Bob Geldof in July said he was sick of hearing “guff” about scars.", "Bob Geldof", "Bob Geldof", "said"},
+		{"a rally in a state", "Mr. Trump at a rally in Ohio said the deal was “a disaster for workers.”", "Trump", "Mr. Trump", "said"},
+		{"spokesman for", "A spokesman for the Kremlin said the claims were “absurd and baseless.”", "Kremlin", "the Kremlin", "said"},
+		{"time before the name", "Earlier in the day Trump said the plan was “a disaster.”", "Trump", "Trump", "said"},
+		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
 		{"transcript label", "Fox News host Chris Wallace spoke with Gov. Mike Pence.\n\nPartial transcript as follows:\n\n\"PENCE: Well, look, this is a game.\"",
