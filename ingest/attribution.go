@@ -1032,6 +1032,13 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false
 	}
 	prevWord := j > 0 && ts[j-1].word
+	if namingVerbs[lw] && prevWord && j == len(ts)-1 && !d.isCapWord(ts[j-1]) {
+		if pw := d.lower(ts[j-1]); !speakerPronouns[pw] && !auxWords[pw] && !sentenceAdverbs[pw] && !timeAdverbs[pw] {
+			// A name, not words: "a work in progress called "ipodder"",
+			// "a documentary called 'No More Mr Nasty'".
+			return cueMatch{}, false
+		}
+	}
 	if !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] {
 		return cueMatch{}, false
 	}
@@ -1133,6 +1140,10 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, false
 }
+
+// namingVerbs name a thing when a noun comes before them and the quote
+// right after ("a film called "13th"").
+var namingVerbs = wordSet("called dubbed named titled entitled")
 
 // postmodifiers open a phrase that can follow a subject's noun ("Officials
 // in Kyiv", "Anne Thompson of the Hollywood Reporter", "Protesters marching

@@ -108,6 +108,11 @@ func TestQuotes(t *testing.T) {
 			want: []string{"I never said I was going to pay for fees | he | said"},
 		},
 		{
+			name: "a thing called by a name is no quote",
+			text: "The result is a work in progress called “ipodder”. Petrol vapour exploded early, a phenomenon called “knocking”. Trump called Haley “very weak on immigration.”",
+			want: []string{"very weak on immigration | Trump | called"},
+		},
+		{
 			name: "attributed scare quote is a quote",
 			text: "US officials have described the plan as a “major achievement” for Ukraine.",
 			want: []string{"major achievement | US officials | described"},
