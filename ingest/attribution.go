@@ -503,7 +503,7 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 		if sentStart >= r.open {
 			continue
 		}
-		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start {
+		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start && !d.commonOpener(np) {
 			r.speaker = np
 			r.speakerName = d.resolve(np)
 			r.via = viaSubject
@@ -515,6 +515,27 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 		}
 	}
 }
+
+// commonOpener reports whether a sentence's subject found without a cue
+// is one capitalised word that names no one and no group: an adverb,
+// conjunction or auxiliary that opens the sentence ("Perhaps", "Or",
+// "Will there be …"), when no entity is there. Nouns stay ("Critics fear
+// it could allow "killing by omission"").
+func (d *quoteDoc) commonOpener(np corpus.Span) bool {
+	w := d.text[np.Start:np.End]
+	if strings.ContainsAny(w, " \u00a0") || !isCapitalized(w) {
+		return false
+	}
+	if _, ok := d.entityAt(np); ok {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return sentenceAdverbs[lw] || introWords[lw] || leadConjunctions[lw] || openerWords[lw]
+}
+
+// openerWords open sentences without being their subject.
+var openerWords = wordSet("perhaps first just only next well yes no or such part partial transcript " +
+	"should will would can could is are was were did does do said")
 
 // attributeBackwards gives a quote without a source the source of the next
 // quote in its sentence: Any "significant" offensive would be "a threat,"

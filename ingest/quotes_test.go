@@ -113,6 +113,11 @@ func TestQuotes(t *testing.T) {
 			want: []string{"very weak on immigration | Trump | called"},
 		},
 		{
+			name: "an opening adverb is no speaker",
+			text: "Perhaps more important is the Cell's role in the imminent “war on living rooms”. Next year will be “make or break” for development.",
+			want: []string{"war on living rooms"},
+		},
+		{
 			name: "attributed scare quote is a quote",
 			text: "US officials have described the plan as a “major achievement” for Ukraine.",
 			want: []string{"major achievement | US officials | described"},
