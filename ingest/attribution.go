@@ -954,6 +954,12 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 			if strict && !cueVerbs[d.lower(ts[j])] && d.lower(ts[j]) != "according" {
 				weak = true
 			}
+			if !weak && d.inRelative(ts, j) {
+				// "Pompeo's trip, which was first reported by The
+				// Washington Post, came to light after Trump told
+				// reporters …": the main clause's cue comes first.
+				weak = true
+			}
 			m.cueSpan = corpus.Span{Start: ts[j].start, End: ts[j].end}
 			if weak || j < introEnd {
 				// Of the cues in an introductory phrase, the last is
@@ -968,6 +974,33 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 		}
 	}
 	return fallback, fallback.ok
+}
+
+// inRelative reports whether ts[j] lies inside a relative clause set off
+// by commas (", which …," or ", who …,") that closes before ts ends.
+func (d *quoteDoc) inRelative(ts []atok, j int) bool {
+	open := false
+	for k := j - 1; k > 0; k-- {
+		if !ts[k].word {
+			if s := d.tokText(ts[k]); s == ";" || s == ":" || s == "," {
+				return false // the clause closed before ts[j], or none opened
+			}
+			continue
+		}
+		if lw := d.lower(ts[k]); (lw == "which" || lw == "who") && d.tokText(ts[k-1]) == "," {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := j + 1; k < len(ts)-1; k++ {
+		if !ts[k].word && d.tokText(ts[k]) == "," {
+			return true
+		}
+	}
+	return false
 }
 
 var passivePreps = wordSet("in on by")

@@ -445,6 +445,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"a rally in a state", "Mr. Trump at a rally in Ohio said the deal was “a disaster for workers.”", "Trump", "Mr. Trump", "said"},
 		{"spokesman for", "A spokesman for the Kremlin said the claims were “absurd and baseless.”", "Kremlin", "the Kremlin", "said"},
 		{"time before the name", "Earlier in the day Trump said the plan was “a disaster.”", "Trump", "Trump", "said"},
+		{"cue inside a relative clause", "Pompeo's trip, which was first reported by The Washington Post, came to light after Trump told reporters the talks were at “extremely high levels.”",
+			"Trump", "Trump", "told"},
 		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
