@@ -777,6 +777,12 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 			continue // past the usual reach, only ", said" ends an appositive
 		}
 		subj := stripAux(d, ts[:j])
+		if rel, set := d.relativeCue(subj); rel {
+			if set {
+				continue // "X, who served as …, told": the main verb comes later
+			}
+			return cueMatch{}
+		}
 		for i, s := range subj {
 			if !s.word && (d.tokText(s) == "," || d.tokText(s) == "(") {
 				subj = subj[:i]
@@ -812,6 +818,38 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	}
 	return cueMatch{}
 }
+
+// relativeCue reports whether a cue after a quote, with the words
+// before it (ts), is the verb of a relative clause on some other noun,
+// not the quote's attribution: "…," an argument that seemed to resonate
+// with Mr. Trump, [who] said …; "…," a phrase [that some] have
+// speculated …. A relative clause closed by a comma before the cue
+// ("Clinton, who called Sanders, told") or without a subject of its own
+// ("people who know him said") does not count. set reports a relative
+// clause set off by a comma ("X, who served as …"), after which the main
+// clause's verb may still come.
+func (d *quoteDoc) relativeCue(ts []atok) (rel, set bool) {
+	for k := len(ts) - 1; k > 0; k-- {
+		if !ts[k].word {
+			if d.tokText(ts[k]) == "," {
+				return false, false
+			}
+			continue
+		}
+		switch d.tokText(ts[k]) { // in lower case: "the WHO said" is no relative
+		case "who", "which", "that":
+			set = d.tokText(ts[k-1]) == ","
+			if k == len(ts)-1 {
+				return true, set // "…, who said"
+			}
+			n := d.lower(ts[k+1])
+			return determiners[n] || speakerPronouns[n] || quantifiers[n], set
+		}
+	}
+	return false, false
+}
+
+var quantifiers = wordSet("some many most few several others all")
 
 // hasCapital reports whether the span holds a capitalised word ("pollster
 // Frank Luntz").

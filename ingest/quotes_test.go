@@ -447,6 +447,10 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"time before the name", "Earlier in the day Trump said the plan was “a disaster.”", "Trump", "Trump", "said"},
 		{"cue inside a relative clause", "Pompeo's trip, which was first reported by The Washington Post, came to light after Trump told reporters the talks were at “extremely high levels.”",
 			"Trump", "Trump", "told"},
+		{"relative clause after the quote", "Mr. Macron said the goal would be to “contain Iran in the region,” an argument that seemed to resonate with Mr. Trump, who said one goal was to block Iran.",
+			"Macron", "Mr. Macron", "said"},
+		{"set-off relative clause after the quote", "“This position has always been hard,” Melanne Verveer, who served as chief of staff, told CBS News.",
+			"Melanne Verveer", "Melanne Verveer", "told"},
 		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
