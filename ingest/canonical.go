@@ -466,9 +466,11 @@ func familyFirst(words []string) bool {
 	return true
 }
 
-// familyNames are common Chinese and Korean family names.
+// familyNames are common Chinese and Korean family names, the Korean ones
+// in their usual romanisations (윤: Yoon, Youn, Yun).
 var familyNames = wordSet("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao lu xi " +
-	"kim lee park choi jung kang cho yoon jang lim han shin moon roh ban chung ahn")
+	"kim lee park choi jung kang cho yoon jang lim han shin moon roh ban chung ahn " +
+	"youn yun jeong jeon hwang seo suh kwon jo bae baek paik yoo ryu hong kwak rhee")
 
 // personTitles are dropped from the front of a person's name: the offices,
 // courtesy titles and the words that qualify an office ("former", "vice").

@@ -300,6 +300,7 @@ func TestCanonicalizeFamilyFirst(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Kim Jong Un": true, "Kim Yo Jong": true, "Moon Jae-in": true, "Xi Jinping": false,
 		"Lee Harvey Oswald": false, "Kim Kardashian": false, "Park Geun-hye": true, "John Kim": false,
+		"Youn Kun-young": true, "Hong Kong": false,
 	} {
 		if got := familyFirst(strings.Fields(name)); got != want {
 			t.Errorf("familyFirst(%q) = %v, want %v", name, got, want)
