@@ -1814,6 +1814,12 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		}
 		return e.Canonical
 	}
+	fields := strings.Fields(mention)
+	if last := fields[len(fields)-1]; !isCapitalized(last) && !startsWithDigit(last) {
+		// A description, not a name: "the prime minister", "the Tory
+		// leader" keep their words (stripping titles left "minister").
+		return describe(strings.Join(fields, " "))
+	}
 	name := stripHonorifics(mention)
 	if !strings.Contains(name, " ") && isCapitalized(name) {
 		if full := d.fullName(name, m.Start, d.sexOf(m)); full != "" {
