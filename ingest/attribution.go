@@ -2203,7 +2203,7 @@ func stripAux(d *quoteDoc, ts []atok) []atok {
 		}
 		lw := d.lower(t)
 		switch {
-		case !d.isCapWord(t) && (auxWords[lw] || strings.HasSuffix(lw, "ly") && len(lw) > 4):
+		case !d.isCapWord(t) && (auxWords[lw] || sentenceAdverbs[lw] || strings.HasSuffix(lw, "ly") && len(lw) > 4):
 			ts = ts[:n-1]
 		case timeNouns[lw] && n >= 2 && ts[n-2].word && timeModifiers[d.lower(ts[n-2])]:
 			ts = ts[:n-2]
