@@ -1461,6 +1461,9 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 		i--
 	}
 	np := ts[i+1:]
+	for len(np) > 1 && (leadConjunctions[d.lower(np[0])] || d.lower(np[0]) == "as") {
+		np = np[1:] // "And Henry", "But Simon Hart": the sentence's capital kept them
+	}
 	if len(np) == 0 || !d.hasNoun(np) {
 		return corpus.Span{}
 	}
