@@ -452,6 +452,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"set-off relative clause after the quote", "“This position has always been hard,” Melanne Verveer, who served as chief of staff, told CBS News.",
 			"Melanne Verveer", "Melanne Verveer", "told"},
 		{"adverb between subject and cue", "The chancellor meanwhile insisted his plans were “fully funded.”", "the chancellor", "The chancellor", "insisted"},
+		{"conjunction before the name", "The vote was close. But Mr Blair said: “All the others are wrong about this.”", "Blair", "Mr Blair", "said"},
 		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
