@@ -329,7 +329,12 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	// weeks ago…”", "- More from Jones: “…”".
 	if !bm.ok {
 		if name, ok := d.namedBeforeColon(leftStart, r.open); ok {
-			d.setAttribution(r, cueMatch{speaker: name, ok: true}, true)
+			m := cueMatch{speaker: name, ok: true}
+			if ts := attrTokens(d.text, name.Start, name.End); len(ts) > 1 && cueVerbs[d.lower(ts[0])] {
+				// "Said Mr Fogg: "…"": the cue comes first.
+				m.cue, m.speaker.Start = d.tokText(ts[0]), ts[1].start
+			}
+			d.setAttribution(r, m, true)
 			r.via = viaLabel
 			return
 		}

@@ -130,6 +130,14 @@ var entityOpeners = wordSet(nonNameOpeners)
 // appendEntity adds the entity over toks, split where the text between two
 // of its tokens breaks a line (a list is not one name).
 func appendEntity(ents []corpus.Entity, text string, toks []wordTok, label string) []corpus.Entity {
+	// A comma, semicolon or colon the model took into the end of a name is
+	// no part of it ("Said Ellis: "…"" gave the entity "Ellis:").
+	for len(toks) > 0 && strings.Contains(",;:", text[toks[len(toks)-1].start:toks[len(toks)-1].end]) {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return ents
+	}
 	first := 0
 	for k := 1; k <= len(toks); k++ {
 		if k < len(toks) && !strings.Contains(text[toks[k-1].end:toks[k].start], "\n") {

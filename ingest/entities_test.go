@@ -72,6 +72,25 @@ func TestEntitiesTitleInside(t *testing.T) {
 	}
 }
 
+// TestEntityTrailingPunct checks that a colon the model takes into a
+// name is left out of the entity, so the quote after it resolves to the
+// person named before.
+func TestEntityTrailingPunct(t *testing.T) {
+	x := extractor(t)
+	a := corpus.Article{ID: "t", Text: "The tax plan drew fire from Ryan Ellis, a tax lobbyist. It would make the code more complicated. Said Ellis: “I don’t get it.”"}
+	docs := []corpus.Document{x.Extract(a)}
+	Canonicalize(docs)
+	d := docs[0]
+	for _, e := range d.Entities {
+		if strings.HasSuffix(e.Text, ":") {
+			t.Errorf("entity %q keeps the colon", e.Text)
+		}
+	}
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != "Ryan Ellis" || d.Quotes[0].Cue != "Said" {
+		t.Errorf("quotes %+v, want one by Ryan Ellis, cue Said", d.Quotes)
+	}
+}
+
 func TestCompanyName(t *testing.T) {
 	for _, c := range []struct {
 		name string
