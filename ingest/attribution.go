@@ -2389,8 +2389,11 @@ func (d *quoteDoc) entityBefore(pos int) int {
 func stripHonorifics(name string) string {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	fields := strings.Fields(name)
-	for len(fields) > 1 && isPossessive(strings.ToLower(fields[0])) && isCapitalized(fields[1]) {
-		fields = fields[1:] // "England's Josh Lewsey"
+	for i := len(fields) - 2; i >= 0 && !honorifics[strings.ToLower(fields[len(fields)-1])]; i-- {
+		if isPossessive(strings.ToLower(fields[i])) && isCapitalized(fields[i+1]) {
+			fields = fields[i+1:] // "England's Josh Lewsey", "North Korea's Kim"
+			break
+		}
 	}
 	for i := len(fields) - 2; i >= 0; i-- {
 		if honorifics[strings.TrimSuffix(strings.ToLower(fields[i]), ".")] {

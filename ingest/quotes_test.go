@@ -454,6 +454,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"adverb between subject and cue", "The chancellor meanwhile insisted his plans were “fully funded.”", "the chancellor", "The chancellor", "insisted"},
 		{"conjunction before the name", "The vote was close. But Mr Blair said: “All the others are wrong about this.”", "Blair", "Mr Blair", "said"},
 		{"cue before the speaker", "The plan was approved. Said Mr Fogg: “It is a good day for the town.”", "Fogg", "Mr Fogg", "Said"},
+		{"possessive place before a surname", "Cyril Ramaphosa met the envoy on Friday. “We will stop all the deliveries,” South Africa's Ramaphosa said.", "Cyril Ramaphosa", "South Africa's Ramaphosa", "said"},
+		{"possessive place before a title", "“We will stop all the deliveries,” Argentina's President said.", "Argentina's President", "Argentina's President", "said"},
 		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
