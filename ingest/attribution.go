@@ -753,7 +753,11 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		}
 		return cueMatch{}
 	}
-	// X said
+	// X said; but not "…" that Sanders can catch Clinton, said Steve
+	// Elmendorf: a that-clause goes on the quote, it is no subject.
+	if lw0 == "that" && d.tokText(ts[0]) == "that" && len(ts) > 1 && (d.isCapWord(ts[1]) || speakerPronouns[d.lower(ts[1])]) {
+		return cueMatch{}
+	}
 	maxJ := 14
 	if tight {
 		maxJ = 6

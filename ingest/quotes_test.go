@@ -456,6 +456,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"cue before the speaker", "The plan was approved. Said Mr Fogg: “It is a good day for the town.”", "Fogg", "Mr Fogg", "Said"},
 		{"possessive place before a surname", "Cyril Ramaphosa met the envoy on Friday. “We will stop all the deliveries,” South Africa's Ramaphosa said.", "Cyril Ramaphosa", "South Africa's Ramaphosa", "said"},
 		{"possessive place before a title", "“We will stop all the deliveries,” Argentina's President said.", "Argentina's President", "Argentina's President", "said"},
+		{"that-clause after the quote", "Strategists are skeptical. “He can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said Steve Elmendorf, a Democratic strategist.",
+			"Steve Elmendorf", "Steve Elmendorf", "said"},
 		{"began by saying", "The senator began by saying, “We have a problem here.”", "the senator", "The senator", "saying"},
 		// A transcript's label names the speaker of its line, with the
 		// full name the article gives.
