@@ -620,17 +620,6 @@ func candidatePairs(sigs []bands, keys [][]uint64, doc []int32, maxBucket, maxDe
 	return top.pairs()
 }
 
-// keepStrongest returns, once each, the pairs that are among the maxDegree
-// strongest of either of their n items (see strongest). pairs may hold a
-// pair more than once.
-func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
-	top := newStrongest(n, maxDegree)
-	for _, p := range pairs {
-		top.add(p)
-	}
-	return top.pairs()
-}
-
 // strongest keeps each of n items' degree strongest pairs as they are
 // found: highest Jaccard similarity first, then the partner with the lower
 // index. A pair may be added more than once (windowed buckets meet some
@@ -639,32 +628,33 @@ func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
 // 21,000 articles, 2.8 million pass minJaccard and 1.3 million are kept).
 type strongest struct {
 	degree int
-	top    []link  // top[x*degree:][:count[x]] is x's strongest, strongest first
-	count  []uint8 // degree ≤ 255
+	top    []partner // top[x*degree:][:count[x]] is x's strongest, strongest first
+	count  []uint8   // degree ≤ 255
 }
 
-type link struct {
+// partner is one of an item's pairs: the other item and their similarity.
+type partner struct {
 	to      int32
 	jaccard float32
 }
 
-func (l link) stronger(m link) bool {
+func (l partner) stronger(m partner) bool {
 	return l.jaccard > m.jaccard || l.jaccard == m.jaccard && l.to < m.to
 }
 
 func newStrongest(n, degree int) *strongest {
 	degree = min(max(degree, 1), 255)
-	return &strongest{degree: degree, top: make([]link, n*degree), count: make([]uint8, n)}
+	return &strongest{degree: degree, top: make([]partner, n*degree), count: make([]uint8, n)}
 }
 
 func (s *strongest) add(p candidate) {
-	s.offer(p.a, link{p.b, p.jaccard})
-	s.offer(p.b, link{p.a, p.jaccard})
+	s.offer(p.a, partner{p.b, p.jaccard})
+	s.offer(p.b, partner{p.a, p.jaccard})
 }
 
 // offer puts l among x's strongest if it is strong enough and not there
 // yet. A pair met again is either there or weaker than all of them.
-func (s *strongest) offer(x int32, l link) {
+func (s *strongest) offer(x int32, l partner) {
 	best := s.top[int(x)*s.degree:][:s.count[x]]
 	if len(best) == s.degree && !l.stronger(best[len(best)-1]) {
 		return

@@ -291,3 +291,14 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// keepStrongest returns, once each, the pairs that are among the maxDegree
+// strongest of either of their n items (see strongest). pairs may hold a
+// pair more than once.
+func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
+	top := newStrongest(n, maxDegree)
+	for _, p := range pairs {
+		top.add(p)
+	}
+	return top.pairs()
+}
