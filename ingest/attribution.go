@@ -838,24 +838,36 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 // clause set off by a comma ("X, who served as …"), after which the main
 // clause's verb may still come.
 func (d *quoteDoc) relativeCue(ts []atok) (rel, set bool) {
-	for k := len(ts) - 1; k > 0; k-- {
+	k := d.relativeIn(ts, len(ts))
+	if k < 0 {
+		return false, false
+	}
+	set = d.tokText(ts[k-1]) == ","
+	if k == len(ts)-1 {
+		return true, set // "…, who said"
+	}
+	n := d.lower(ts[k+1])
+	return determiners[n] || speakerPronouns[n] || quantifiers[n], set
+}
+
+// relativeIn returns the index of the relative word ("who", "which",
+// "that", in lower case: "the WHO said" is no relative) that opens the
+// clause ts[j] stands in, looking back to the nearest comma, semicolon or
+// colon; -1 when there is none.
+func (d *quoteDoc) relativeIn(ts []atok, j int) int {
+	for k := j - 1; k > 0; k-- {
 		if !ts[k].word {
-			if d.tokText(ts[k]) == "," {
-				return false, false
+			if s := d.tokText(ts[k]); s == "," || s == ";" || s == ":" {
+				return -1
 			}
 			continue
 		}
-		switch d.tokText(ts[k]) { // in lower case: "the WHO said" is no relative
+		switch d.tokText(ts[k]) {
 		case "who", "which", "that":
-			set = d.tokText(ts[k-1]) == ","
-			if k == len(ts)-1 {
-				return true, set // "…, who said"
-			}
-			n := d.lower(ts[k+1])
-			return determiners[n] || speakerPronouns[n] || quantifiers[n], set
+			return k
 		}
 	}
-	return false, false
+	return -1
 }
 
 var quantifiers = wordSet("some many most few several others all")
@@ -1026,20 +1038,8 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 // inRelative reports whether ts[j] lies inside a relative clause set off
 // by commas (", which …," or ", who …,") that closes before ts ends.
 func (d *quoteDoc) inRelative(ts []atok, j int) bool {
-	open := false
-	for k := j - 1; k > 0; k-- {
-		if !ts[k].word {
-			if s := d.tokText(ts[k]); s == ";" || s == ":" || s == "," {
-				return false // the clause closed before ts[j], or none opened
-			}
-			continue
-		}
-		if lw := d.lower(ts[k]); (lw == "which" || lw == "who") && d.tokText(ts[k-1]) == "," {
-			open = true
-			break
-		}
-	}
-	if !open {
+	k := d.relativeIn(ts, j)
+	if k < 0 || d.tokText(ts[k]) == "that" || d.tokText(ts[k-1]) != "," {
 		return false
 	}
 	for k := j + 1; k < len(ts)-1; k++ {
@@ -1209,8 +1209,8 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	if subj, ko, full, ok := d.modifiedSubject(ts, np, k); ok {
 		_, named := d.entityAt(subj)
-		words := attrTokens(d.text, subj.Start, subj.End)
-		named = named || len(words) > 1 && d.allCaps(words) // "Pasquale D'Amuro of the FBI"
+		// A name the model missed: "Pasquale D'Amuro of the FBI".
+		named = named || strings.Contains(d.text[subj.Start:subj.End], " ") && d.isNameRun(subj.Start, subj.End)
 		switch {
 		case named || speakerPronouns[d.lower(ts[ko])] || d.head(subj).Start != subj.Start:
 			np, k = subj, ko
@@ -1830,6 +1830,8 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	if last := fields[len(fields)-1]; !isCapitalized(last) && !startsWithDigit(last) {
 		// A description, not a name: "the prime minister", "the Tory
 		// leader" keep their words (stripping titles left "minister").
+		// Its first word keeps its case: without entities, "Trump's
+		// peace plan" could not be told from "Senior officials".
 		return describe(strings.Join(fields, " "))
 	}
 	name := stripHonorifics(mention)
@@ -1846,7 +1848,7 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 // capitalised first word that is no name's is written in lower case, as
 // the sentence's capital is what made it so.
 func (d *quoteDoc) description(m corpus.Span) string {
-	text := describe(d.text[m.Start:m.End])
+	text := describe(strings.Join(strings.Fields(d.text[m.Start:m.End]), " "))
 	first, rest, _ := strings.Cut(text, " ")
 	r, size := utf8.DecodeRuneInString(first)
 	if !unicode.IsUpper(r) || strings.ToLower(first[size:]) != first[size:] {
@@ -2393,10 +2395,12 @@ func (d *quoteDoc) entityBefore(pos int) int {
 func stripHonorifics(name string) string {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	fields := strings.Fields(name)
-	for i := len(fields) - 2; i >= 0 && !honorifics[strings.ToLower(fields[len(fields)-1])]; i-- {
-		if isPossessive(strings.ToLower(fields[i])) && isCapitalized(fields[i+1]) {
-			fields = fields[i+1:] // "England's Josh Lewsey", "North Korea's Kim"
-			break
+	if len(fields) > 0 && !honorifics[strings.ToLower(fields[len(fields)-1])] { // "Argentina's President" stays
+		for i := len(fields) - 2; i >= 0; i-- {
+			if isPossessive(strings.ToLower(fields[i])) && isCapitalized(fields[i+1]) {
+				fields = fields[i+1:] // "England's Josh Lewsey", "North Korea's Kim"
+				break
+			}
 		}
 	}
 	for i := len(fields) - 2; i >= 0; i-- {
