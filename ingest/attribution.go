@@ -1140,7 +1140,7 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			return cueMatch{}, false
 		}
 	}
-	if !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] {
+	if !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] && !d.pronounBefore(ts, j) {
 		return cueMatch{}, false
 	}
 	if prevWord && isPossessive(d.lower(ts[j-1])) {
@@ -1275,6 +1275,21 @@ var nameLinks = wordSet("of on for")
 // spokesNouns speak for the organisation a phrase after them names: in "a
 // spokesman for the Kremlin said" the Kremlin is the speaker.
 var spokesNouns = wordSet("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives")
+
+// pronounDeterminers can stand for a noun: "Many said", "the mother of
+// three replied".
+var pronounDeterminers = wordSet("one two three four five some several another many both these those")
+
+// pronounBefore reports whether the determiner before the cue ts[j] stands
+// for a noun, as its subject: the cue is a verb, not a noun too ("those
+// states"), and ends the clause or opens a that-clause ("Some said, "…"",
+// not "two reported cases").
+func (d *quoteDoc) pronounBefore(ts []atok, j int) bool {
+	if !pronounDeterminers[d.lower(ts[j-1])] || !cueVerbs[d.lower(ts[j])] {
+		return false // "five of those states,"
+	}
+	return j+1 == len(ts) || !ts[j+1].word || d.lower(ts[j+1]) == "that"
+}
 
 // modifiedSubject finds the subject when np, the phrase just before a cue
 // (ts[k] its first token), is the noun of a modifier after the subject's
@@ -1447,7 +1462,8 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 		return corpus.Span{}
 	}
 	last := ts[len(ts)-1]
-	if speakerPronouns[d.lower(last)] {
+	if speakerPronouns[d.lower(last)] || pronounDeterminers[d.lower(last)] {
+		// "he", "who"; "Many", "the mother of [three]"
 		return corpus.Span{Start: last.start, End: last.end}
 	}
 	i := len(ts) - 1
@@ -1526,7 +1542,9 @@ func (d *quoteDoc) hasNoun(np []atok) bool {
 			return true
 		}
 	}
-	return false
+	// A determiner that ends the phrase stands for its noun: "Many",
+	// "the mother of [three]".
+	return len(np) > 0 && pronounDeterminers[d.lower(np[len(np)-1])]
 }
 
 // npAfter returns the noun phrase that starts ts (the source after "said"
@@ -1548,7 +1566,8 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 		if j > 0 && npStop[lw] && !d.isCapWord(t) {
 			break
 		}
-		if j > 0 && (ingCue(lw) || isCue(lw, false)) && !d.isCapWord(t) {
+		if j > 0 && (ingCue(lw) || isCue(lw, false)) && !d.isCapWord(t) &&
+			!(ingCue(lw) && determiners[d.lower(ts[j-1])]) { // "another leading advocate"
 			break
 		}
 		j++

@@ -524,6 +524,15 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"byline below with a full stop", "Intro.\n\n\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders", "Sanders", ""},
 		{"byline below with a place", "Quotable.\n\n\"The whole idea of it is something that we hear about all the time, and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.",
 			"Michelle Marks", "Michelle Marks", ""},
+		// A determiner that stands for its noun is a subject; an -ing word
+		// after a determiner is no cue but an adjective.
+		{"number after of", "Pressed on dads, the mother of three replied, \"It's meant to benefit the mother who has given birth.\"",
+			"the mother of three", "the mother of three", "replied"},
+		{"determiner as subject", "One man said he was fine. Yet another said, \"Rubio is in a five-person battle for second place.\"",
+			"another", "another", "said"},
+		{"inverted determiner", "\"America is great! Trump is disgusting,\" read one.", "one", "one", "read"},
+		{"adjective in -ing", "\"The odds are more likely than not that there will be eight justices,\" said another leading Supreme Court advocate.",
+			"another leading Supreme Court advocate", "another leading Supreme Court advocate", "said"},
 		{"a line that goes on is no byline", "Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
