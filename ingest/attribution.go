@@ -252,6 +252,10 @@ type cueMatch struct {
 	// not a known cue ("…,” Hannity started). Both yield to a cue before a
 	// quote that does not open its sentence.
 	tight, loose bool
+	// intro marks a tight attribution that opens the next quote ("…
+	// now." He added, "What …"): it is this quote's only when nothing
+	// else attributes it.
+	intro bool
 	// cueSpan locates the cue word when the attribution precedes the quote.
 	cueSpan corpus.Span
 }
@@ -279,13 +283,23 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 		return
 	}
 	// 1. After the quote: "…," he said / said Trump.
-	var am cueMatch
+	var am, intro cueMatch
+	defer func() {
+		if !r.attributed && intro.ok {
+			// "…?" He answered, "…": only if nothing else attributes it.
+			d.setAttribution(r, intro, true)
+			r.attrEnd, r.via = intro.end, viaAfter
+		}
+	}()
 	if r.closed {
 		end := p.End
 		if next != nil {
 			end = next.open
 		}
 		am = d.after(r, end)
+		if am.intro {
+			intro, am = am, cueMatch{}
+		}
 		if am.ok && whenWords[strings.ToLower(d.text[am.speaker.Start:am.speaker.End])] {
 			// A time is no speaker: in On ABC's "Good Morning America"
 			// Tuesday, he said "…" the quoted words are a title.
@@ -375,15 +389,28 @@ func (d *quoteDoc) attribute(regions []quoteRegion, i int) {
 	// follows a paragraph that ends in reported speech ("Kerry said that
 	// 100,000 would be accepted.").
 	if r.open == p.Start && r.para > 0 {
+		pp := d.paras[r.para-1]
 		if i > 0 {
 			q := &regions[i-1]
+			if q.attributed && q.para == r.para-1 && !r.continued {
+				// The paragraph before goes on after its quote with
+				// someone's reported speech: "… Ian Harris, deputy
+				// editor of Mac Format, said the machine would appeal …"
+				ps := d.sentenceStart(pp, pp.End, regions)
+				if ps >= max(q.outer.End, q.attrEnd) {
+					if a, weak := d.before(ps, pp.End, ps, regions, false); a.ok && !weak && d.namedSubject(a) {
+						d.setAttribution(r, a, false)
+						r.via = viaInherit
+						return
+					}
+				}
+			}
 			if q.attributed && (q.para == r.para-1 || r.continued) {
 				d.inherit(r, q, false)
 				r.via = viaInherit
 				return
 			}
 		}
-		pp := d.paras[r.para-1]
 		if i == 0 || regions[i-1].para < r.para-1 {
 			ps := d.sentenceStart(pp, pp.End, regions)
 			if a, _ := d.before(ps, pp.End, ps, regions, false); a.ok {
@@ -574,6 +601,18 @@ func (d *quoteDoc) strongSubject(m cueMatch) bool {
 	return len(ts) > 0 && (speakerPronouns[d.lower(ts[0])] || d.isCapWord(ts[0]))
 }
 
+// namedSubject reports whether a match's speaker is a pronoun or a named
+// entity: "Ian Harris", not "The restoration of the older Star Wars
+// episodes".
+func (d *quoteDoc) namedSubject(m cueMatch) bool {
+	ts := attrTokens(d.text, m.speaker.Start, m.speaker.End)
+	if len(ts) == 0 || m.described {
+		return false
+	}
+	_, named := d.entityAt(m.speaker)
+	return named || speakerPronouns[d.lower(ts[0])] && len(ts) == 1
+}
+
 // setAttribution records a on r and resolves the speaker's name.
 func (d *quoteDoc) setAttribution(r *quoteRegion, a cueMatch, near bool) {
 	r.attributed = true
@@ -635,10 +674,14 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 		}
 	}
 	last := d.lastInside(r)
-	fragment := comma || strings.ContainsRune(",?!—–-…", last)
-	tight := !fragment && last == '.'
+	// A capitalised pronoun after a question or exclamation starts a
+	// sentence: "…?" He answered, "…".
+	newSentence := (last == '?' || last == '!') && !comma && d.isCapWord(ts[0]) && personalPronouns[d.lower(ts[0])]
+	fragment := comma || strings.ContainsRune(",?!—–-…", last) && !newSentence
+	tight := !fragment && (last == '.' || newSentence)
 	if m := d.attributionAt(ts, fragment, tight); m.ok {
 		m.tight = tight
+		m.intro = tight && d.opensQuote(m.end, end)
 		return m
 	}
 	if tight {
@@ -662,6 +705,25 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 	}
 	return cueMatch{}
 }
+
+// opensQuote reports whether the text from pos to end goes on with a comma
+// or colon and an opening quotation mark: the attribution before pos
+// introduces the quote that follows.
+func (d *quoteDoc) opensQuote(pos, end int) bool {
+	rest := strings.TrimLeft(d.text[pos:max(pos, end)], " \t")
+	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\n")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isQuoteGlyph(r) || rest == ""
+}
+
+// beForms make a participle after them passive.
+var beForms = wordSet("is are was were be been being")
+
+// personalPronouns stand for a person or group named elsewhere.
+var personalPronouns = wordSet("he she they")
 
 // lastInside returns the last character inside region r's marks, the
 // punctuation that belongs to the quote included: ',' in "…mad,"".
@@ -1145,6 +1207,11 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	if prevWord && isPossessive(d.lower(ts[j-1])) {
 		return cueMatch{}, false // "Rubio’s proposed credit"
+	}
+	if prevWord && beForms[d.lower(ts[j-1])] && !ingCue(lw) {
+		// A passive names the listener or the topic, not the speaker:
+		// "Blumenthal was asked, "…?"", "the plan was described as".
+		return cueMatch{}, false
 	}
 	first := true // no word before the cue: "…," said Trump. "…"
 	for _, p := range ts[:j] {
@@ -2244,12 +2311,20 @@ func stripAux(d *quoteDoc, ts []atok) []atok {
 			ts = ts[:n-2]
 		case weekdays[lw]:
 			ts = ts[:n-1]
+		case lw == "to" && n >= 3 && reportedPassives[d.lower(ts[n-2])] && beForms[d.lower(ts[n-3])]:
+			// "Mr Houston is alleged to have said": the subject still
+			// speaks through the passive.
+			ts = ts[:n-3]
 		default:
 			return ts
 		}
 	}
 	return ts
 }
+
+// reportedPassives report, in the passive, what someone is said to have
+// done: "is alleged to have told".
+var reportedPassives = wordSet("alleged said reported understood thought believed known claimed rumoured rumored expected")
 
 var (
 	timeNouns     = wordSet("week month year night morning afternoon evening weekend day time")

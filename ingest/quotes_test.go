@@ -47,6 +47,27 @@ func TestQuotes(t *testing.T) {
 			want: []string{"receive robust security guarantees | The plan | says"},
 		},
 		{
+			// After a quote that ends its sentence, an attribution that
+			// opens the next quote is the next quote's.
+			name: "attribution that opens the next quote",
+			text: `Reid said that Sanders has energized "a lot of people" who "are rabidly involved in the system now." He added, "What impresses me is that we have these new people."`,
+			want: []string{"a lot of people | Reid | said", "are rabidly involved in the system now | Reid | said",
+				"What impresses me is that we have these new people | He | added"},
+		},
+		{
+			name: "attribution that opens the next speaker's quote",
+			text: `"It is such a great honour to win," said Gatlin. "It is one of the biggest honours in the sport." Hayes said: "Knowing the people who have won it before is humbling."`,
+			want: []string{"It is such a great honour to win | Gatlin | said", "It is one of the biggest honours in the sport | Gatlin | said",
+				"Knowing the people who have won it before is humbling | Hayes | said"},
+		},
+		{
+			// A passive names the listener or the topic; "is alleged to
+			// have said" still speaks.
+			name: "passive is no attribution",
+			text: `Ms Simonetti was told her suspension was a result of "inappropriate" images. Mr Houston is alleged to have said that the organs should be "made available to the community".`,
+			want: []string{"made available to the community | Mr Houston | said"},
+		},
+		{
 			name: "split quote shares its speaker",
 			text: `"We will win," she said. "And we will win big."`,
 			want: []string{"We will win | she | said", "And we will win big | she | said"},
@@ -250,6 +271,10 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 		// follows the comma.
 		{`Donald Trump met Emmanuel Macron. Hosting President Emmanuel Macron of France at the White House, Mr. Trump again attacked the accord signed by the last government as "insane" and "ridiculous," but said he could agree to "a new deal" if it was strong enough.`,
 			"insane", "Donald Trump"},
+		// A paragraph that goes on after its quote with someone's
+		// reported speech hands that speaker to a quote opening the next.
+		{"\"People who are thinking of switching will have no more excuses,\" Steve Jobs said. Ian Harris, deputy editor of Mac Format magazine, said the machine would appeal to iPod owners.\n\n\"They want a further taste of Mac because they like the iPod.\" Harris added: \"It is a bold move.\"",
+			"They want a further taste of Mac because they like the iPod", "Ian Harris"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
 	} {
