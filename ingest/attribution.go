@@ -1091,10 +1091,66 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 				}
 				continue
 			}
+			if inner, ok := d.reportedCue(ts, j, hi, sentStart, regions); ok {
+				return inner, false
+			}
 			return m, false
 		}
 	}
 	return fallback, fallback.ok
+}
+
+// introducesQuote reports whether the words after a cue, up to the quote,
+// are at most an audience and a comma or colon: "told a French magazine:",
+// "told him directly,".
+func (d *quoteDoc) introducesQuote(rest []atok) bool {
+	n := len(rest)
+	if n == 0 || rest[n-1].word || n > 6 {
+		return false
+	}
+	p := d.tokText(rest[n-1])
+	for _, t := range rest[:n-1] {
+		if !t.word || d.lower(t) == "that" {
+			return false
+		}
+	}
+	return p == ":" || p == ","
+}
+
+// reportedCue finds the attribution inside the that-clause of the cue
+// ts[j], before hi, when its cue introduces the quote: in 'News of the
+// World reports that Anelka told a French magazine: "…"' the quote is
+// Anelka's.
+func (d *quoteDoc) reportedCue(ts []atok, j, hi, sentStart int, regions []quoteRegion) (cueMatch, bool) {
+	that := -1
+	for k := j + 1; k < min(j+6, hi); k++ {
+		if !ts[k].word {
+			return cueMatch{}, false
+		}
+		if d.lower(ts[k]) == "that" {
+			that = k
+			break
+		}
+	}
+	if that < 0 {
+		return cueMatch{}, false
+	}
+	for k := that + 2; k < hi; k++ {
+		if !ts[k].word {
+			continue
+		}
+		m, weak := d.cueAt(ts, k, sentStart, regions)
+		if !m.ok {
+			continue
+		}
+		if weak || m.speaker.Start <= ts[that].start || d.inRelative(ts, k) || !cueVerbs[d.lower(ts[k])] ||
+			!d.introducesQuote(ts[k+1:]) {
+			return cueMatch{}, false
+		}
+		m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
+		return m, true
+	}
+	return cueMatch{}, false
 }
 
 // inRelative reports whether ts[j] lies inside a relative clause set off

@@ -68,6 +68,13 @@ func TestQuotes(t *testing.T) {
 			want: []string{"made available to the community | Mr Houston | said"},
 		},
 		{
+			// A cue inside a that-clause that introduces the quote is the
+			// quote's attribution; one that does not leaves the outer cue.
+			name: "attribution inside a that-clause",
+			text: `The News of the World reports that Anelka told a French magazine: "I either decide to win titles or to have an easy life." Officials said that the president was "very angry" about it.`,
+			want: []string{"I either decide to win titles or to have an easy life | Anelka | told", "very angry | Officials | said"},
+		},
+		{
 			name: "split quote shares its speaker",
 			text: `"We will win," she said. "And we will win big."`,
 			want: []string{"We will win | she | said", "And we will win big | she | said"},
