@@ -136,7 +136,7 @@ func buildCueVerbs() map[string]bool {
 		"rail rant gripe grumble agree disagree threaten recommend advise propose estimate " +
 		"forecast inquire surmise explain detail outline summarize protest object confess " +
 		"reveal disclose underscore highlight specify murmur mutter laugh chuckle sneer " +
-		"tease growl snarl enthuse rave caution counsel retweet message pray thunder " +
+		"tease growl snarl enthuse rave caution counsel retweet message pray thunder crack " +
 		"interject interrupt press marvel concur recalled reflect speculate acknowledge"
 	// Forms the rules above would get wrong, and irregular verbs.
 	irregular := "say said says saying tell told tells telling write wrote writes writing written " +
@@ -719,6 +719,12 @@ func (d *quoteDoc) opensQuote(pos, end int) bool {
 	return isQuoteGlyph(r) || rest == ""
 }
 
+// backVerbs are cues with "back" after them: "shot back", "fired back".
+var backVerbs = wordSet("shot fired wrote snapped pushed")
+
+// tellingVerbs take the listener as their object: "…, told BBC News:".
+var tellingVerbs = wordSet("told tells tell telling asked asks warned warns urged urges reminded reminds assured assures")
+
 // beForms make a participle after them passive.
 var beForms = wordSet("is are was were be been being")
 
@@ -1226,7 +1232,8 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 	}
 	// as X put it
 	if lw == "put" && j+1 < len(ts) && d.lower(ts[j+1]) == "it" {
-		if np := d.npBefore(stripAux(d, ts[:j])); np.End > np.Start {
+		// "as Tom Ridge, a former secretary, put it"
+		if np := d.npBefore(d.skipAppositive(stripAux(d, ts[:j]))); np.End > np.Start {
 			return cueMatch{speaker: d.head(np), cue: "put it", ok: true}, false
 		}
 	}
@@ -1258,7 +1265,8 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			return cueMatch{}, false
 		}
 	}
-	if !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] && !d.pronounBefore(ts, j) {
+	backCue := prevWord && backVerbs[lw] && j+1 < len(ts) && d.lower(ts[j+1]) == "back" // "Mr. Smith shot back:"
+	if !backCue && !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] && !d.pronounBefore(ts, j) {
 		return cueMatch{}, false
 	}
 	if prevWord && isPossessive(d.lower(ts[j-1])) {
@@ -1288,6 +1296,21 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			}
 		}
 	}
+	if j > 1 && d.tokText(ts[j-1]) == "," && j+1 < len(ts) && d.isCapWord(ts[j+1]) && !tellingVerbs[lw] &&
+		!d.closesAppositive(ts[:j-1]) {
+		// "Because of how …, explained Rosenberg, "…"": the cue and its
+		// subject set off just before the quote; but not "Peter
+		// Mandelson, the commissioner, told BBC News:".
+		if np := d.npAfter(ts[j+1:]); np.End > np.Start {
+			k := j + 1
+			for k < len(ts) && ts[k].start < np.End {
+				k++
+			}
+			if k == len(ts)-1 && (d.tokText(ts[k]) == "," || d.tokText(ts[k]) == ":") {
+				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
+			}
+		}
+	}
 	if ingCue(lw) || first || d.coordinated(ts[:j]) {
 		// "…, saying", "but said": the sentence's subject.
 		end := t.start
@@ -1295,6 +1318,10 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			// "The senator began by saying": the subject ends before the
 			// verb "by" follows, or before that verb's object.
 			end = ts[j-2].start
+			if np := d.npBefore(stripAux(d, ts[:j-2])); np.End > np.Start && d.strongSubject(cueMatch{speaker: np}) {
+				// "When he returned he began by saying"
+				return cueMatch{speaker: d.head(np), cue: d.cueText(ts, j), ok: true}, false
+			}
 		}
 		if np := d.subjectOf(sentStart, end, regions); np.End > np.Start {
 			return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
@@ -1302,19 +1329,7 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 		return cueMatch{}, false
 	}
 	subj := d.relativeAntecedent(stripAux(d, ts[:j]))
-	subj = d.dropParenthetical(subj)
-	if len(subj) > 0 && !subj[len(subj)-1].word && d.tokText(subj[len(subj)-1]) == "," {
-		// "Trump, the nominee, said" / "Trump, who …, said"; but the name
-		// in "Apple's chief executive, Tim Cook, called".
-		if c := lastComma(d, subj[:len(subj)-1]); c >= 0 {
-			if app := subj[c+1 : len(subj)-1]; c > 0 && len(app) > 0 && len(app) <= 4 && d.allCaps(app) &&
-				subj[c-1].word && !d.isCapWord(subj[c-1]) {
-				subj = app
-			} else {
-				subj = d.dropParenthetical(subj[:c])
-			}
-		}
-	}
+	subj = d.skipAppositive(d.dropParenthetical(subj))
 	np := d.npBefore(subj)
 	if np.End <= np.Start {
 		return cueMatch{}, false
@@ -1477,6 +1492,25 @@ func (d *quoteDoc) tokenAt(ts []atok, pos int) int {
 	return -1
 }
 
+// skipAppositive drops an appositive set off by commas at the end of the
+// words before a cue: "Trump, the nominee, said" and "Trump, who …, said"
+// keep Trump; but "Apple's chief executive, Tim Cook, called" keeps the
+// name.
+func (d *quoteDoc) skipAppositive(subj []atok) []atok {
+	if len(subj) == 0 || subj[len(subj)-1].word || d.tokText(subj[len(subj)-1]) != "," {
+		return subj
+	}
+	c := lastComma(d, subj[:len(subj)-1])
+	if c < 0 {
+		return subj
+	}
+	if app := subj[c+1 : len(subj)-1]; c > 0 && len(app) > 0 && len(app) <= 4 && d.allCaps(app) &&
+		subj[c-1].word && !d.isCapWord(subj[c-1]) {
+		return app
+	}
+	return d.dropParenthetical(subj[:c])
+}
+
 // dropParenthetical removes a parenthesis that ends ts, with a comma set
 // after it: "John Cornyn (R-Texas)", "Gov. John Kasich (R-OH),".
 func (d *quoteDoc) dropParenthetical(ts []atok) []atok {
@@ -1571,6 +1605,9 @@ func (d *quoteDoc) cueText(ts []atok, j int) string {
 	cue := d.tokText(ts[j])
 	if j+2 < len(ts) && d.lower(ts[j+1]) == "on" && platforms[d.tokText(ts[j+2])] {
 		return d.text[ts[j].start:ts[j+2].end]
+	}
+	if j+1 < len(ts) && backVerbs[d.lower(ts[j])] && d.lower(ts[j+1]) == "back" {
+		return d.text[ts[j].start:ts[j+1].end]
 	}
 	return cue
 }
@@ -2367,9 +2404,10 @@ func stripAux(d *quoteDoc, ts []atok) []atok {
 			ts = ts[:n-2]
 		case weekdays[lw]:
 			ts = ts[:n-1]
-		case lw == "to" && n >= 3 && reportedPassives[d.lower(ts[n-2])] && beForms[d.lower(ts[n-3])]:
-			// "Mr Houston is alleged to have said": the subject still
-			// speaks through the passive.
+		case lw == "to" && n >= 3 && d.speaksThrough(ts[n-2]) && beForms[d.lower(ts[n-3])]:
+			// "Mr Houston is alleged to have said", "Mr. Trump was
+			// prompted to say", "she was quick to add": the subject
+			// still speaks.
 			ts = ts[:n-3]
 		default:
 			return ts
@@ -2377,6 +2415,16 @@ func stripAux(d *quoteDoc, ts []atok) []atok {
 	}
 	return ts
 }
+
+// speaksThrough reports whether word t, between a form of "be" and "to",
+// leaves the subject the speaker of the cue after "to".
+func (d *quoteDoc) speaksThrough(t atok) bool {
+	lw := d.lower(t)
+	return t.word && !d.isCapWord(t) && (reportedPassives[lw] || eagerWords[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4)
+}
+
+// eagerWords say how readily someone spoke: "was quick to add".
+var eagerWords = wordSet("quick eager careful keen happy able unable willing ready loath reluctant first")
 
 // reportedPassives report, in the passive, what someone is said to have
 // done: "is alleged to have told".

@@ -565,6 +565,26 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"inverted determiner", "\"America is great! Trump is disgusting,\" read one.", "one", "one", "read"},
 		{"adjective in -ing", "\"The odds are more likely than not that there will be eight justices,\" said another leading Supreme Court advocate.",
 			"another leading Supreme Court advocate", "another leading Supreme Court advocate", "said"},
+		// Cues the rules above missed: "began by saying" after a clause
+		// with no comma, an appositive before "put it", "shot back",
+		// "cracked", an inverted cue set off before the quote, and a
+		// subject that speaks through "was prompted to".
+		{"began by saying after a clause", "Ben Brafman took a short recess. When he returned he began by saying, \"I do not think it is necessary for him to go to jail.\"",
+			"Ben Brafman", "he", "saying"},
+		{"appositive before put it", "Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are no longer at the gate.\"",
+			"Tom Ridge", "Tom Ridge", "put it"},
+		{"name in the appositive before put it", "As the LinkedIn chief executive, Jeff Weiner, put it in his memo, \"Imagine a world where we are the giants.\"",
+			"Jeff Weiner", "Jeff Weiner", "put it"},
+		{"shot back", "Asked whether the campaign should take responsibility, Mr. Smith shot back: \"That would be good.\"",
+			"Smith", "Mr. Smith", "shot back"},
+		{"cracked", "During their first debate, Hillary Clinton cracked, \"I am a progressive who likes to get things done.\"",
+			"Hillary Clinton", "Hillary Clinton", "cracked"},
+		{"inverted cue set off before the quote", "Because of how Democrats crafted the primary schedule, explained Rosenberg, \"with this thing being over by mid-March the race is done.\"",
+			"Rosenberg", "Rosenberg", "explained"},
+		{"speaks through a passive", "But the debate was so subdued that Mr. Trump was prompted to say, \"So far, I cannot believe how civil it has been.\"",
+			"Trump", "Mr. Trump", "say"},
+		{"a telling verb after an appositive", "Peter Mandelson, the trade commissioner, told BBC Radio 4's Today programme: \"We will not be moved on this.\"",
+			"Peter Mandelson", "Peter Mandelson", "told"},
 		{"a line that goes on is no byline", "Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
