@@ -208,7 +208,14 @@ func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
 
 // parse parses flags and positional arguments in any order ("search QUERY
 // --json" as well as "search --json QUERY"); "--" ends the flags.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+func parse(fs *flag.FlagSet, args []string) ([]string, error) { return parseArgs(fs, args, false) }
+
+// parseQuery is parse for a query, whose words may start with a dash: an
+// argument with one dash that names no flag, such as "-Telegram" or
+// `-"a phrase"`, is a word of the query; "--bogus" is still a bad flag.
+func parseQuery(fs *flag.FlagSet, args []string) ([]string, error) { return parseArgs(fs, args, true) }
+
+func parseArgs(fs *flag.FlagSet, args []string, dashWords bool) ([]string, error) {
 	// The flag package prints its error and the usage on every bad flag;
 	// variorum prints one line for a bad flag (through usageError) and the
 	// usage, on stdout, only when it is asked for.
@@ -216,33 +223,49 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
 	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		a := args[0]
+		if a == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' || dashWords && a[1] != '-' && !namesFlag(fs, a) {
+			pos = append(pos, a)
+			args = args[1:]
+			continue
+		}
+		// One flag, with its value when it takes one and "=" does not
+		// give it.
+		n := 1
+		if f := fs.Lookup(flagName(a)); f != nil && !strings.Contains(a, "=") && !isBoolFlag(f) && len(args) > 1 {
+			n = 2
+		}
+		if err := fs.Parse(args[:n]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				usage()
 				return nil, err
 			}
 			return nil, usageError{fmt.Sprintf("%s: %v (see variorum help %s)", fs.Name(), err, fs.Name())}
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" && !containsDashDash(pos) {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		args = args[n:]
 	}
+	return pos, nil
 }
 
-func containsDashDash(s []string) bool {
-	for _, a := range s {
-		if a == "--" {
-			return true
-		}
-	}
-	return false
+// flagName is the name in a flag argument: "limit" in "--limit=3".
+func flagName(a string) string {
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name
+}
+
+// namesFlag reports whether argument a is a flag of fs or asks for help.
+func namesFlag(fs *flag.FlagSet, a string) bool {
+	name := flagName(a)
+	return fs.Lookup(name) != nil || name == "h" || name == "help"
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -67,6 +67,39 @@ func TestParseInterspersed(t *testing.T) {
 	}
 }
 
+// A query's words may start with a dash: "-Telegram" excludes a word, and
+// only a flag's own name (or a double dash) is read as a flag.
+func TestParseQueryDashWords(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		words string
+		json  bool
+		limit int
+		err   bool
+	}{
+		{args: []string{"guarantee", "-Telegram", "+Zelensky"}, words: "guarantee -Telegram +Zelensky", limit: 1},
+		{args: []string{"--", "guarantee", "-Telegram"}, words: "guarantee -Telegram", limit: 1},
+		{args: []string{"guarantee", "--json", "-Telegram", "--limit", "3"}, words: "guarantee -Telegram", json: true, limit: 3},
+		{args: []string{"guarantee", "-limit=2", `-"armed attack"`}, words: `guarantee -"armed attack"`, limit: 2},
+		{args: []string{"guarantee", "--bogus"}, err: true},
+	} {
+		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, getenv: os.Getenv}
+		fs := newFlags(e, "search", "", "", "")
+		j := fs.Bool("json", false, "")
+		n := fs.Int("limit", 1, "")
+		words, err := parseQuery(fs, c.args)
+		if c.err {
+			if err == nil {
+				t.Errorf("%q: no error", c.args)
+			}
+			continue
+		}
+		if err != nil || strings.Join(words, " ") != c.words || *j != c.json || *n != c.limit {
+			t.Errorf("%q: words %q, json %v, limit %d, err %v; want %q, %v, %d", c.args, words, *j, *n, err, c.words, c.json, c.limit)
+		}
+	}
+}
+
 // A second writer gets "in use" within a couple of seconds instead of
 // hanging, and is told what to do.
 func TestIngestLockedIndex(t *testing.T) {

@@ -36,7 +36,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`: its canonical name, a spelling an article uses, or a person's surname as written)")
 	limit := fs.Int("limit", 10, "at most `N` hits")
 	color := addColorFlag(fs)
-	words, err := parse(fs, args)
+	words, err := parseQuery(fs, args)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,11 @@ func shownQuery(q string) string {
 	if r := []rune(q); len(r) > 200 {
 		q = string(r[:200]) + "…"
 	}
-	return `"` + strings.ToValidUTF8(q, "\uFFFD") + `"`
+	q = strings.ToValidUTF8(q, "\uFFFD")
+	if strings.Contains(q, `"`) {
+		return "'" + q + "'" // '"armed attack"', not ""armed attack""
+	}
+	return `"` + q + `"`
 }
 
 type hitJSON struct {
