@@ -197,8 +197,15 @@ func clauseBreaks(toks []Token) []int {
 			ci++
 		}
 		switch toks[i].Norm {
-		case ";", ":", "(", ")":
+		case ";", ":", "(":
 			out = append(out, i)
+			continue
+		case ")":
+			// After the bracket, so that the aside keeps both of its
+			// brackets: "the budget (approved in May) would rise".
+			if i+1 < len(toks) {
+				out = append(out, i+1)
+			}
 			continue
 		case "-":
 			// An em or en dash, or a hyphen set off by a space; not a

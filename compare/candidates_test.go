@@ -60,6 +60,11 @@ func TestUnitEdges(t *testing.T) {
 			`- $200 billion would go to reconstruction, and exports to the region rose 2%`,
 			[]string{`$200 billion would go to reconstruction`, `and exports to the region rose 2%`},
 		},
+		{
+			// An aside in brackets keeps both of them.
+			`The minister said the budget (approved in May) would rise by 5% next year, according to officials.`,
+			[]string{`The minister said the budget (approved in May)`, `(approved in May) would rise by 5% next year, according to officials.`},
+		},
 	} {
 		s := NewScorer(nil, nil)
 		toks := Tokenize(tc.text)
