@@ -22,6 +22,9 @@ type Report struct {
 	// Clusters in report order: quote clusters quoted differently first,
 	// then by how many outlets carry them; each ID is its 1-based rank.
 	Clusters []Aligned
+	// Omitted counts clusters ranked after Clusters and left off this
+	// report (a page capped for a browser); the HTML summary says so.
+	Omitted int
 }
 
 // Coverage is one row of the clusters × outlets matrix (issue 6).

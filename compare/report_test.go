@@ -301,6 +301,20 @@ func TestAlignEmptyAndSingle(t *testing.T) {
 	}
 }
 
+// TestHTMLSaysWhatIsLeftOut: a page capped at some clusters says it holds
+// the most widely carried of how many.
+func TestHTMLSaysWhatIsLeftOut(t *testing.T) {
+	r := NewReport("", nil, []Cluster{seedCluster(t, KindClause, seedSpan{0, "security guarantee"}, seedSpan{1, "security guarantees"})})
+	r.Omitted = 4
+	var b bytes.Buffer
+	if err := WriteHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := "the 1 most widely carried of 5 statements"; !strings.Contains(b.String(), want) {
+		t.Errorf("html summary lacks %q", want)
+	}
+}
+
 func BenchmarkNewReportSeeds(b *testing.B) {
 	docs := seedDocs()
 	cs := seedClusters(b)

@@ -99,6 +99,7 @@ const defaultHTMLMax = 1000
 func writeHTML(e *env, path string, rep compare.Report, max int) error {
 	if max > 0 && len(rep.Clusters) > max {
 		fmt.Fprintf(e.stderr, "variorum: %s shows the %d most widely carried of %d clusters (--html-max)\n", path, max, len(rep.Clusters))
+		rep.Omitted = len(rep.Clusters) - max
 		rep.Clusters = rep.Clusters[:max]
 	}
 	return writeFileAtomic(path, func(f *os.File) error { return compare.WriteHTML(f, rep) })
