@@ -82,7 +82,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
+		if len(args) > 1 && !isHelp(args[1]) { // "help help" is the usage, not a loop
 			return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
 		}
 		usage(stdout)
@@ -205,6 +205,8 @@ func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
 	}
 	return fs
 }
+
+func isHelp(a string) bool { return a == "help" || a == "-h" || a == "-help" || a == "--help" }
 
 // parse parses flags and positional arguments in any order ("search QUERY
 // --json" as well as "search --json QUERY"); "--" ends the flags.

@@ -37,6 +37,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"diff", "missing-a.txt", "missing-b.txt"}, exitFailure, "missing-a.txt"},
 		{[]string{"search", "--index", filepath.Join(t.TempDir(), "none"), "x"}, exitFailure, "run variorum ingest first"},
 		{[]string{"help"}, exitOK, ""},
+		{[]string{"help", "help"}, exitOK, ""}, // the usage, not a loop
+		{[]string{"help", "--help"}, exitOK, ""},
 		{[]string{"search", "--help"}, exitOK, ""},
 	}
 	for _, tt := range tests {
