@@ -93,12 +93,35 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return exitCode(stderr, c.run(ctx, e, args[1:]))
+			// A write to stdout that fails (a full disk, a closed pipe)
+			// fails the command, even where a command prints without
+			// looking at each write's error.
+			out := &checkedWriter{w: stdout}
+			e.stdout = out
+			err := c.run(ctx, e, args[1:])
+			if err == nil && out.err != nil {
+				err = fmt.Errorf("write standard output: %w", out.err)
+			}
+			return exitCode(stderr, err)
 		}
 	}
 	fmt.Fprintf(stderr, "variorum: unknown command %q\n\n", name)
 	usage(stderr)
 	return exitUsage
+}
+
+// checkedWriter remembers the first error of the writes through it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }
 
 func usage(w io.Writer) {
@@ -272,6 +295,9 @@ func isBoolFlag(f *flag.Flag) bool {
 
 // isTerminal reports whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,6 +99,21 @@ func TestParseQueryDashWords(t *testing.T) {
 		}
 		if err != nil || strings.Join(words, " ") != c.words || *j != c.json || *n != c.limit {
 			t.Errorf("%q: words %q, json %v, limit %d, err %v; want %q, %v, %d", c.args, words, *j, *n, err, c.words, c.json, c.limit)
+		}
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// A command whose output cannot be written fails, however it prints.
+func TestStdoutWriteError(t *testing.T) {
+	sample := filepath.Join("..", "..", "..", "..", "corpus", "sample")
+	for _, args := range [][]string{{"quotes", sample}, {"extract"}, {"entities", sample}} {
+		var stderr bytes.Buffer
+		if code := Main(args, strings.NewReader(""), failingWriter{}, &stderr); code != exitFailure || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("variorum %q to a full disk: exit %d, stderr %q; want exit 1 and the error", args, code, stderr.String())
 		}
 	}
 }
