@@ -109,6 +109,16 @@ func writeHTML(e *env, path string, rep compare.Report, max int) error {
 // rename, so a reader never sees half a report and a failure leaves the old
 // one in place.
 func writeFileAtomic(path string, write func(*os.File) error) error {
+	// A link is written through, to its file; anything but a regular file
+	// (a device, a folder) is refused rather than replaced.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	} else if st, lerr := os.Lstat(path); lerr == nil && st.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("write %s: a link to nowhere; give a file's path", path)
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("write %s: not a regular file; give a file's path", path)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

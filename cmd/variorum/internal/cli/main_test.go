@@ -118,6 +118,37 @@ func TestStdoutWriteError(t *testing.T) {
 	}
 }
 
+// A report path that is a link is written through; a folder or a link to
+// nowhere is refused, not replaced.
+func TestWriteFileAtomicPaths(t *testing.T) {
+	dir := t.TempDir()
+	target, link, dangling := filepath.Join(dir, "t.html"), filepath.Join(dir, "l.html"), filepath.Join(dir, "d.html")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nowhere", "x"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	write := func(f *os.File) error { _, err := f.WriteString("new"); return err }
+	if err := writeFileAtomic(link, write); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Errorf("target holds %q after writing through the link", b)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	for _, p := range []string{dir, dangling} {
+		if err := writeFileAtomic(p, write); err == nil {
+			t.Errorf("writeFileAtomic(%q) wrote; want an error", p)
+		}
+	}
+}
+
 // A second writer gets "in use" within a couple of seconds instead of
 // hanging, and is told what to do.
 func TestIngestLockedIndex(t *testing.T) {
