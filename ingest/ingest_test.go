@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -205,4 +206,20 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTokenizeMarks: a chunk that is one long run of quotation marks
+// (hostile or broken input) tokenizes in time linear in its length; the
+// clitic test once folded the whole rest of the chunk at every mark.
+func BenchmarkTokenizeMarks(b *testing.B) {
+	for _, n := range []int{25_000, 100_000} {
+		text := strings.Repeat(`"`, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if toks := tokenize(text, 0, len(text), nil); len(toks) != n {
+					b.Fatalf("%d tokens, want %d", len(toks), n)
+				}
+			}
+		})
+	}
 }

@@ -65,7 +65,10 @@ func splitChunk(text string, s, e int, out []wordTok) []wordTok {
 	}
 	var tail []wordTok // split-off suffixes, innermost last
 	for s < e {
-		if cliticForms[strings.ToLower(tokenFold.Replace(text[s:e]))] {
+		// Clitics are at most 5 bytes even with a curly apostrophe ("n’t"):
+		// longer chunks skip the fold, which over a long run of marks cost
+		// time quadratic in the run.
+		if e-s <= 5 && cliticForms[strings.ToLower(tokenFold.Replace(text[s:e]))] {
 			break // "'s" already on its own
 		}
 		r, n := utf8.DecodeRuneInString(text[s:e])
