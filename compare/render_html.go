@@ -116,18 +116,14 @@ func newHTMLView(r Report) htmlView {
 		}
 		v.Articles = append(v.Articles, htmlArticle{Label: a.Label(), Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
 	}
-	v.Summary = fmt.Sprintf("%d %s carried by more than one article · %d %s · %d %s",
-		len(r.Clusters), plural(len(r.Clusters), "statement", "statements"),
-		len(r.Articles), plural(len(r.Articles), "article", "articles"),
-		reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	shown := fmt.Sprintf("%d %s", len(r.Clusters), plural(len(r.Clusters), "statement", "statements"))
 	if r.Omitted > 0 {
 		// The page holds the most widely carried: say how many it is of.
-		total := len(r.Clusters) + r.Omitted
-		v.Summary = fmt.Sprintf("the %d most widely carried of %d statements carried by more than one article · %d %s · %d %s",
-			len(r.Clusters), total,
-			len(r.Articles), plural(len(r.Articles), "article", "articles"),
-			reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+		shown = fmt.Sprintf("the %d most widely carried of %d statements", len(r.Clusters), len(r.Clusters)+r.Omitted)
 	}
+	v.Summary = fmt.Sprintf("%s carried by more than one article · %d %s · %d %s", shown,
+		len(r.Articles), plural(len(r.Articles), "article", "articles"),
+		reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
 	counts := reportTypes(r)
 	for _, t := range VariationTypes {
 		if counts[t] > 0 {

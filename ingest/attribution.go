@@ -722,6 +722,12 @@ func (d *quoteDoc) opensQuote(pos, end int) bool {
 // backVerbs are cues with "back" after them: "shot back", "fired back".
 var backVerbs = wordSet("shot fired wrote snapped pushed")
 
+// backCue reports whether ts[j] and the word after it are a cue with
+// "back": "shot back".
+func (d *quoteDoc) backCue(ts []atok, j int) bool {
+	return j+1 < len(ts) && backVerbs[d.lower(ts[j])] && d.lower(ts[j+1]) == "back"
+}
+
 // tellingVerbs take the listener as their object: "…, told BBC News:".
 var tellingVerbs = wordSet("told tells tell telling asked asks warned warns urged urges reminded reminds assured assures")
 
@@ -1265,7 +1271,7 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			return cueMatch{}, false
 		}
 	}
-	backCue := prevWord && backVerbs[lw] && j+1 < len(ts) && d.lower(ts[j+1]) == "back" // "Mr. Smith shot back:"
+	backCue := prevWord && d.backCue(ts, j) // "Mr. Smith shot back:"
 	if !backCue && !isCue(d.tokText(t), prevWord) || prevWord && determiners[d.lower(ts[j-1])] && !d.pronounBefore(ts, j) {
 		return cueMatch{}, false
 	}
@@ -1606,7 +1612,7 @@ func (d *quoteDoc) cueText(ts []atok, j int) string {
 	if j+2 < len(ts) && d.lower(ts[j+1]) == "on" && platforms[d.tokText(ts[j+2])] {
 		return d.text[ts[j].start:ts[j+2].end]
 	}
-	if j+1 < len(ts) && backVerbs[d.lower(ts[j])] && d.lower(ts[j+1]) == "back" {
+	if d.backCue(ts, j) {
 		return d.text[ts[j].start:ts[j+1].end]
 	}
 	return cue

@@ -80,14 +80,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := args[0]
-	switch name {
-	case "help", "-h", "-help", "--help":
+	switch {
+	case isHelp(name):
 		if len(args) > 1 && !isHelp(args[1]) { // "help help" is the usage, not a loop
 			return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
 		}
 		usage(stdout)
 		return exitOK
-	case "version", "--version":
+	case name == "version" || name == "--version":
 		fmt.Fprintln(stdout, "variorum", version())
 		return exitOK
 	}
