@@ -217,16 +217,20 @@ func newFlags(e *env, name, synopsis, about, examples string) *flag.FlagSet {
 				if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 					def = fmt.Sprintf(" (default %q)", f.DefValue)
 				}
-				dash := "--"
-				if len(n) == 1 {
-					dash = "-" // -o, as the usage line writes it
-				}
-				fmt.Fprintf(w, "  %s%s%s\n        %s%s\n", dash, n, arg, help, def)
+				fmt.Fprintf(w, "  %s%s\n        %s%s\n", flagDash(n), arg, help, def)
 			}
 		}
 		fmt.Fprintf(w, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))
 	}
 	return fs
+}
+
+// flagDash writes a flag as the usage lines do: -o, --index.
+func flagDash(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 func isHelp(a string) bool { return a == "help" || a == "-h" || a == "-help" || a == "--help" }
@@ -273,7 +277,30 @@ func parseArgs(fs *flag.FlagSet, args []string, dashWords bool) ([]string, error
 		}
 		args = args[n:]
 	}
-	return pos, nil
+	return pos, checkPathFlags(fs)
+}
+
+// checkPathFlags refuses a path flag given as empty (--index "", often an
+// unset shell variable) rather than quietly using the default.
+func checkPathFlags(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if arg, _ := flag.UnquoteUsage(f); err == nil && f.Value.String() == "" && (arg == "DIR" || arg == "FILE") {
+			err = usagef("%s: %s needs a %s, not an empty string (see variorum help %s)", fs.Name(), flagDash(f.Name), arg, fs.Name())
+		}
+	})
+	return err
+}
+
+// checkReportFlags checks compare's and run's numbers.
+func checkReportFlags(cmd string, minOutlets, maxHTML int) error {
+	if minOutlets < 2 {
+		return usagef("%s: --min-outlets must be at least 2: a statement is compared across two outlets or more", cmd)
+	}
+	if maxHTML < 0 {
+		return usagef("%s: --html-max must be 0 (every cluster) or more", cmd)
+	}
+	return nil
 }
 
 // flagName is the name in a flag argument: "limit" in "--limit=3".

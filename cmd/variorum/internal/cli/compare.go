@@ -39,6 +39,9 @@ similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
 	if err != nil {
 		return err
 	}
+	if err := checkReportFlags("compare", *minOutlets, *maxHTML); err != nil {
+		return err
+	}
 	if *asJSON && *asMarkdown {
 		return usagef("compare: choose one of --json and --markdown")
 	}

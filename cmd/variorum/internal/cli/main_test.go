@@ -37,6 +37,12 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"diff", "-", "-"}, exitUsage, "only one of A and B"},
 		{[]string{"diff", "missing-a.txt", "missing-b.txt"}, exitFailure, "missing-a.txt"},
 		{[]string{"search", "--index", filepath.Join(t.TempDir(), "none"), "x"}, exitFailure, "run variorum ingest first"},
+		{[]string{"compare", "--min-outlets", "1"}, exitUsage, "--min-outlets must be at least 2"},
+		{[]string{"run", "--min-outlets=-3"}, exitUsage, "--min-outlets must be at least 2"},
+		{[]string{"compare", "--html-max", "-1"}, exitUsage, "--html-max must be 0"},
+		{[]string{"search", "--index", "", "x"}, exitUsage, "--index needs a DIR, not an empty string"},
+		{[]string{"run", "-o", ""}, exitUsage, "run: -o needs a DIR"},
+		{[]string{"compare", "--html=", "a.txt"}, exitUsage, "--html needs a FILE"},
 		{[]string{"help"}, exitOK, ""},
 		{[]string{"help", "help"}, exitOK, ""}, // the usage, not a loop
 		{[]string{"help", "--help"}, exitOK, ""},

@@ -36,6 +36,9 @@ or an index as articles.`,
 	if err != nil {
 		return err
 	}
+	if err := checkReportFlags("run", *minOutlets, *maxHTML); err != nil {
+		return err
+	}
 	start := time.Now()
 	arts, bad, err := readCorpus(e, paths)
 	if err != nil {
