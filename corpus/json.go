@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // readJSON reads a .json file (one article object, an array of them, or an
@@ -24,7 +26,7 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 				continue
 			}
 			// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
-			a, err := Article{}, checkUTF8(line)
+			a, err := Article{}, checkJSONText(line)
 			if err == nil {
 				a, err = jsonArticle(line)
 			}
@@ -46,7 +48,7 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 	}
 
 	// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
-	if err := checkUTF8(raw); err != nil {
+	if err := checkJSONText(raw); err != nil {
 		w.report(path, 0, err)
 		return nil
 	}
@@ -102,12 +104,53 @@ func jsonObjects(raw []byte) ([]json.RawMessage, error) {
 	return nil, errors.New("not JSON: expected an article object or an array of them (JSON Lines files end in .jsonl)")
 }
 
+// checkJSONText refuses what encoding/json would quietly turn into U+FFFD:
+// invalid UTF-8, and a \u escape of half a UTF-16 surrogate pair.
+func checkJSONText(b []byte) error {
+	if err := checkUTF8(b); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		i++ // the escaped byte: "\\u" is a backslash and a u
+		r, ok := hex4(b, i+1)
+		if b[i] != 'u' || !ok || !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r2, ok2 := hex4(b, i+7); r < 0xdc00 && ok2 && b[i+5] == '\\' && b[i+6] == 'u' && r2 >= 0xdc00 && r2 <= 0xdfff {
+			i += 10 // a whole pair
+			continue
+		}
+		return fmt.Errorf("half a UTF-16 surrogate pair (\\u%04x) at byte %d: the text was cut or mis-encoded; fix or drop that escape", r, i-1)
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[i:i+4]), 16, 16)
+	return rune(n), err == nil
+}
+
 // jsonArticle decodes one article object: text (or body/content), title,
 // outlet, url, published, under their common aliases.
 func jsonArticle(b []byte) (Article, error) {
 	fields, err := stringFields(b)
 	if err != nil {
 		return Article{}, err
+	}
+	// Metadata may be a number (an id, a Unix time); the text may not.
+	var texts map[string]json.RawMessage
+	json.Unmarshal(b, &texts) // stringFields has checked it is an object
+	for k, v := range texts {
+		if l := strings.ToLower(k); (l == "text" || l == "body" || l == "content") && len(v) > 0 && v[0] != '"' && string(v) != "null" {
+			return Article{}, fmt.Errorf("%q is %.20s, not a string: an article's text goes in quotes", k, v)
+		}
 	}
 	var m meta
 	var a Article

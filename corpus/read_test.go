@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -265,13 +266,18 @@ func FuzzReadHTML(f *testing.F) {
 }
 
 func FuzzJSONArticle(f *testing.F) {
-	for _, s := range []string{`{"text":"x"}`, `{"body":1}`, `[`, `{"title":{"a":1},"text":"\u0000"}`, `null`} {
+	for _, s := range []string{`{"text":"x"}`, `{"body":1}`, `[`, `{"title":{"a":1},"text":"\u0000"}`, `null`, `{"text":"\ud83d\ude00 \\ud800"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := jsonArticle(b)
 		if err == nil {
 			checkArticle(t, a)
+			// What checkJSONText lets through is decoded without repairs.
+			if checkJSONText(b) == nil && strings.ContainsRune(a.Text, utf8.RuneError) &&
+				!bytes.ContainsRune(b, utf8.RuneError) && !bytes.Contains(bytes.ToLower(b), []byte(`\ufffd`)) {
+				t.Errorf("%q: text %q holds a U+FFFD the input does not", b, a.Text)
+			}
 		}
 		_, _ = jsonObjects(b)
 	})
@@ -415,5 +421,33 @@ func TestJSONInvalidUTF8(t *testing.T) {
 	want := []string{"a.json: invalid UTF-8 at byte 12", "b.jsonl:1: invalid UTF-8 at byte 12"}
 	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), filepath.Join(dir, want[0])) || !strings.HasPrefix(errs[1].Error(), filepath.Join(dir, want[1])) {
 		t.Errorf("errors %v, want %q", errs, want)
+	}
+}
+
+// TestJSONRefusesWhatItWouldMisread: a \u escape of half a surrogate pair
+// would become U+FFFD and a number would become the text "42"; both are
+// refused with the line named, while a whole pair, an escaped backslash
+// before "ud800" and numeric metadata are read.
+func TestJSONRefusesWhatItWouldMisread(t *testing.T) {
+	tests := []struct {
+		line, text, err string
+	}{
+		{`{"text":"Caf\u00e9 \ud83d\ude00 owners."}`, "Café 😀 owners.", ""},
+		{`{"text":"A path C:\\ud800 stays.","id":7,"published":1700000000}`, `A path C:\ud800 stays.`, ""},
+		{`{"text":"Cut \ud83d here."}`, "", `half a UTF-16 surrogate pair (\ud83d) at byte 13`},
+		{`{"text":"Low \ude00 alone."}`, "", `(\ude00)`},
+		{`{"text":"End \ud83d"}`, "", `(\ud83d)`},
+		{`{"text":42}`, "", `"text" is 42, not a string`},
+		{`{"Body":["a","b"]}`, "", `"Body" is ["a","b"], not a string`},
+	}
+	for _, tt := range tests {
+		dir := writeFiles(t, map[string]string{"a.jsonl": tt.line + "\n"})
+		got, errs := ReadAll([]string{dir})
+		switch {
+		case tt.err == "" && (len(errs) > 0 || len(got) != 1 || got[0].Text != tt.text):
+			t.Errorf("%s: got %+v, errors %v; want text %q", tt.line, got, errs, tt.text)
+		case tt.err != "" && (len(got) > 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "a.jsonl:1: ") || !strings.Contains(errs[0].Error(), tt.err)):
+			t.Errorf("%s: got %+v, errors %v; want the error %q", tt.line, got, errs, tt.err)
+		}
 	}
 }
