@@ -2,7 +2,10 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -30,14 +33,76 @@ func checkUTF8(b []byte) error {
 	return fmt.Errorf("invalid UTF-8 at byte %d: convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)", off)
 }
 
-// Normalize decodes raw bytes into an article's text: it checks the bytes
-// are UTF-8 text (not binary), drops leading byte-order marks, turns CRLF and
+// fromUTF16 decodes UTF-16 text that starts with its byte-order mark (as
+// Windows tools write it) to UTF-8; anything else is returned as it is.
+// Half a surrogate pair is an error, not a U+FFFD.
+func fromUTF16(b []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return b, nil
+	}
+	if len(b)%2 != 0 {
+		return nil, errors.New("UTF-16 with an odd number of bytes: the file is cut; convert it to UTF-8 again from the original")
+	}
+	out := make([]byte, 0, len(b))
+	for i := 2; i < len(b); i += 2 {
+		r := rune(order.Uint16(b[i:]))
+		if utf16.IsSurrogate(r) {
+			var r2 rune
+			if i+4 <= len(b) {
+				r2 = rune(order.Uint16(b[i+2:]))
+			}
+			if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+				return nil, fmt.Errorf("UTF-16 with half a surrogate pair at byte %d: convert the file to UTF-8 from the original", i)
+			}
+			i += 2
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
+}
+
+// looksUTF16 reports whether b, holding NUL bytes, reads as UTF-16 text
+// without its byte-order mark: a NUL in every other byte of its start.
+func looksUTF16(b []byte) bool {
+	n := min(len(b), 256) &^ 1
+	if n < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return max(even, odd) >= half*9/10 && min(even, odd) <= half/10
+}
+
+// Normalize decodes raw bytes into an article's text: it decodes UTF-16
+// that starts with a byte-order mark, checks the rest is UTF-8 text (not
+// binary), drops leading byte-order marks, turns CRLF and
 // lone CR into LF and composes to Unicode NFC. Nothing else is changed.
 func Normalize(b []byte) (string, error) {
+	b, err := fromUTF16(b)
+	if err != nil {
+		return "", err
+	}
 	for bytes.HasPrefix(b, bom) {
 		b = b[len(bom):]
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
+		if looksUTF16(b) {
+			return "", errors.New("UTF-16 without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)")
+		}
 		return "", fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
 	}
 	if err := checkUTF8(b); err != nil {

@@ -255,6 +255,11 @@ func (w *walker) file(path, source string) error {
 		w.report(path, 0, fmt.Errorf("larger than %d MiB: split it into one file per article (or JSON Lines)", MaxFileSize>>20))
 		return nil
 	}
+	// Every format may come as UTF-16 with a byte-order mark.
+	if raw, err = fromUTF16(raw); err != nil {
+		w.report(path, 0, err)
+		return nil
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json", ".jsonl":
 		return readJSON(path, source, raw, w)

@@ -2,11 +2,13 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -185,6 +187,12 @@ func TestNormalize(t *testing.T) {
 		{in: "“curly” — dash", want: "“curly” — dash"},
 		{in: "ok\xff", err: "invalid UTF-8 at byte 2"},
 		{in: "\x00", err: "binary data"},
+		{in: "\xff\xfeC\x00a\x00f\x00\xe9\x00 \x00=\xd8\x00\xde\r\x00\n\x00", want: "Café 😀\n"}, // UTF-16LE with its mark
+		{in: "\xfe\xff\x00N\x00o\x20\x19", want: "No’"},                                         // UTF-16BE
+		{in: "\xff\xfeC\x00=\xd8", err: "half a surrogate pair at byte 4"},
+		{in: "\xff\xfeC\x00a", err: "odd number of bytes"},
+		{in: "H\x00e\x00l\x00l\x00o\x00", err: "UTF-16 without a byte-order mark"},
+		{in: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", err: "binary data"},
 	}
 	for _, tt := range tests {
 		got, err := Normalize([]byte(tt.in))
@@ -238,7 +246,7 @@ func checkArticle(t *testing.T, a Article) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "a\r\nb", "\xef\xbb\xbfx", "\xff", "e\u0301", "“q”"} {
+	for _, s := range []string{"", "a\r\nb", "\xef\xbb\xbfx", "\xff", "e\u0301", "“q”", "\xff\xfeC\x00=\xd8\x00\xde", "\xfe\xff\x00N"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -449,5 +457,30 @@ func TestJSONRefusesWhatItWouldMisread(t *testing.T) {
 		case tt.err != "" && (len(got) > 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "a.jsonl:1: ") || !strings.Contains(errs[0].Error(), tt.err)):
 			t.Errorf("%s: got %+v, errors %v; want the error %q", tt.line, got, errs, tt.err)
 		}
+	}
+}
+
+// TestWalkUTF16: a file saved as UTF-16 with its byte-order mark is read
+// in every format, since the decoding happens before the format's reader.
+func TestWalkUTF16(t *testing.T) {
+	utf16le := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range utf16.Encode([]rune(s)) {
+			b = binary.LittleEndian.AppendUint16(b, r)
+		}
+		return string(b)
+	}
+	dir := writeFiles(t, map[string]string{
+		"a.txt":  utf16le("Zelensky’s office said."),
+		"b.json": utf16le(`{"text":"Peskov said.","outlet":"TASS"}`),
+		"c.html": utf16le(`<html><body><p>Trump wrote.</p></body></html>`),
+	})
+	got, errs := ReadAll([]string{dir})
+	var texts []string
+	for _, a := range got {
+		texts = append(texts, a.Text)
+	}
+	if want := []string{"Zelensky’s office said.", "Peskov said.", "Trump wrote."}; len(errs) > 0 || !slices.Equal(texts, want) {
+		t.Errorf("got %q, errors %v; want %q", texts, errs, want)
 	}
 }
