@@ -2,9 +2,12 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -182,17 +185,23 @@ func create(dir string, opts Options) (ix *Index, err error) {
 func open(dir string, opts Options) (*Index, error) {
 	ro := opts
 	ro.ReadOnly = true
-	ix, err := openChecked(dir, ro)
+	// A writer would merge a damaged segment into new ones (or fail in
+	// the middle of an ingest), so before writing every byte of the
+	// segments is checked against their checksums; a reader trusts them
+	// and meets damage when it reads it.
+	ix, err := openChecked(dir, ro, !opts.ReadOnly)
 	if err != nil || opts.ReadOnly {
 		return ix, err
 	}
 	if err := ix.Close(); err != nil {
 		return nil, err
 	}
-	return openChecked(dir, opts)
+	return openChecked(dir, opts, false)
 }
 
-func openChecked(dir string, opts Options) (ix *Index, err error) {
+// openChecked opens the index; read-only, it checks it, and with
+// checksums, verifies its segments' checksums too.
+func openChecked(dir string, opts Options, checksums bool) (ix *Index, err error) {
 	defer recoverOpen(dir, &ix, &err)
 	idx, err := bleve.OpenUsing(dir, runtimeConfig(opts))
 	if err != nil {
@@ -200,7 +209,7 @@ func openChecked(dir string, opts Options) (ix *Index, err error) {
 	}
 	ix = &Index{dir: dir, readOnly: opts.ReadOnly, idx: idx}
 	if opts.ReadOnly {
-		err = ix.check()
+		err = ix.check(checksums)
 	}
 	if err != nil {
 		_ = idx.Close()
@@ -249,8 +258,8 @@ func firstLine(err error) error {
 
 // check makes sure the index opened read-only is a variorum index of this
 // format, that its newest snapshot is the one loaded and that it can be
-// read.
-func (ix *Index) check() error {
+// read; with checksums, that its segment files are as they were written.
+func (ix *Index) check(checksums bool) error {
 	im, ok := ix.idx.Mapping().(*mapping.IndexMappingImpl)
 	if !ok || im.CustomAnalysis == nil {
 		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping was not made by variorum")}
@@ -273,13 +282,61 @@ func (ix *Index) check() error {
 				return &openError{kind: ErrDamaged, dir: ix.dir, cause: fmt.Errorf("its newest snapshot cannot be loaded: %s",
 					strings.ReplaceAll(firstLine(err).Error(), "failed to load segment: error opening bolt segment: ", "segment: "))}
 			}
+			if checksums {
+				err = verifySegments(snap)
+			}
 			_ = snap.DecRef()
+			if err != nil {
+				return &openError{kind: ErrDamaged, dir: ix.dir, cause: err}
+			}
 		}
 	}
 	if _, err := ix.idx.DocCount(); err != nil {
 		return &openError{kind: ErrDamaged, dir: ix.dir, cause: err}
 	}
 	return nil
+}
+
+// verifySegments compares each segment file of snap with the CRC-32 zap
+// writes as its last four bytes: of everything before them.
+func verifySegments(snap *scorch.IndexSnapshot) error {
+	for _, ss := range snap.Segments() {
+		p, ok := ss.Segment().(interface{ Path() string })
+		if !ok {
+			continue // in memory, not yet persisted
+		}
+		ok, err := checksumMatches(p.Path())
+		if err != nil {
+			return fmt.Errorf("segment %s: %w", filepath.Base(p.Path()), err)
+		}
+		if !ok {
+			return fmt.Errorf("segment %s does not match its checksum", filepath.Base(p.Path()))
+		}
+	}
+	return nil
+}
+
+// checksumMatches streams the file through CRC-32, so a large segment is
+// not read into memory whole.
+func checksumMatches(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() < 4 {
+		return false, err
+	}
+	h := crc32.NewIEEE()
+	if _, err := io.CopyN(h, f, st.Size()-4); err != nil {
+		return false, err
+	}
+	var sum [4]byte
+	if _, err := io.ReadFull(f, sum[:]); err != nil {
+		return false, err
+	}
+	return h.Sum32() == binary.BigEndian.Uint32(sum[:]), nil
 }
 
 // readError is the error of reading an opened index: cancellation and the

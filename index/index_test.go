@@ -439,3 +439,48 @@ func TestDocumentsDamaged(t *testing.T) {
 	}
 	t.Logf("%d of %d corruptions found, each reported as damage", damaged, tries)
 }
+
+// TestOpenWriterChecksSegments flips single bytes across a segment file, the
+// damage a reader only meets when it reads that stretch: a writer must
+// refuse the index before adding to it, and leave every file as it was; the
+// clean index still opens for writing and adds.
+func TestOpenWriterChecksSegments(t *testing.T) {
+	clean := sampleIndex(t)
+	zaps := segments(t, clean)
+	seg, err := os.ReadFile(zaps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(clean, zaps[0])
+	for _, off := range []int{0, len(seg) / 3, len(seg) / 2, len(seg) - 5} {
+		dir := filepath.Join(t.TempDir(), "ix")
+		if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
+			t.Fatal(err)
+		}
+		b := slices.Clone(seg)
+		b[off] ^= 0x20
+		if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(dir, Options{})
+		if err == nil {
+			_, err = ix.Add(context.Background(), sampleDocs(true), nil)
+			ix.Close()
+			t.Fatalf("byte %d of %s changed: the index opened for writing (Add: %v)", off, rel, err)
+		}
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("byte %d of %s changed: %v, want ErrDamaged", off, rel, err)
+		}
+		if after, _ := os.ReadFile(filepath.Join(dir, rel)); !slices.Equal(after, b) {
+			t.Errorf("byte %d of %s changed: the refused open rewrote the segment", off, rel)
+		}
+	}
+	ix, err := Open(clean, Options{})
+	if err != nil {
+		t.Fatalf("the clean index: %v", err)
+	}
+	defer ix.Close()
+	if _, err := ix.Add(context.Background(), sampleDocs(true), nil); err != nil {
+		t.Fatal(err)
+	}
+}
