@@ -171,6 +171,12 @@ func create(dir string, opts Options) (ix *Index, err error) {
 		// Another process created it between our look and our create.
 		return open(dir, opts)
 	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Op == "mkdir" {
+		// Not damage: the folder cannot be made (its parent is missing,
+		// or is not a folder one may write in).
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
 	if err != nil {
 		return nil, classify(dir, err)
 	}

@@ -484,3 +484,15 @@ func TestOpenWriterChecksSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestOpenCannotCreate: a folder that cannot be made is the system's error,
+// not a damaged index to remove.
+func TestOpenCannotCreate(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("needs Linux's /proc, where no folder can be made")
+	}
+	_, err := Open("/proc/variorum-index", Options{})
+	if err == nil || errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "create index /proc/variorum-index: mkdir") {
+		t.Errorf("Open(/proc/variorum-index): %v; want the mkdir error, not damage", err)
+	}
+}
