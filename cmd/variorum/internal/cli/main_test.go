@@ -184,3 +184,24 @@ func TestIngestLockedIndex(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 and an 'in use' error with a hint", code, stderr)
 	}
 }
+
+func TestSyntaxHint(t *testing.T) {
+	tests := []struct{ query, want string }{
+		{"text:attack", "field:value"},
+		{"armed +Title:attack", "field:value"},
+		{"attack~2", "~ is read"},
+		{"attack~ guarantee", "~ is read"},
+		{"guarant*", "not wildcards"},
+		{"who?", "not wildcards"},
+		{"armed attack", ""},
+		{"10:30 meeting", ""},
+		{"Note: draft", ""},
+		{"~ 5", ""},
+		{`"a phrase"`, ""},
+	}
+	for _, tt := range tests {
+		if got := syntaxHint(tt.query); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("syntaxHint(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}

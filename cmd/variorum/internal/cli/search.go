@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/variorum/variorum/corpus"
@@ -70,6 +71,9 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 			what = append(what, "entity "+shownQuery(*entity))
 		}
 		fmt.Fprintf(e.stderr, "variorum: no match for %s\n", strings.Join(what, ", "))
+		if h := syntaxHint(query); h != "" {
+			fmt.Fprintf(e.stderr, "Note: %s\n", h)
+		}
 		return errNoMatch
 	}
 	if *asJSON {
@@ -171,4 +175,27 @@ func highlight(s string, marks []corpus.Span, color bool) string {
 	}
 	b.WriteString(s[last:])
 	return oneLine(b.String())
+}
+
+// Query syntax of other search engines, which variorum reads as words.
+var (
+	fieldSyntax = regexp.MustCompile(`(^|\s)[+-]?(?i:text|title|body|outlet|source|entity|published|date|id|_all):\S`)
+	fuzzySyntax = regexp.MustCompile(`\S~[0-9.]*(\s|$)`)
+	wildSyntax  = regexp.MustCompile(`\p{L}[*?](\s|$)`)
+)
+
+// syntaxHint explains a query that matched nothing because it uses the
+// syntax of another search engine (Lucene, bleve's query strings), which
+// variorum takes as words: "outlet:Reuters" needs both "outlet" and
+// "reuters".
+func syntaxHint(query string) string {
+	switch {
+	case fieldSyntax.MatchString(query):
+		return "field:value is read as words here; to filter, use --outlet or --entity; words search the text and titles"
+	case fuzzySyntax.MatchString(query):
+		return "~ is read as a word here (no fuzzy search); words are stemmed already: attack finds attacks and attacked"
+	case wildSyntax.MatchString(query):
+		return "* and ? are not wildcards here; words are stemmed already: attack finds attacks and attacked"
+	}
+	return ""
 }
