@@ -479,20 +479,38 @@ func (m *matcher) run() []Cluster {
 		c Cluster
 		w []int32
 	}
-	picks := make([]picked, len(members))
+	picks := make([][]picked, len(members))
 	parallel(len(members), func(i int) {
 		if members[i] == nil {
 			return
 		}
 		memo := simMemo{m: m, shared: m.memo.own}
-		if w := m.matchedWitnesses(m.witnesses(members[i], memo.sim), memo.sim); len(w) >= m.opts.MinArticles {
-			picks[i] = picked{m.cluster(w, memo.sim), w}
+		w := m.matchedWitnesses(m.witnesses(members[i], memo.sim), memo.sim)
+		if len(w) < m.opts.MinArticles {
+			return
+		}
+		picks[i] = append(picks[i], picked{m.cluster(w, memo.sim), w})
+		// The witnesses may be a clause worded alike everywhere inside
+		// sentences that differ ("would rise by 5%", "would increase by
+		// 7%"): the sentences are a view of their own, which the dedupe
+		// below keeps. (When the clauses differ, they show it themselves,
+		// more sharply than the sentences would.)
+		if !m.oneWording(w) {
+			return
+		}
+		if wider := m.matchedWitnesses(m.containing(members[i], w, memo.sim), memo.sim); len(wider) >= m.opts.MinArticles {
+			picks[i] = append(picks[i], picked{m.cluster(wider, memo.sim), wider})
 		}
 	})
 	var out []Cluster
 	var chosen [][]int32 // witness units of each cluster in out
-	for _, p := range picks {
-		if p.w != nil {
+	var narrowOf []int   // for a wider view, the index in out of its clauses; else -1
+	for _, ps := range picks {
+		for k, p := range ps {
+			narrowOf = append(narrowOf, -1)
+			if k > 0 {
+				narrowOf[len(out)] = len(out) - k
+			}
 			out = append(out, p.c)
 			chosen = append(chosen, p.w)
 		}
@@ -508,19 +526,35 @@ func (m *matcher) run() []Cluster {
 	for i := range out {
 		nOutlets[i] = outlets(out[i])
 	}
+	// A wider view carried by as many outlets as its clauses ranks where
+	// they do, just before them, so that they are dropped as its
+	// duplicate; carried by fewer, it ranks on its own.
+	rankAs := func(i int) (int, int) {
+		if n := narrowOf[i]; n >= 0 && nOutlets[n] == nOutlets[i] {
+			return n, 0
+		}
+		return i, 1
+	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		if c := cmp.Compare(nOutlets[b], nOutlets[a]); c != 0 {
 			return c
 		}
-		return m.compareClusters(out[a], chosen[a], out[b], chosen[b])
+		ka, wa := rankAs(a)
+		kb, wb := rankAs(b)
+		if ka == kb {
+			return cmp.Compare(wa, wb)
+		}
+		return m.compareClusters(out[ka], chosen[ka], out[kb], chosen[kb])
 	})
 
 	// The same statement found at two granularities (sentences in one
 	// cluster, their clauses in another) is reported once: a cluster whose
 	// witnesses overlap those of one cluster ranked before it in two or more
-	// articles is dropped.
+	// articles is dropped. The sentences around a clause worded alike
+	// everywhere are kept, though ranked after it (carried by fewer
+	// outlets): they differ where the clause does not.
 	type takenSpan struct {
-		cluster    int
+		cluster    int // index in out
 		start, end int
 	}
 	taken := make(map[int][]takenSpan)
@@ -532,7 +566,7 @@ func (m *matcher) run() []Cluster {
 		for _, u := range chosen[i] {
 			un := m.units[u]
 			for _, t := range taken[un.doc] {
-				if overlaps(un.start, un.end, t.start, t.end) {
+				if t.cluster != narrowOf[i] && overlaps(un.start, un.end, t.start, t.end) {
 					hits[t.cluster]++
 					if hits[t.cluster] >= 2 {
 						dup = true
@@ -545,7 +579,7 @@ func (m *matcher) run() []Cluster {
 		}
 		for _, u := range chosen[i] {
 			un := m.units[u]
-			taken[un.doc] = append(taken[un.doc], takenSpan{len(final), un.start, un.end})
+			taken[un.doc] = append(taken[un.doc], takenSpan{i, un.start, un.end})
 		}
 		c := out[i]
 		c.ID = len(final) + 1
@@ -995,6 +1029,13 @@ type linkEntry struct {
 // strongest; ties go to the shorter span, then the earlier. The result is in
 // document order. sim gives the similarity of two classes.
 func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
+	return m.pickWitnesses(ms, sim, nil)
+}
+
+// pickWitnesses is witnesses picking only units that can (all when can is
+// nil), in the documents that have one; every unit of the others still
+// counts as a match.
+func (m *matcher) pickWitnesses(ms []int32, sim func(a, b int32) float64, can func(u int32) bool) []int32 {
 	byDoc := make(map[int][]int32)
 	for _, c := range ms {
 		for _, u := range m.classes[c].units {
@@ -1012,13 +1053,16 @@ func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
 	out := make([]int32, 0, len(docs))
 	for i, d := range docs {
 		us := byDoc[d]
-		if len(us) == 1 {
+		if can == nil && len(us) == 1 {
 			out = append(out, us[0]) // nothing to choose from
 			continue
 		}
 		slices.Sort(us)
 		best, bestScore := int32(-1), -1.0
 		for _, u := range us {
+			if can != nil && !can(u) {
+				continue
+			}
 			var sum float64
 			n := 0
 			for j := 0; j < len(docs) && n < maxCompare; j++ {
@@ -1039,9 +1083,42 @@ func (m *matcher) witnesses(ms []int32, sim func(a, b int32) float64) []int32 {
 				best, bestScore = u, score
 			}
 		}
-		out = append(out, best)
+		if best >= 0 {
+			out = append(out, best)
+		}
 	}
 	return out
+}
+
+// oneWording reports whether the witnesses w are all one class: worded
+// alike.
+func (m *matcher) oneWording(w []int32) bool {
+	for _, u := range w[1:] {
+		if m.classOf[u] != m.classOf[w[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// containing picks the witnesses of the cluster of classes ms among the
+// units that hold a witness in w and are longer, in the documents that have
+// one: the sentences around the clauses w. It returns nil unless two
+// documents or more have one.
+func (m *matcher) containing(ms []int32, w []int32, sim func(a, b int32) float64) []int32 {
+	in := make(map[int]unit, len(w))
+	for _, u := range w {
+		in[m.units[u].doc] = m.units[u]
+	}
+	wider := m.pickWitnesses(ms, sim, func(u int32) bool {
+		un := m.units[u]
+		x, ok := in[un.doc]
+		return ok && un.start <= x.start && x.end <= un.end && un.end-un.start > x.end-x.start
+	})
+	if len(wider) < 2 {
+		return nil
+	}
+	return wider
 }
 
 // matchedWitnesses drops the witnesses that match no other witness at the

@@ -690,7 +690,7 @@ func TestClustersAcrossStories(t *testing.T) {
 		switch {
 		case texts[stockA] && texts[stockB]:
 			stock = true
-		case texts[rateClause]:
+		case texts[repeated]: // the whole sentence, which holds the clause
 			rate = true
 		case texts[table] && texts[writeUp]:
 			figures = true
@@ -700,9 +700,42 @@ func TestClustersAcrossStories(t *testing.T) {
 		t.Errorf("the two stories' stock phrases %q and %q were clustered", stockA, stockB)
 	}
 	if !rate {
-		t.Errorf("the clause both stories repeat, %q, is in no cluster", rateClause)
+		t.Errorf("the sentence both stories repeat, %q, is in no cluster", repeated)
 	}
 	if !figures {
 		t.Errorf("%q and %q, which give the same figures, are in no cluster", table, writeUp)
+	}
+}
+
+// TestClustersSentenceAroundIdenticalClause: three outlets word a clause
+// alike and the sentence around it differently (5% against 7%). The report
+// must show the sentences, not only the clause worded alike everywhere: the
+// best-matching witness of each article is the clause, which hid the
+// difference. Where the sentence is worded alike too, it is shown whole,
+// once.
+func TestClustersSentenceAroundIdenticalClause(t *testing.T) {
+	const clause = "The minister said the budget (approved in May)"
+	tails := []string{" would rise by 5% next year, according to officials.", " would increase by 7% next year, according to officials.", " would grow by 5% next year, according to officials."}
+	others := []string{"Opposition leaders criticised the plan on Tuesday.", "Unions welcomed the decision.", "Markets barely moved."}
+	var docs []corpus.Document
+	for i, tail := range tails {
+		id := string(rune('a' + i))
+		text := clause + tail + " " + others[i]
+		docs = append(docs, corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: id, Text: text}, Sentences: splitSentences(text)})
+	}
+	cs := Clusters(docs, Options{})
+	var texts []string
+	for _, c := range cs {
+		for _, w := range c.Witnesses {
+			texts = append(texts, w.Text)
+		}
+	}
+	for i, tail := range tails {
+		if !slices.Contains(texts, clause+tail) {
+			t.Errorf("%s's sentence %q is in no cluster; witnesses %q", docs[i].Source, clause+tail, texts)
+		}
+	}
+	if slices.Contains(texts, clause) {
+		t.Errorf("the clause %q is shown as well as the sentences holding it: %q", clause, texts)
 	}
 }
