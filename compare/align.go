@@ -52,11 +52,13 @@ type Op struct {
 	// Type is the variation a delete or insert belongs to (the most serious
 	// one when it holds several); empty for equal ops and for ops that only
 	// change white space.
-	Type   VariationType `json:"type,omitempty"`
-	AStart int           `json:"a_start"`
-	AEnd   int           `json:"a_end"`
-	BStart int           `json:"b_start"`
-	BEnd   int           `json:"b_end"`
+	Type VariationType `json:"type,omitempty"`
+	// Excerpt: the op belongs to a Variation marked Excerpt.
+	Excerpt bool `json:"excerpt,omitempty"`
+	AStart  int  `json:"a_start"`
+	AEnd    int  `json:"a_end"`
+	BStart  int  `json:"b_start"`
+	BEnd    int  `json:"b_end"`
 }
 
 // Row is one witness of a cluster aligned against the pivot.
@@ -169,14 +171,34 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 	}
 	if c.Kind == KindQuote {
 		al.Status = StatusConfirmed
-		for _, v := range al.Variations {
-			if v.Type != TypeOrthographic && !excerpting(v, p, c.Witnesses[v.Witness]) {
+		for i, v := range al.Variations {
+			switch {
+			case v.Type == TypeOrthographic:
+			case excerpting(v, p, c.Witnesses[v.Witness]):
+				al.Variations[i].Excerpt = true
+				markExcerpt(al.Rows, v)
+			default:
 				al.Status = StatusQuotedDifferently
-				break
 			}
 		}
 	}
 	return al
+}
+
+// markExcerpt marks the ops of v's row that v covers as an excerpt's.
+func markExcerpt(rows []Row, v Variation) {
+	for r := range rows {
+		if rows[r].Witness != v.Witness {
+			continue
+		}
+		for i, o := range rows[r].Ops {
+			// An op may hold the punctuation next to the variation's words.
+			if o.Type == v.Type && (o.Op == OpDelete && o.AStart < v.AEnd && v.AStart < o.AEnd ||
+				o.Op == OpInsert && o.BStart < v.BEnd && v.BStart < o.BEnd) {
+				rows[r].Ops[i].Excerpt = true
+			}
+		}
+	}
 }
 
 // excerpting reports whether a variation of a quote only cuts it shorter

@@ -700,3 +700,45 @@ func TestFindIsQuotesThenUnquotedClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestAlignQuoteExcerpts: outlets that quote parts of one quote confirm it;
+// the words outside their quotation marks are marked as an excerpt's, shown
+// as "…" rather than struck, and not counted as serious. A cut in the
+// middle is a misquote.
+func TestAlignQuoteExcerpts(t *testing.T) {
+	const full = "we have had direct talks at very high levels, extremely high levels, with North Korea"
+	quote := func(texts ...string) Cluster {
+		c := Cluster{Kind: KindQuote}
+		for i, s := range texts {
+			id := string(rune('A' + i))
+			c.Witnesses = append(c.Witnesses, Witness{Article: id, Source: id + ".txt", Outlet: id, Start: 10, End: 10 + len(s), Text: s})
+		}
+		return c
+	}
+	a := Align(quote(full, "extremely high levels", "direct talks at very high levels"), nil)
+	if a.Status != StatusConfirmed || serious(a) != 0 {
+		t.Errorf("excerpts: status %q, %d serious; want confirmed, 0", a.Status, serious(a))
+	}
+	for _, v := range a.Variations {
+		if v.Type != TypeOrthographic && !v.Excerpt {
+			t.Errorf("excerpts: %+v is not marked as an excerpt", v)
+		}
+	}
+	var out strings.Builder
+	if err := WriteText(&out, Report{Clusters: []Aligned{a}}, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"    … extremely high levels …\n", "    … direct talks at very high levels …\n", "− with North Korea " + excerptNote} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("text view lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "[-") {
+		t.Errorf("text view strikes an excerpt's words:\n%s", out.String())
+	}
+
+	a = Align(quote(full, "we have had direct talks at very high levels, with North Korea"), nil)
+	if a.Status != StatusQuotedDifferently || serious(a) != 1 || len(a.Variations) != 1 || a.Variations[0].Excerpt {
+		t.Errorf("a cut in the middle: status %q, %d serious, variations %+v; want quoted differently by one omission, not an excerpt", a.Status, serious(a), a.Variations)
+	}
+}

@@ -15,7 +15,8 @@ type segment struct {
 	// words this witness lacks), segIns (this witness's words in their
 	// place), segSoft (punctuation written another way: shown as the
 	// witness has it, without markers), segVaries (pivot words not every
-	// witness shares; pivot row only).
+	// witness shares; pivot row only), segCut (pivot words outside this
+	// witness's quotation marks, where it quotes an excerpt).
 	Kind string
 	Text string
 	Type VariationType
@@ -27,6 +28,7 @@ const (
 	segIns    = "ins"
 	segSoft   = "soft"
 	segVaries = "varies"
+	segCut    = "cut"
 )
 
 // rowSegments turns a row's ops into display segments: white space around
@@ -67,7 +69,7 @@ func rowSegments(ops []Op) []segment {
 			switch {
 			case o.Op == OpInsert:
 				add(segSame, o.Text, "")
-			case len(segs) > 0 && segs[len(segs)-1].Kind == segDel:
+			case len(segs) > 0 && (segs[len(segs)-1].Kind == segDel || segs[len(segs)-1].Kind == segCut):
 				add(segSame, " ", "") // keep struck words apart from what follows
 			}
 		case o.Type == TypeOrthographic && !hasLetterOrDigit(o.Text):
@@ -79,8 +81,11 @@ func rowSegments(ops []Op) []segment {
 			lead := strings.Index(o.Text, body)
 			add(segSame, o.Text[:lead], "")
 			kind := segDel
-			if o.Op == OpInsert {
+			switch {
+			case o.Op == OpInsert:
 				kind = segIns
+			case o.Excerpt:
+				kind = segCut
 			}
 			add(kind, body, o.Type)
 			switch tail := o.Text[lead+len(body):]; {
@@ -253,14 +258,35 @@ func plural(n int, one, many string) string {
 
 // variationText describes a variation in words: "deliberate → intentional",
 // "− deliberate" for an omission, "+ US dollars" for an addition.
+// An excerpt's says so: "− with North Korea (not quoted: an excerpt)".
 func variationText(v Variation, n int) string {
 	switch {
+	case v.Excerpt && v.To == "":
+		return "− " + clip(v.From, n) + " " + excerptNote
+	case v.Excerpt && v.From == "":
+		return "+ " + clip(v.To, n) + " " + excerptNote
 	case v.To == "":
 		return "− " + clip(v.From, n)
 	case v.From == "":
 		return "+ " + clip(v.To, n)
 	}
 	return clip(v.From, n/2) + " → " + clip(v.To, n/2)
+}
+
+// excerptNote marks an excerpt's omission or addition in the variation
+// lists.
+const excerptNote = "(outside the quotation marks: an excerpt)"
+
+// serious counts a cluster's substantive variations and omissions that are
+// not an excerpt's: what an editor should read first.
+func serious(a Aligned) int {
+	n := 0
+	for _, v := range a.Variations {
+		if v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt {
+			n++
+		}
+	}
+	return n
 }
 
 // styleListed is how many orthographic variations the terminal and

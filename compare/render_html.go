@@ -95,6 +95,7 @@ type htmlVariation struct {
 	Type     VariationType
 	Label    string
 	From, To string
+	Excerpt  bool
 }
 
 type htmlArticle struct {
@@ -159,7 +160,7 @@ func newHTMLView(r Report) htmlView {
 			}
 		}
 		hc.DataTypes = strings.Join(types, " ")
-		hc.Serious = a.Types[TypeSubstantive] + a.Types[TypeOmission]
+		hc.Serious = serious(a)
 		for _, row := range pivotFirst(a) {
 			w := a.Witnesses[row.Witness]
 			hr := htmlRow{Label: w.label(), Pivot: row.Witness == a.Pivot}
@@ -179,7 +180,7 @@ func newHTMLView(r Report) htmlView {
 			hc.Rows = append(hc.Rows, hr)
 		}
 		for _, vr := range a.Variations {
-			hv := htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To)}
+			hv := htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To), Excerpt: vr.Excerpt}
 			if vr.Type == TypeOrthographic {
 				hc.Style = append(hc.Style, hv)
 			} else {

@@ -90,11 +90,13 @@ func writeClusterMarkdown(bw *bufio.Writer, a Aligned) {
 				sb.WriteString("~~" + text + "~~")
 			case segIns:
 				sb.WriteString("**" + text + "**")
+			case segCut:
+				sb.WriteString(" … ") // an excerpt: the rest is not quoted
 			default:
 				sb.WriteString(text)
 			}
 		}
-		fmt.Fprintf(bw, "| %s | %s | %.2f |\n", label, strings.TrimSpace(sb.String()), row.Similarity)
+		fmt.Fprintf(bw, "| %s | %s | %.2f |\n", label, strings.Join(strings.Fields(sb.String()), " "), row.Similarity)
 	}
 	if len(a.Variations) == 0 {
 		return

@@ -65,6 +65,8 @@ func writeClusterText(bw *bufio.Writer, a Aligned, st func(code, s string) strin
 				sb.WriteString(st(ansiRed, text))
 			case s.Kind == segDel:
 				sb.WriteString("[-" + text + "-]")
+			case s.Kind == segCut:
+				sb.WriteString(" … ") // an excerpt: the rest is not quoted
 			case s.Kind == segIns && st(ansiGreen, "x") != "x":
 				sb.WriteString(st(ansiGreen, text))
 			case s.Kind == segIns:
@@ -73,7 +75,7 @@ func writeClusterText(bw *bufio.Writer, a Aligned, st func(code, s string) strin
 				sb.WriteString(text)
 			}
 		}
-		fmt.Fprintf(bw, "    %s\n", strings.TrimSpace(sb.String()))
+		fmt.Fprintf(bw, "    %s\n", strings.Join(strings.Fields(sb.String()), " "))
 	}
 	if len(a.Variations) == 0 {
 		return

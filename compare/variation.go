@@ -69,6 +69,10 @@ type Variation struct {
 	AEnd    int    `json:"a_end"`
 	BStart  int    `json:"b_start"`
 	BEnd    int    `json:"b_end"`
+	// Excerpt marks an omission or addition at one end of a quote that
+	// is no misquote: words one outlet leaves outside its quotation marks
+	// (or takes inside), with no negation next to the rest.
+	Excerpt bool `json:"excerpt,omitempty"`
 }
 
 // sortVariations orders variations by type rank, then witness, then place.
