@@ -125,7 +125,15 @@ func newHTMLView(r Report) htmlView {
 	v.Summary = fmt.Sprintf("%s carried by more than one article · %d %s · %d %s", shown,
 		len(r.Articles), plural(len(r.Articles), "article", "articles"),
 		reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
-	counts := reportTypes(r)
+	// A chip filters clusters, so it counts the clusters it shows.
+	counts := map[VariationType]int{}
+	for _, c := range r.Clusters {
+		for t, n := range c.Types {
+			if n > 0 {
+				counts[t]++
+			}
+		}
+	}
 	for _, t := range VariationTypes {
 		if counts[t] > 0 {
 			v.Types = append(v.Types, htmlCount{t, counts[t]})

@@ -8,7 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -519,6 +522,35 @@ func TestStyleFolded(t *testing.T) {
 		}
 		if !strings.Contains(out, fmt.Sprintf("%d differences of case", style)) || !strings.Contains(out, "today") {
 			t.Errorf("%s: no summary of %d or no addition listed:\n%s", name, style, out)
+		}
+	}
+}
+
+// TestHTMLChipsCountClusters: a type chip filters the clusters, so its
+// number is how many clusters the filter shows (the articles whose
+// data-types hold the type), not how many differences of the type there are.
+func TestHTMLChipsCountClusters(t *testing.T) {
+	r := NewReport("seeds", seedDocs(), seedClusters(t))
+	var b bytes.Buffer
+	if err := WriteHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	chip := regexp.MustCompile(`data-type="(\w+)" aria-pressed="false"[^>]*><span class="dot"></span>\w+ (\d+)</button>`)
+	articles := regexp.MustCompile(`<article class="cluster[^"]*" id="cluster-\d+" data-types="([^"]*)"`).FindAllStringSubmatch(page, -1)
+	chips := chip.FindAllStringSubmatch(page, -1)
+	if len(chips) == 0 || len(articles) == 0 {
+		t.Fatalf("found %d chips and %d cluster articles in the page", len(chips), len(articles))
+	}
+	for _, c := range chips {
+		shown := 0
+		for _, a := range articles {
+			if slices.Contains(strings.Fields(a[1]), c[1]) {
+				shown++
+			}
+		}
+		if strconv.Itoa(shown) != c[2] {
+			t.Errorf("chip %s says %s; its filter shows %d clusters", c[1], c[2], shown)
 		}
 	}
 }
