@@ -351,9 +351,9 @@ const (
 // matrixColumns picks the matrix's outlets: all of them when they fit,
 // otherwise the ones carrying the most clusters, kept in column order. It
 // returns how many were left out.
-func matrixColumns(r Report) ([]string, int) {
+func matrixColumns(r Report) (cols, hidden []string) {
 	if len(r.Outlets) <= maxMatrixColumns {
-		return r.Outlets, 0
+		return r.Outlets, nil
 	}
 	count := map[string]int{}
 	for _, c := range r.Clusters {
@@ -368,13 +368,25 @@ func matrixColumns(r Report) ([]string, int) {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return count[r.Outlets[idx[i]]] > count[r.Outlets[idx[j]]] })
+	for _, k := range idx[maxMatrixColumns:] {
+		hidden = append(hidden, r.Outlets[k])
+	}
 	idx = idx[:maxMatrixColumns]
 	sort.Ints(idx)
-	cols := make([]string, len(idx))
-	for i, k := range idx {
-		cols[i] = r.Outlets[k]
+	for _, k := range idx {
+		cols = append(cols, r.Outlets[k])
 	}
-	return cols, len(r.Outlets) - len(cols)
+	return cols, hidden
+}
+
+// hiddenNote says which outlets the matrix leaves out: by name when they
+// are few, else how many.
+func hiddenNote(hidden []string) string {
+	const named = 5
+	if len(hidden) <= named {
+		return "not shown: " + strings.Join(hidden, ", ")
+	}
+	return fmt.Sprintf("%d more not shown", len(hidden))
 }
 
 // coverageMarks maps each outlet of a cluster's coverage to its matrix

@@ -44,8 +44,10 @@ type htmlView struct {
 	Articles  []htmlArticle
 	Quoted    int // quote clusters quoted differently
 	Confirmed int // quote clusters confirmed
-	// HiddenOutlets and HiddenRows count what the matrix leaves out.
-	HiddenOutlets, HiddenRows int
+	// HiddenOutlets says which outlets the matrix leaves out; HiddenRows
+	// counts the clusters it leaves out.
+	HiddenOutlets string
+	HiddenRows    int
 	// MatrixOpen unfolds the coverage matrix when it is short enough to
 	// read before the clusters.
 	MatrixOpen bool
@@ -108,8 +110,11 @@ func newHTMLView(r Report) htmlView {
 		title = "variorum report"
 	}
 	cols, hidden := matrixColumns(r)
-	v := htmlView{Title: title, Outlets: cols, HiddenOutlets: hidden, MatrixOpen: len(r.Clusters) <= 40,
+	v := htmlView{Title: title, Outlets: cols, MatrixOpen: len(r.Clusters) <= 40,
 		HiddenRows: max(0, len(r.Clusters)-maxMatrixRows)}
+	if len(hidden) > 0 {
+		v.HiddenOutlets = hiddenNote(hidden)
+	}
 	byID := map[string]corpus.Article{}
 	for _, a := range r.Articles {
 		if _, ok := byID[a.ID]; !ok {

@@ -60,8 +60,8 @@ func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
 	if n := len(r.Clusters) - maxMatrixRows; n > 0 {
 		fmt.Fprintf(bw, "; %d more %s not in the table", n, plural(n, "cluster", "clusters"))
 	}
-	if hidden > 0 {
-		fmt.Fprintf(bw, "; %d %s carrying fewer clusters not shown", hidden, plural(hidden, "outlet", "outlets"))
+	if len(hidden) > 0 {
+		fmt.Fprintf(bw, "; outlets carrying fewer clusters %s", mdEscape(hiddenNote(hidden)))
 	}
 	fmt.Fprintln(bw)
 }

@@ -554,3 +554,43 @@ func TestHTMLChipsCountClusters(t *testing.T) {
 		}
 	}
 }
+
+// TestMatrixNamesHiddenOutlets: past maxMatrixColumns outlets the matrix
+// keeps those carrying the most clusters and names the others when they are
+// few, in the HTML and Markdown reports.
+func TestMatrixNamesHiddenOutlets(t *testing.T) {
+	var r Report
+	for i := range maxMatrixColumns + 2 {
+		r.Outlets = append(r.Outlets, fmt.Sprintf("Outlet %02d", i))
+	}
+	// Every outlet carries the first cluster; all but 03 and 07 the second.
+	var all, most []string
+	for _, o := range r.Outlets {
+		all = append(all, o)
+		if o != "Outlet 03" && o != "Outlet 07" {
+			most = append(most, o)
+		}
+	}
+	for i, carried := range [][]string{all, most} {
+		r.Clusters = append(r.Clusters, Aligned{Cluster: Cluster{ID: i + 1, Kind: KindClause, Witnesses: []Witness{{Text: "a statement"}}}, Coverage: &Coverage{Carried: carried}})
+	}
+	cols, hidden := matrixColumns(r)
+	if len(cols) != maxMatrixColumns || !slices.Equal(hidden, []string{"Outlet 03", "Outlet 07"}) {
+		t.Fatalf("matrixColumns: %d columns, hidden %q; want %d and Outlet 03, Outlet 07", len(cols), hidden, maxMatrixColumns)
+	}
+	var h, m bytes.Buffer
+	if err := WriteHTML(&h, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&m, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, page := range map[string]string{"html": h.String(), "markdown": m.String()} {
+		if !strings.Contains(page, "not shown: Outlet 03, Outlet 07") {
+			t.Errorf("the %s report does not name the outlets its matrix leaves out", name)
+		}
+	}
+	if got := hiddenNote(make([]string, 9)); got != "9 more not shown" {
+		t.Errorf("hiddenNote of 9 = %q", got)
+	}
+}
