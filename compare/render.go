@@ -177,7 +177,15 @@ func witnessLabel(a Aligned, k int) string {
 	if k < 0 || k >= len(a.Witnesses) {
 		return fmt.Sprintf("witness %d", k)
 	}
-	return a.Witnesses[k].label()
+	// An article that states it more than once has a row for each; the
+	// later ones in its text are marked.
+	w := a.Witnesses[k]
+	for i, x := range a.Witnesses {
+		if i != k && x.Article == w.Article && w.Article != "" && (x.Start < w.Start || x.Start == w.Start && i < k) {
+			return w.label() + ", again"
+		}
+	}
+	return w.label()
 }
 
 // oneLine folds white space runs (newlines included) to single spaces.

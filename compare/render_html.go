@@ -176,7 +176,7 @@ func newHTMLView(r Report) htmlView {
 		hc.Serious = serious(a)
 		for _, row := range pivotFirst(a) {
 			w := a.Witnesses[row.Witness]
-			hr := htmlRow{Label: w.label(), Pivot: row.Witness == a.Pivot}
+			hr := htmlRow{Label: witnessLabel(a, row.Witness), Pivot: row.Witness == a.Pivot}
 			if art, ok := byID[w.Article]; ok {
 				hr.Published, hr.URL = art.Published, art.URL
 			}

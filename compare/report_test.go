@@ -594,3 +594,20 @@ func TestMatrixNamesHiddenOutlets(t *testing.T) {
 		t.Errorf("hiddenNote of 9 = %q", got)
 	}
 }
+
+// TestWitnessLabelAgain: an article that states a cluster's statement twice
+// has two rows; the later one in its text is marked "again", whichever is
+// the reference.
+func TestWitnessLabelAgain(t *testing.T) {
+	a := Aligned{Cluster: Cluster{Witnesses: []Witness{
+		{Article: "x", Source: "x.txt", Start: 900},
+		{Article: "y", Source: "y.txt", Start: 10},
+		{Article: "x", Source: "x.txt", Start: 100},
+	}}}
+	want := []string{"x.txt, again", "y.txt", "x.txt"}
+	for k, w := range want {
+		if got := witnessLabel(a, k); got != w {
+			t.Errorf("witnessLabel(%d) = %q, want %q", k, got, w)
+		}
+	}
+}
