@@ -87,6 +87,23 @@ func (ix *Index) addBatch(ctx context.Context, chunk []corpus.Document, seen map
 	return n, nil
 }
 
+// Present reports which of ids the index holds, so that a caller can skip
+// the work of preparing documents it would not add. Read-only indexes
+// answer too.
+func (ix *Index) Present(ctx context.Context, ids []string) (map[string]bool, error) {
+	got := make(map[string]bool)
+	for start := 0; start < len(ids); start += BatchSize {
+		p, err := ix.present(ctx, ids[start:min(start+BatchSize, len(ids))])
+		if err != nil {
+			return nil, ix.readError("look up existing documents", err)
+		}
+		for id := range p {
+			got[id] = true
+		}
+	}
+	return got, nil
+}
+
 // present reports which of ids are already in the index.
 func (ix *Index) present(ctx context.Context, ids []string) (map[string]bool, error) {
 	if len(ids) == 0 {

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -494,5 +495,36 @@ func TestOpenCannotCreate(t *testing.T) {
 	_, err := Open("/proc/variorum-index", Options{})
 	if err == nil || errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "create index /proc/variorum-index: mkdir") {
 		t.Errorf("Open(/proc/variorum-index): %v; want the mkdir error, not damage", err)
+	}
+}
+
+// TestPresent: the index says which IDs it holds, read-only as well, and
+// across more IDs than a batch.
+func TestPresent(t *testing.T) {
+	dir := sampleIndex(t)
+	ix, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := sampleDocs(false)
+	var ids []string
+	for i := range BatchSize + 3 {
+		ids = append(ids, fmt.Sprintf("absent-%d", i))
+	}
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	got, err := ix.Present(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(docs) {
+		t.Errorf("Present found %d of the %d documents (%v)", len(got), len(docs), got)
+	}
+	for _, d := range docs {
+		if !got[d.ID] {
+			t.Errorf("Present misses %s", d.ID)
+		}
 	}
 }

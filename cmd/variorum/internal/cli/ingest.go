@@ -39,12 +39,7 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 	if err != nil {
 		return err
 	}
-	ix, err := openIndex(indexDir(e, *dir), false)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	added, err := ingestArticles(ctx, e, ix, arts)
+	added, err := ingestArticles(ctx, e, indexDir(e, *dir), arts)
 	if err != nil {
 		return err
 	}
@@ -79,13 +74,30 @@ func repeatNote(n int) string {
 	return fmt.Sprintf(", %d %s another file's text", n, plural(n, "repeats", "repeat"))
 }
 
-// ingestArticles extracts the articles the index does not hold yet and adds
-// them; it returns how many were added.
-func ingestArticles(ctx context.Context, e *env, ix *index.Index, arts []corpus.Article) (int, error) {
-	docs, err := extractAll(ctx, e, arts)
+// ingestArticles extracts the articles the index in dir does not hold yet
+// and adds them; it returns how many were added. The index is only read
+// while the articles are extracted, so searches of it go on meanwhile; it
+// is opened for writing, which locks readers out, for the adding alone.
+func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Article) (int, error) {
+	known, err := knownIDs(ctx, dir, arts)
 	if err != nil {
 		return 0, err
 	}
+	fresh := make([]corpus.Article, 0, len(arts))
+	for _, a := range arts {
+		if !known[a.ID] {
+			fresh = append(fresh, a)
+		}
+	}
+	docs, err := extractAll(ctx, e, fresh)
+	if err != nil {
+		return 0, err
+	}
+	ix, err := openIndex(dir, false)
+	if err != nil {
+		return 0, err
+	}
+	defer ix.Close()
 	p := newProgress(e.stderr, "index", len(docs))
 	defer p.done()
 	added, err := ix.Add(ctx, docs, func(done, total int) { p.set(done) })
@@ -93,6 +105,24 @@ func ingestArticles(ctx context.Context, e *env, ix *index.Index, arts []corpus.
 		return added, fmt.Errorf("add to index: %w", err)
 	}
 	return added, nil
+}
+
+// knownIDs reports which of the articles the index in dir holds already;
+// none when there is no index yet.
+func knownIDs(ctx context.Context, dir string, arts []corpus.Article) (map[string]bool, error) {
+	ix, err := openIndex(dir, true)
+	if errors.Is(err, index.ErrNoIndex) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ix.Present(ctx, ids)
 }
 
 // openIndex opens the index at dir. The index's own errors name it and
