@@ -15,6 +15,11 @@ import (
 // rather than read into memory.
 const MaxFileSize = 64 << 20
 
+// MaxArticleSize bounds one article's text. Extraction holds about 40 bytes
+// per byte of text (a 4 MiB article takes 150 MB), and the longest news
+// articles are a few hundred KiB; a larger text is refused with a hint.
+const MaxArticleSize = 8 << 20
+
 var bom = []byte("\xef\xbb\xbf")
 
 // checkUTF8 reports where b is not UTF-8, and what to do about it.

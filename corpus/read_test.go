@@ -484,3 +484,27 @@ func TestWalkUTF16(t *testing.T) {
 		t.Errorf("got %q, errors %v; want %q", texts, errs, want)
 	}
 }
+
+// TestWalkRefusesHugeArticle: one article longer than MaxArticleSize is
+// refused with a hint, in a file of its own or on a JSON Lines line, and the
+// articles beside it are still read.
+func TestWalkRefusesHugeArticle(t *testing.T) {
+	huge := strings.Repeat("The minister said the budget would rise. ", MaxArticleSize/40+1)
+	dir := writeFiles(t, map[string]string{
+		"big.txt":   huge,
+		"f.jsonl":   `{"text":"` + huge + `"}` + "\n" + `{"text":"A short one."}` + "\n",
+		"small.txt": "Fine.",
+	})
+	got, errs := ReadAll([]string{dir})
+	if len(got) != 2 || got[0].Text != "A short one." || got[1].Text != "Fine." {
+		t.Errorf("got %d articles %.60v; want the short one and Fine.", len(got), got)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("errors %v, want 2", errs)
+	}
+	for i, want := range []string{"big.txt: an article of 8.2 MiB, more than the 8 MiB", "f.jsonl:1: an article of 8.2 MiB"} {
+		if !strings.Contains(errs[i].Error(), want) || !strings.Contains(errs[i].Error(), "split it") {
+			t.Errorf("error %d = %q, want %q and a hint", i, errs[i], want)
+		}
+	}
+}
