@@ -259,6 +259,33 @@ func segments(t *testing.T, dir string) []string {
 	return zaps
 }
 
+// firstSegment returns the path, relative to the index dir, and the bytes
+// of the index's first segment file.
+func firstSegment(t *testing.T, dir string) (string, []byte) {
+	t.Helper()
+	zaps := segments(t, dir)
+	seg, err := os.ReadFile(zaps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(dir, zaps[0])
+	return rel, seg
+}
+
+// withSegment copies the index in clean to a new folder, with the segment
+// file rel holding b, and returns the folder.
+func withSegment(t *testing.T, clean, rel string, b []byte) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ix")
+	if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func TestOpenDamaged(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -400,12 +427,7 @@ func TestOpenNotIndex(t *testing.T) {
 // bleve panics on some of these, which Documents must not pass on.
 func TestDocumentsDamaged(t *testing.T) {
 	clean := sampleIndex(t)
-	zaps := segments(t, clean)
-	seg, err := os.ReadFile(zaps[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel, _ := filepath.Rel(clean, zaps[0])
+	rel, seg := firstSegment(t, clean)
 	noise := make([]byte, 300)
 	for i := range noise {
 		noise[i] = byte(i*131 + 7)
@@ -413,15 +435,9 @@ func TestDocumentsDamaged(t *testing.T) {
 	damaged, tries := 0, 0
 	for off := 0; off+len(noise) <= len(seg); off += len(seg) / 400 {
 		tries++
-		dir := filepath.Join(t.TempDir(), "ix")
-		if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
-			t.Fatal(err)
-		}
 		b := slices.Clone(seg)
 		copy(b[off:], noise)
-		if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dir := withSegment(t, clean, rel, b)
 		ix, err := Open(dir, Options{ReadOnly: true})
 		if err == nil {
 			_, err = ix.Documents(context.Background())
@@ -447,22 +463,11 @@ func TestDocumentsDamaged(t *testing.T) {
 // clean index still opens for writing and adds.
 func TestOpenWriterChecksSegments(t *testing.T) {
 	clean := sampleIndex(t)
-	zaps := segments(t, clean)
-	seg, err := os.ReadFile(zaps[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel, _ := filepath.Rel(clean, zaps[0])
+	rel, seg := firstSegment(t, clean)
 	for _, off := range []int{0, len(seg) / 3, len(seg) / 2, len(seg) - 5} {
-		dir := filepath.Join(t.TempDir(), "ix")
-		if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
-			t.Fatal(err)
-		}
 		b := slices.Clone(seg)
 		b[off] ^= 0x20
-		if err := os.WriteFile(filepath.Join(dir, rel), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dir := withSegment(t, clean, rel, b)
 		ix, err := Open(dir, Options{})
 		if err == nil {
 			_, err = ix.Add(context.Background(), sampleDocs(true), nil)
