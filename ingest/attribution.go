@@ -535,7 +535,13 @@ func (d *quoteDoc) attributeSubjects(regions []quoteRegion) {
 		if sentStart >= r.open {
 			continue
 		}
-		if np := d.subjectOf(sentStart, r.open, regions); np.End > np.Start && !d.commonOpener(np) {
+		np := d.subjectOf(sentStart, r.open, regions)
+		if np.End > np.Start && !d.commonOpener(np) {
+			np = d.nounPhrase(sentStart, r.open, np)
+		} else {
+			np = corpus.Span{}
+		}
+		if np.End > np.Start {
 			r.speaker = np
 			r.speakerName = d.resolve(np)
 			r.via = viaSubject

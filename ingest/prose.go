@@ -30,6 +30,25 @@ func sharedProseModel() *prose.Model {
 	return proseModel
 }
 
+var (
+	taggerOnce  sync.Once
+	taggerModel *prose.Model
+)
+
+// sharedTagger is prose's part-of-speech tagger without its entity model,
+// loaded once: a document made without extraction loads only the tagger.
+func sharedTagger() *prose.Model {
+	taggerOnce.Do(func() {
+		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err == nil {
+			taggerModel = doc.Model
+		} else {
+			taggerModel = sharedProseModel()
+		}
+	})
+	return taggerModel
+}
+
 // proseEntities tags text with prose's default model, one of sents at a
 // time (the spans Sentences split, which Extract already has; prose's own
 // segmentation is off), and returns prose's entities (Document.Entities) with
@@ -140,6 +159,7 @@ func newProseText(text string, s corpus.Span) proseText {
 type proseTok struct {
 	start, end int
 	text       string // prose's token text
+	tag        string // its part of speech (Penn Treebank), when tagged
 }
 
 // align finds prose's tokens in order in in.text and maps them back to the
@@ -155,7 +175,49 @@ func (in proseText) align(toks []prose.Token) []proseTok {
 		}
 		i += pos
 		pos = i + len(t.Text)
-		out = append(out, proseTok{start: in.from[i], end: in.to[pos-1], text: t.Text})
+		out = append(out, proseTok{start: in.from[i], end: in.to[pos-1], text: t.Text, tag: t.Tag})
 	}
 	return out
+}
+
+// nounPhrase checks np, found as the subject of the sentence that runs
+// from start to end without a cue, against prose's part-of-speech tags: it
+// is cut before its first finite verb ("The NAO found", "He's claiming"),
+// and must then end in a noun, pronoun or number. It returns the phrase, or
+// an empty span when there is none: the subject rule guesses from capitals
+// and word order, and without a cue it also takes "Possibly" or "those
+// lucrative". A phrase holding an entity, or a lone pronoun, is taken as it
+// is.
+func (d *quoteDoc) nounPhrase(start, end int, np corpus.Span) corpus.Span {
+	if _, ok := d.entityAt(np); ok {
+		return np
+	}
+	words := strings.Fields(strings.ToLower(d.text[np.Start:np.End]))
+	switch last := words[len(words)-1]; {
+	case len(words) == 1 && (speakerPronouns[last] || pronounDeterminers[last]): // "he", "Another"
+		return np
+	case strings.HasSuffix(last, "-old"): // "the 34-year-old", tagged an adjective
+		return np
+	}
+	in := newProseText(d.text, corpus.Span{Start: start, End: end})
+	doc, err := prose.NewDocument(in.text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(sharedTagger()))
+	if err != nil {
+		return np
+	}
+	out := corpus.Span{Start: np.Start, End: np.Start}
+	lastTag := ""
+	for _, t := range in.align(doc.Tokens()) {
+		if t.start < np.Start || t.end > np.End {
+			continue
+		}
+		if t.tag == "VBZ" || t.tag == "VBD" || t.tag == "VBP" || t.tag == "MD" {
+			break
+		}
+		out.End, lastTag = t.end, t.tag
+	}
+	switch lastTag {
+	case "NN", "NNS", "NNP", "NNPS", "PRP", "CD":
+		return out
+	}
+	return corpus.Span{}
 }

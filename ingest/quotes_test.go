@@ -510,6 +510,15 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Melania Trump", "First lady Melania Trump", ""},
 		{"to whom", "To officials and analysts in South Korea, the closure is one of the “trust-building steps” they wanted.",
 			"officials and analysts", "officials and analysts", ""},
+		// The subject ends before its verb, and must end in a noun (by
+		// prose's part-of-speech tags): no "those lucrative" or "Possibly".
+		{"subject cut before its verb", `The select committee found the scheme was "a shambles from start to finish" and should be scrapped.`,
+			"the select committee", "The select committee", ""},
+		{"subject cut before a verb in the past", `The piece used one of the woman's quotes as its headline: "Finally. Someone who thinks like me."`,
+			"the piece", "The piece", ""},
+		{"a subject without its noun is none", `If they aren't, those lucrative "power users who want everything at once", such as computer geeks, will be disappointed.`,
+			"", "", ""},
+		{"an adverb is no subject", `Possibly the "most important decision of the whole year for the company" is still to come.`, "", "", ""},
 		// A name with its title or place, after an opening phrase or
 		// before a time.
 		{"name and title after an opening phrase", "On Thursday, Stephen E. Boyd, an assistant attorney general, wrote, “In light of the unusual events, the department has consulted the parties.”",
