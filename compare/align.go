@@ -20,6 +20,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -181,8 +182,19 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 				al.Status = StatusQuotedDifferently
 			}
 		}
+		// An excerpt's cut ends come after every real difference.
+		slices.SortStableFunc(al.Variations, func(x, y Variation) int {
+			return cmp.Compare(b2i(x.Excerpt), b2i(y.Excerpt))
+		})
 	}
 	return al
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // markExcerpt marks the ops of v's row that v covers as an excerpt's.

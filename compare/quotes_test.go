@@ -737,6 +737,16 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 		t.Errorf("text view strikes an excerpt's words:\n%s", out.String())
 	}
 
+	// Mixed with a real difference, the excerpt's cuts come last, and the
+	// page's badges leave them out.
+	a = Align(quote(full, "extremely high levels", "we have had direct talks at very high levels, extremely high levels, with South Korea"), nil)
+	if n := len(a.Variations); n == 0 || a.Variations[0].Excerpt || !a.Variations[n-1].Excerpt {
+		t.Errorf("variations %+v: want the real difference first, the excerpt's cuts last", a.Variations)
+	}
+	if got := shownTypes(a); got[TypeOmission] != 0 || got[TypeName]+got[TypeSubstantive] == 0 {
+		t.Errorf("shownTypes = %v: want the North/South difference and no omission", got)
+	}
+
 	a = Align(quote(full, "we have had direct talks at very high levels, with North Korea"), nil)
 	if a.Status != StatusQuotedDifferently || serious(a) != 1 || len(a.Variations) != 1 || a.Variations[0].Excerpt {
 		t.Errorf("a cut in the middle: status %q, %d serious, variations %+v; want quoted differently by one omission, not an excerpt", a.Status, serious(a), a.Variations)

@@ -178,10 +178,10 @@ func witnessLabel(a Aligned, k int) string {
 		return fmt.Sprintf("witness %d", k)
 	}
 	// An article that states it more than once has a row for each; the
-	// later ones in its text are marked.
+	// rows after its first, as pivotFirst orders them, are marked.
 	w := a.Witnesses[k]
 	for i, x := range a.Witnesses {
-		if i != k && x.Article == w.Article && w.Article != "" && (x.Start < w.Start || x.Start == w.Start && i < k) {
+		if k != a.Pivot && i != k && x.Article == w.Article && w.Article != "" && (i == a.Pivot || i < k) {
 			return w.label() + ", again"
 		}
 	}
@@ -217,7 +217,12 @@ func clip(s string, n int) string {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+	cut := string(r[:n-1])
+	// At a word's end when one is near, not inside a word.
+	if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > len(cut)*2/3 {
+		cut = cut[:i]
+	}
+	return strings.TrimRightFunc(cut, unicode.IsSpace) + "…"
 }
 
 // typeSummary lists the variation counts in report order: "synonym 3,
@@ -266,7 +271,8 @@ func plural(n int, one, many string) string {
 
 // variationText describes a variation in words: "deliberate → intentional",
 // "− deliberate" for an omission, "+ US dollars" for an addition.
-// An excerpt's says so: "− with North Korea (not quoted: an excerpt)".
+// An excerpt's says so: "− with North Korea (not in this outlet's quote:
+// an excerpt)".
 func variationText(v Variation, n int) string {
 	switch {
 	case v.Excerpt && v.To == "":
@@ -283,7 +289,20 @@ func variationText(v Variation, n int) string {
 
 // excerptNote marks an excerpt's omission or addition in the variation
 // lists.
-const excerptNote = "(outside the quotation marks: an excerpt)"
+const excerptNote = "(not in this outlet's quote: an excerpt)"
+
+// shownTypes counts a cluster's variations by type as the HTML page's
+// badges and filters show them: without an excerpt's cut ends, which are no
+// omission an editor needs to look at (the JSON's types count them).
+func shownTypes(a Aligned) map[VariationType]int {
+	m := map[VariationType]int{}
+	for _, v := range a.Variations {
+		if !v.Excerpt {
+			m[v.Type]++
+		}
+	}
+	return m
+}
 
 // serious counts a cluster's substantive variations and omissions that are
 // not an excerpt's: what an editor should read first.
@@ -336,6 +355,30 @@ func reportOutlets(r Report) int {
 		seen[a.Label()] = true
 	}
 	return len(seen)
+}
+
+// dated reports whether some cluster of the report knows which outlet
+// carried it first (the articles' dates are known).
+func dated(r Report) bool {
+	for _, c := range r.Clusters {
+		if c.Coverage != nil && len(c.Coverage.First) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// outletsNote counts the report's outlets, or says the articles give none
+// and each is named by its file: "5 outlets", "5 sources (no outlets
+// given)".
+func outletsNote(r Report) string {
+	n := reportOutlets(r)
+	for _, a := range r.Articles {
+		if a.Outlet != "" {
+			return fmt.Sprintf("%d %s", n, plural(n, "outlet", "outlets"))
+		}
+	}
+	return fmt.Sprintf("%d %s (no outlets given)", n, plural(n, "source", "sources"))
 }
 
 // reportTypes counts variations by type over the report.

@@ -48,6 +48,9 @@ type htmlView struct {
 	// counts the clusters it leaves out.
 	HiddenOutlets string
 	HiddenRows    int
+	// Dated: some cluster knows who carried it first, so the matrix's
+	// legend explains ★.
+	Dated bool
 	// MatrixOpen unfolds the coverage matrix when it is short enough to
 	// read before the clusters.
 	MatrixOpen bool
@@ -101,7 +104,7 @@ type htmlVariation struct {
 }
 
 type htmlArticle struct {
-	Label, Source, Title, Published, URL string
+	Outlet, Source, Title, Published, URL string
 }
 
 func newHTMLView(r Report) htmlView {
@@ -120,20 +123,20 @@ func newHTMLView(r Report) htmlView {
 		if _, ok := byID[a.ID]; !ok {
 			byID[a.ID] = a
 		}
-		v.Articles = append(v.Articles, htmlArticle{Label: a.Label(), Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
+		v.Articles = append(v.Articles, htmlArticle{Outlet: a.Outlet, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
 	}
 	shown := fmt.Sprintf("%d %s", len(r.Clusters), plural(len(r.Clusters), "statement", "statements"))
 	if r.Omitted > 0 {
 		// The page holds the most widely carried: say how many it is of.
 		shown = fmt.Sprintf("the %d most widely carried of %d statements", len(r.Clusters), len(r.Clusters)+r.Omitted)
 	}
-	v.Summary = fmt.Sprintf("%s carried by more than one article · %d %s · %d %s", shown,
-		len(r.Articles), plural(len(r.Articles), "article", "articles"),
-		reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	v.Summary = fmt.Sprintf("%s carried by more than one article · %d %s · %s", shown,
+		len(r.Articles), plural(len(r.Articles), "article", "articles"), outletsNote(r))
+	v.Dated = dated(r)
 	// A chip filters clusters, so it counts the clusters it shows.
 	counts := map[VariationType]int{}
 	for _, c := range r.Clusters {
-		for t, n := range c.Types {
+		for t, n := range shownTypes(c) {
 			if n > 0 {
 				counts[t]++
 			}
@@ -166,8 +169,9 @@ func newHTMLView(r Report) htmlView {
 			hc.Headline += fmt.Sprintf(" in %d articles", n)
 		}
 		var types []string
+		shown := shownTypes(a)
 		for _, t := range VariationTypes {
-			if n := a.Types[t]; n > 0 {
+			if n := shown[t]; n > 0 {
 				hc.Types = append(hc.Types, htmlCount{t, n})
 				types = append(types, string(t))
 			}

@@ -19,8 +19,8 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		title = "variorum report"
 	}
 	fmt.Fprintf(bw, "# %s\n\n", mdEscape(oneLine(title)))
-	fmt.Fprintf(bw, "%d %s across %d %s from %d %s.", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
-		len(r.Articles), plural(len(r.Articles), "article", "articles"), reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	fmt.Fprintf(bw, "%d %s across %d %s from %s.", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
+		len(r.Articles), plural(len(r.Articles), "article", "articles"), outletsNote(r))
 	if s := typeSummary(reportTypes(r)); s != "" {
 		fmt.Fprintf(bw, " Variations: %s.", s)
 	}
@@ -56,7 +56,11 @@ func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
 		}
 		fmt.Fprintln(bw)
 	}
-	fmt.Fprint(bw, "\n● carried · ★ carried first · ○ left out (the outlet covered the story but not this statement)")
+	first := ""
+	if dated(r) {
+		first = " · ★ carried first"
+	}
+	fmt.Fprintf(bw, "\n● carried%s · ○ left out (the outlet covered the story but not this statement)", first)
 	if n := len(r.Clusters) - maxMatrixRows; n > 0 {
 		fmt.Fprintf(bw, "; %d more %s not in the table", n, plural(n, "cluster", "clusters"))
 	}

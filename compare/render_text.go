@@ -33,8 +33,8 @@ func WriteText(w io.Writer, r Report, color bool) error {
 		title = "variorum"
 	}
 	fmt.Fprintf(bw, "%s\n", st(ansiBold, oneLine(title)))
-	fmt.Fprintf(bw, "%d %s across %d %s from %d %s", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
-		len(r.Articles), plural(len(r.Articles), "article", "articles"), reportOutlets(r), plural(reportOutlets(r), "outlet", "outlets"))
+	fmt.Fprintf(bw, "%d %s across %d %s from %s", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
+		len(r.Articles), plural(len(r.Articles), "article", "articles"), outletsNote(r))
 	if s := typeSummary(reportTypes(r)); s != "" {
 		fmt.Fprintf(bw, "; variations: %s", s)
 	}

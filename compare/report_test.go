@@ -596,15 +596,17 @@ func TestMatrixNamesHiddenOutlets(t *testing.T) {
 }
 
 // TestWitnessLabelAgain: an article that states a cluster's statement twice
-// has two rows; the later one in its text is marked "again", whichever is
-// the reference.
+// has two rows; the one shown second (the reference row comes first) is
+// marked "again".
 func TestWitnessLabelAgain(t *testing.T) {
 	a := Aligned{Cluster: Cluster{Witnesses: []Witness{
-		{Article: "x", Source: "x.txt", Start: 900},
-		{Article: "y", Source: "y.txt", Start: 10},
 		{Article: "x", Source: "x.txt", Start: 100},
-	}}}
-	want := []string{"x.txt, again", "y.txt", "x.txt"}
+		{Article: "y", Source: "y.txt", Start: 10},
+		{Article: "x", Source: "x.txt", Start: 900},
+		{Article: "z", Source: "z.txt", Start: 10},
+		{Article: "z", Source: "z.txt", Start: 500},
+	}}, Pivot: 2}
+	want := []string{"x.txt, again", "y.txt", "x.txt", "z.txt", "z.txt, again"}
 	for k, w := range want {
 		if got := witnessLabel(a, k); got != w {
 			t.Errorf("witnessLabel(%d) = %q, want %q", k, got, w)

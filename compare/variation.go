@@ -70,8 +70,9 @@ type Variation struct {
 	BStart  int    `json:"b_start"`
 	BEnd    int    `json:"b_end"`
 	// Excerpt marks an omission or addition at one end of a quote that
-	// is no misquote: words one outlet leaves outside its quotation marks
-	// (or takes inside), with no negation next to the rest.
+	// is no misquote: words the reference quotes and this outlet's quote
+	// stops short of (or the other way round), with no negation next to
+	// the rest.
 	Excerpt bool `json:"excerpt,omitempty"`
 }
 

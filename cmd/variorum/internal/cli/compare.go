@@ -24,7 +24,8 @@ the index, or the articles at PATH when given.
 The terminal view marks B's wording against the pivot as [-deleted-]{+inserted+}
 (red and green on a colour terminal). --json prints one object per cluster:
 cluster, kind, witnesses [{article, source, outlet, start, end, text}],
-similarity, pivot, outlets, alignment, shared, variations, types, coverage.`,
+similarity, pivot, outlets, status (quote clusters), alignment, shared,
+variations, types, coverage.`,
 		`  variorum compare
   variorum compare --html report.html --min-outlets 3
   variorum compare --json | jq -c '{cluster, outlets: [.witnesses[].outlet]}'`)
