@@ -138,7 +138,7 @@ func headlineQueries(ix *Index, docs []corpus.Document, n int) []Query {
 		q := Query{Text: strings.Join(w[:min(4, len(w))], " ")}
 		if len(w) >= 2 && i%4 == 3 {
 			phrase := Query{Text: `"` + w[0] + " " + w[1] + `"`}
-			if _, err := ix.buildQuery(phrase); err == nil {
+			if _, err := ix.buildQuery(phrase, nil); err == nil {
 				q = phrase
 			}
 		}

@@ -83,7 +83,11 @@ type Facet struct {
 // Search runs q and returns the best hits, with fragments, and facets by
 // outlet and entity over all hits. Hits are ordered by score, then by ID.
 func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
-	bq, err := ix.buildQuery(q)
+	names, err := ix.resolveEntity(ctx, q.Entity)
+	if err != nil {
+		return nil, err
+	}
+	bq, err := ix.buildQuery(q, names)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +146,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 // as typed, rank above hits that merely hold them. Each word or phrase
 // matches the text or, boosted, the title. Words that analyse to nothing
 // (stop words, punctuation) are dropped.
-func (ix *Index) buildQuery(q Query) (query.Query, error) {
+func (ix *Index) buildQuery(q Query, entityNames []string) (query.Query, error) {
 	an := ix.idx.Mapping().AnalyzerNamed(analyzerText)
 	if an == nil {
 		return nil, fmt.Errorf("search %s: analyser %s missing", ix.dir, analyzerText)
@@ -178,12 +182,15 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 		return nil, fmt.Errorf("%w: %q has only common words (stop words) or punctuation, which are not indexed; add a more specific word", ErrQuery, q.Text)
 	}
 	phrases := len(must)
-	for _, f := range []struct{ field, value string }{{fieldOutletFold, q.Outlet}, {fieldEntityFold, q.Entity}} {
-		if v := strings.TrimSpace(f.value); v != "" {
-			tq := bleve.NewTermQuery(strings.ToLower(v))
-			tq.SetField(f.field)
-			must = append(must, tq)
+	if v := strings.TrimSpace(q.Outlet); v != "" {
+		must = append(must, foldTerm(fieldOutletFold, v))
+	}
+	if len(entityNames) > 0 {
+		var names []query.Query
+		for _, n := range entityNames {
+			names = append(names, foldTerm(fieldEntityFold, n))
 		}
+		must = append(must, disjunction(names))
 	}
 	var should []query.Query
 	if len(words) > 0 {
@@ -217,6 +224,67 @@ const pairBoost = 3
 func either(p part, boost float64) query.Query {
 	return bleve.NewDisjunctionQuery(clause(p, fieldText, boost), clause(p, fieldTitle, 2*boost))
 }
+
+// foldTerm matches v, lower-cased, in a folded keyword field.
+func foldTerm(field, v string) query.Query {
+	tq := bleve.NewTermQuery(strings.ToLower(strings.TrimSpace(v)))
+	tq.SetField(field)
+	return tq
+}
+
+func disjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// resolveEntity turns the entity a user typed into the names to filter
+// on, lower-cased: the name itself and the canonical name of every entity
+// an indexed article gives that name to (as its canonical name, a spelling
+// or, for a person, a surname), so that "Zelenskyy", the spelling of one
+// article, finds every article about Volodymyr Zelensky. It looks at the
+// first resolveDocs articles holding the name.
+func (ix *Index) resolveEntity(ctx context.Context, name string) ([]string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, nil
+	}
+	want := strings.ToLower(name)
+	req := bleve.NewSearchRequestOptions(foldTerm(fieldEntityFold, name), resolveDocs, 0, false)
+	req.Fields = []string{fieldDoc}
+	req.SortBy([]string{"_id"})
+	sr, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, ix.readError("search", err)
+	}
+	names := map[string]bool{want: true}
+	for _, h := range sr.Hits {
+		d, err := storedDoc(h)
+		if err != nil {
+			return nil, ix.readError("search", err)
+		}
+		for _, e := range d.Entities {
+			c := strings.TrimSpace(e.Canonical)
+			if c == "" {
+				c = strings.TrimSpace(e.Text)
+			}
+			if c == "" {
+				continue
+			}
+			for _, n := range []string{c, strings.TrimSpace(e.Text)} {
+				lower := strings.ToLower(n)
+				if lower == want || e.Label == corpus.Person && strings.HasSuffix(lower, " "+want) {
+					names[strings.ToLower(c)] = true
+				}
+			}
+		}
+	}
+	return sortedKeys(names), nil
+}
+
+// resolveDocs bounds the articles resolveEntity reads.
+const resolveDocs = 50
 
 func conjunction(qs []query.Query) query.Query {
 	if len(qs) == 1 {

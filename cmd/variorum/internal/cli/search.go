@@ -34,7 +34,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	dir := fs.String("index", "", indexFlagHelp)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per hit")
 	outlet := fs.String("outlet", "", "only hits from this `OUTLET`")
-	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`: its canonical name, a spelling an article uses, or a person's surname as written)")
+	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`: its canonical name, a spelling an article uses, or a person's surname as written; any spelling finds them all)")
 	limit := fs.Int("limit", 10, "at most `N` hits")
 	color := addColorFlag(fs)
 	words, err := parseQuery(fs, args)
