@@ -156,14 +156,20 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 		al.Rows = append(al.Rows, Row{Witness: k, Similarity: round4(similarity(p.Text, w.Text)), Ops: ops})
 		al.Variations = append(al.Variations, vars...)
 	}
+	// A span of shared words runs on over shared punctuation, never over
+	// a word some witness lacks ("significant, [deliberate], and").
+	run := false
 	for i, t := range pt {
-		if shared[i] == len(c.Witnesses)-1 && t.IsWord() {
-			s := corpus.Span{Start: p.Start + t.Start, End: p.Start + t.End}
-			if n := len(al.Shared); n > 0 && i > 0 && shared[i-1] == shared[i] {
-				al.Shared[n-1].End = s.End
-				continue
-			}
-			al.Shared = append(al.Shared, s)
+		full := shared[i] == len(c.Witnesses)-1
+		switch {
+		case !full:
+			run = false
+		case !t.IsWord():
+		case run:
+			al.Shared[len(al.Shared)-1].End = p.Start + t.End
+		default:
+			al.Shared = append(al.Shared, corpus.Span{Start: p.Start + t.Start, End: p.Start + t.End})
+			run = true
 		}
 	}
 	sortVariations(al.Variations)
