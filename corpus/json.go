@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -137,6 +139,9 @@ func hex4(b []byte, i int) (rune, bool) {
 	return rune(n), err == nil
 }
 
+// textKeys are the keys an article's text is read from, the preferred first.
+var textKeys = []string{"text", "body", "content"}
+
 // jsonArticle decodes one article object: text (or body/content), title,
 // outlet, url, published, under their common aliases.
 func jsonArticle(b []byte) (Article, error) {
@@ -152,17 +157,21 @@ func jsonArticle(b []byte) (Article, error) {
 			return Article{}, fmt.Errorf("%q is %.20s, not a string: an article's text goes in quotes", k, v)
 		}
 	}
+	// Keys in sorted order, so that of two spellings of one key the same
+	// wins on every run; the text is text, else body, else content, the
+	// first of them that is not empty.
 	var m meta
 	var a Article
-	for k, v := range fields {
-		switch strings.ToLower(k) {
-		case "text", "body", "content":
-			if a.Text == "" || strings.ToLower(k) == "text" {
-				a.Text = v
+	textRank := len(textKeys)
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		v := fields[k]
+		if r := slices.Index(textKeys, strings.ToLower(k)); r >= 0 {
+			if r < textRank && strings.TrimSpace(v) != "" {
+				a.Text, textRank = v, r
 			}
-		default:
-			m.set(k, v)
+			continue
 		}
+		m.set(k, v)
 	}
 	m.fill(&a)
 	text, err := Normalize([]byte(a.Text))

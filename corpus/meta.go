@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,27 +19,46 @@ import (
 // the formats use.
 type meta struct {
 	File, Outlet, Title, URL, Published string
+	ranks                               map[*string]int // alias rank of the key each field came from
+}
+
+// metaAliases are the keys each field is read from, the preferred first.
+var metaAliases = []struct {
+	field func(*meta) *string
+	keys  []string
+}{
+	{func(m *meta) *string { return &m.File }, []string{"file", "filename", "path"}},
+	{func(m *meta) *string { return &m.Outlet }, []string{"outlet", "publisher", "publication", "site_name", "site", "source_name"}},
+	{func(m *meta) *string { return &m.Title }, []string{"title", "headline"}},
+	{func(m *meta) *string { return &m.URL }, []string{"url", "link"}},
+	{func(m *meta) *string { return &m.Published }, []string{"published", "published_at", "date", "pubdate", "datetime"}},
 }
 
 // set assigns a metadata value by key, accepting common aliases; it reports
-// whether the key was known.
+// whether the key was known. Of two aliases of one field the preferred
+// one's non-empty value wins ("outlet" over "publisher"), and of two keys
+// of one rank ("Outlet", "outlet") the first set, whatever order the keys
+// come in otherwise: the same input always gives the same article, and so
+// the same ID.
 func (m *meta) set(key, value string) bool {
 	value = strings.TrimSpace(value)
-	switch strings.ToLower(strings.TrimSpace(key)) {
-	case "file", "filename", "path":
-		m.File = value
-	case "outlet", "publisher", "site", "site_name", "source_name", "publication":
-		m.Outlet = value
-	case "title", "headline":
-		m.Title = value
-	case "url", "link":
-		m.URL = value
-	case "published", "date", "published_at", "pubdate", "datetime":
-		m.Published = value
-	default:
-		return false
+	k := strings.ToLower(strings.TrimSpace(key))
+	for _, a := range metaAliases {
+		rank := slices.Index(a.keys, k)
+		if rank < 0 {
+			continue
+		}
+		f := a.field(m)
+		if r, ok := m.ranks[f]; value == "" || ok && r <= rank {
+			return true
+		}
+		if m.ranks == nil {
+			m.ranks = map[*string]int{}
+		}
+		*f, m.ranks[f] = value, rank
+		return true
 	}
-	return true
+	return false
 }
 
 func (m meta) fill(a *Article) {
@@ -182,8 +203,8 @@ func parseJSONLManifest(raw []byte, m manifest) error {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
 		var e meta
-		for k, v := range fields {
-			e.set(k, v)
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			e.set(k, fields[k])
 		}
 		if e.File != "" {
 			m[filepath.Base(e.File)] = e

@@ -508,3 +508,26 @@ func TestWalkRefusesHugeArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONAliasesDecided: of keys that name one field (outlet and
+// publisher, body and content, Text and text) the same one wins on every
+// read, so an article keeps its ID; an empty one gives way to the next.
+func TestJSONAliasesDecided(t *testing.T) {
+	line := `{"content":"C text.","body":"B text.","Text":"","outlet":"Reuters","publisher":"Thomson Reuters","Title":"T1","headline":"H","date":"2025-11-20","published":"2025-11-21"}`
+	var first Article
+	for i := range 30 {
+		dir := writeFiles(t, map[string]string{"a.jsonl": line + "\n", "manifest.jsonl": `{"file":"x.txt","publisher":"AP","outlet":"Associated Press"}` + "\n", "x.txt": "X."})
+		got, errs := ReadAll([]string{dir})
+		if len(errs) > 0 || len(got) != 2 {
+			t.Fatalf("got %+v, errors %v", got, errs)
+		}
+		if got[0].Text != "B text." || got[0].Outlet != "Reuters" || got[0].Title != "T1" || got[0].Published != "2025-11-21" || got[1].Outlet != "Associated Press" {
+			t.Fatalf("read %d: %+v; want body's text, outlet Reuters, title T1, published 2025-11-21, and Associated Press from the manifest", i, got)
+		}
+		if i == 0 {
+			first = got[0]
+		} else if got[0].ID != first.ID {
+			t.Fatalf("read %d gave ID %s, read 0 %s", i, got[0].ID, first.ID)
+		}
+	}
+}
