@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/variorum/variorum/corpus"
@@ -148,8 +150,58 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is missing")}
 	case err == nil && st.Size() == 0:
 		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is empty")}
+	case err == nil:
+		// Bolt maps the file and reads its pages there: a file cut short
+		// is a bus error, which no recover catches.
+		if err := checkBoltSize(root, st.Size()); err != nil {
+			return nil, &openError{kind: ErrDamaged, dir: dir, cause: fmt.Errorf("%s/%s %w", storeDir, rootBolt, err)}
+		}
 	}
 	return open(dir, opts)
+}
+
+// checkBoltSize reads the two meta pages of the bolt file at path (size
+// bytes) and checks that the file holds every page the newest valid one
+// counts. The layout is bbolt's: a 16-byte page header, then magic,
+// version, page size, flags, root bucket (16 bytes), freelist page, page
+// count, transaction id and an FNV-64a checksum of the fields before it,
+// in the machine's byte order.
+func checkBoltSize(path string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	const header, magic = 16, 0xED0CDAED
+	meta := func(off int64) (pageSize, pages, txid uint64, ok bool) {
+		var b [header + 64]byte
+		if _, err := f.ReadAt(b[:], off); err != nil {
+			return 0, 0, 0, false
+		}
+		m := b[header:]
+		h := fnv.New64a()
+		h.Write(m[:56])
+		if binary.NativeEndian.Uint32(m[0:]) != magic || h.Sum64() != binary.NativeEndian.Uint64(m[56:]) {
+			return 0, 0, 0, false
+		}
+		return uint64(binary.NativeEndian.Uint32(m[8:])), binary.NativeEndian.Uint64(m[40:]), binary.NativeEndian.Uint64(m[48:]), true
+	}
+	ps0, pages0, tx0, ok0 := meta(0)
+	second := int64(ps0)
+	if !ok0 {
+		second = int64(os.Getpagesize())
+	}
+	ps1, pages1, tx1, ok1 := meta(second)
+	switch {
+	case !ok0 && !ok1:
+		return errors.New("has no valid meta page")
+	case !ok0 || ok1 && tx1 > tx0:
+		ps0, pages0 = ps1, pages1
+	}
+	if need := ps0 * pages0; uint64(size) < need {
+		return fmt.Errorf("is cut short (%d bytes of %d)", size, need)
+	}
+	return nil
 }
 
 // runtimeConfig is what bleve's scorch reads when opening the store.
@@ -290,6 +342,9 @@ func (ix *Index) check(checksums bool) error {
 			}
 			if checksums {
 				err = verifySegments(snap)
+				if err == nil {
+					err = checkBolt(filepath.Join(ix.dir, storeDir, rootBolt))
+				}
 			}
 			_ = snap.DecRef()
 			if err != nil {
@@ -320,6 +375,39 @@ func verifySegments(snap *scorch.IndexSnapshot) error {
 		}
 	}
 	return nil
+}
+
+// checkBolt reads every bucket and key of the bolt file, which scorch only
+// reads in part: a damaged page that a reader never meets can stall a
+// writer's first batch for ever. bbolt asserts its pages' types as it
+// reads them and panics on a damaged one; the walk runs in this goroutine
+// (bbolt's own Tx.Check runs in one of its own, where a panic cannot be
+// caught), so the panic becomes the error.
+func checkBolt(path string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s/%s: %v", storeDir, rootBolt, r)
+		}
+	}()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: DefaultLockTimeout})
+	if err != nil {
+		return fmt.Errorf("%s/%s: %w", storeDir, rootBolt, err)
+	}
+	defer db.Close()
+	var walk func(b *bbolt.Bucket) error
+	walk = func(b *bbolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					return walk(nb)
+				}
+			}
+			return nil
+		})
+	}
+	return db.View(func(tx *bbolt.Tx) error {
+		return tx.ForEach(func(_ []byte, b *bbolt.Bucket) error { return walk(b) })
+	})
 }
 
 // checksumMatches streams the file through CRC-32, so a large segment is

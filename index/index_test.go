@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -316,6 +317,15 @@ func TestOpenDamaged(t *testing.T) {
 		{"root.bolt empty", func(t *testing.T, dir string) {
 			truncate(t, filepath.Join(dir, storeDir, rootBolt), 0)
 		}},
+		// Bolt maps the file: pages past a cut end were a bus error.
+		{"root.bolt cut short", func(t *testing.T, dir string) {
+			p := filepath.Join(dir, storeDir, rootBolt)
+			st, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			truncate(t, p, st.Size()/2+1)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -532,4 +542,42 @@ func TestPresent(t *testing.T) {
 			t.Errorf("Present misses %s", d.ID)
 		}
 	}
+}
+
+// TestOpenWriterChecksBolt: a bolt page whose type is damaged, which a
+// reader may never read, made a writer's first batch wait for ever; a
+// writer now reads the whole file first and refuses the index.
+func TestOpenWriterChecksBolt(t *testing.T) {
+	clean := sampleIndex(t)
+	p := filepath.Join(clean, storeDir, rootBolt)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int(binary.NativeEndian.Uint32(b[16+8:]))
+	damaged := 0
+	for page := 2; (page+1)*pageSize <= len(b); page++ {
+		c := slices.Clone(b)
+		c[page*pageSize+8] ^= 0x80 // the page's flags
+		dir := filepath.Join(t.TempDir(), "ix")
+		if err := os.CopyFS(dir, os.DirFS(clean)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, storeDir, rootBolt), c, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(dir, Options{})
+		if err == nil {
+			ix.Close() // a free page: nothing reads it
+			continue
+		}
+		damaged++
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("page %d flags damaged: %v, want ErrDamaged", page, err)
+		}
+	}
+	if damaged == 0 {
+		t.Fatalf("no damaged page of %s was found", rootBolt)
+	}
+	t.Logf("%d damaged pages refused", damaged)
 }
