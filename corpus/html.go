@@ -34,6 +34,7 @@ func readHTML(raw []byte) (Article, error) {
 	if err != nil {
 		return Article{}, htmlError(err)
 	}
+	decoded = bytes.TrimPrefix(decoded, bom) // charset keeps UTF-8's mark
 	if bytes.IndexByte(decoded, 0) >= 0 {
 		return Article{}, errors.New("binary data (NUL byte): not an HTML file")
 	}

@@ -23,12 +23,13 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 		sc := bufio.NewScanner(bytes.NewReader(raw))
 		sc.Buffer(nil, MaxFileSize+1)
 		for n := 1; sc.Scan(); n++ {
-			line := bytes.TrimSpace(sc.Bytes())
+			// Files joined with cat keep each one's byte-order mark.
+			line := bytes.TrimSpace(bytes.TrimPrefix(sc.Bytes(), bom))
 			if len(line) == 0 {
 				continue
 			}
 			// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
-			a, err := Article{}, checkJSONText(line)
+			a, err := Article{}, checkUTF8(line)
 			if err == nil {
 				a, err = jsonArticle(line)
 			}
@@ -49,8 +50,9 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 		return nil
 	}
 
-	// encoding/json replaces invalid UTF-8 with U+FFFD, silently.
-	if err := checkJSONText(raw); err != nil {
+	// encoding/json replaces invalid UTF-8 with U+FFFD, silently; a bad
+	// escape is one article's trouble, found by jsonArticle.
+	if err := checkUTF8(raw); err != nil {
 		w.report(path, 0, err)
 		return nil
 	}
@@ -92,14 +94,26 @@ func jsonObjects(raw []byte) ([]json.RawMessage, error) {
 		}
 		return objs, nil
 	case '{':
-		var wrapper struct {
-			Articles []json.RawMessage `json:"articles"`
-		}
+		// {"articles": [...]} wraps articles, unless the object is an
+		// article itself (it has a text) and "articles" is its own field.
+		var wrapper map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &wrapper); err != nil {
 			return nil, fmt.Errorf("broken JSON: %w", err)
 		}
-		if wrapper.Articles != nil {
-			return wrapper.Articles, nil
+		var arts []json.RawMessage
+		for k, v := range wrapper {
+			if slices.Contains(textKeys, strings.ToLower(k)) {
+				return []json.RawMessage{raw}, nil
+			}
+			if k == "articles" && json.Unmarshal(v, &arts) != nil {
+				return nil, errors.New(`"articles" is not an array of article objects`)
+			}
+		}
+		switch {
+		case arts != nil && len(arts) == 0:
+			return nil, errors.New(`"articles" is an empty array`)
+		case arts != nil:
+			return arts, nil
 		}
 		return []json.RawMessage{raw}, nil
 	}
@@ -112,6 +126,12 @@ func checkJSONText(b []byte) error {
 	if err := checkUTF8(b); err != nil {
 		return err
 	}
+	return checkSurrogates(b)
+}
+
+// checkSurrogates refuses a \u escape of half a UTF-16 surrogate pair in
+// the JSON b, which encoding/json would decode as U+FFFD.
+func checkSurrogates(b []byte) error {
 	for i := 0; i+1 < len(b); i++ {
 		if b[i] != '\\' {
 			continue
@@ -145,6 +165,9 @@ var textKeys = []string{"text", "body", "content"}
 // jsonArticle decodes one article object: text (or body/content), title,
 // outlet, url, published, under their common aliases.
 func jsonArticle(b []byte) (Article, error) {
+	if err := checkSurrogates(b); err != nil {
+		return Article{}, err
+	}
 	fields, err := stringFields(b)
 	if err != nil {
 		return Article{}, err

@@ -39,8 +39,10 @@ func checkUTF8(b []byte) error {
 }
 
 // fromUTF16 decodes UTF-16 text that starts with its byte-order mark (as
-// Windows tools write it) to UTF-8; anything else is returned as it is.
-// Half a surrogate pair is an error, not a U+FFFD.
+// Windows tools write it) to UTF-8, which starts with UTF-8's mark in turn,
+// so that an HTML page's own charset declaration is not believed over it;
+// anything else is returned as it is. Half a surrogate pair is an error,
+// not a U+FFFD.
 func fromUTF16(b []byte) ([]byte, error) {
 	var order binary.ByteOrder
 	switch {
@@ -54,7 +56,8 @@ func fromUTF16(b []byte) ([]byte, error) {
 	if len(b)%2 != 0 {
 		return nil, errors.New("UTF-16 with an odd number of bytes: the file is cut; convert it to UTF-8 again from the original")
 	}
-	out := make([]byte, 0, len(b))
+	out := make([]byte, 0, len(b)+len(bom))
+	out = append(out, bom...)
 	for i := 2; i < len(b); i += 2 {
 		r := rune(order.Uint16(b[i:]))
 		if utf16.IsSurrogate(r) {
@@ -72,12 +75,14 @@ func fromUTF16(b []byte) ([]byte, error) {
 	return out, nil
 }
 
-// looksUTF16 reports whether b, holding NUL bytes, reads as UTF-16 text
-// without its byte-order mark: a NUL in every other byte of its start.
-func looksUTF16(b []byte) bool {
+// utf16Order reports whether b, holding NUL bytes, reads as UTF-16 text
+// without its byte-order mark, a NUL in every other byte of its start, and
+// which: "UTF-16LE" (NULs at odd offsets) or "UTF-16BE"; "" when it does
+// not.
+func utf16Order(b []byte) string {
 	n := min(len(b), 256) &^ 1
 	if n < 4 {
-		return false
+		return ""
 	}
 	even, odd := 0, 0
 	for i := 0; i < n; i += 2 {
@@ -89,7 +94,19 @@ func looksUTF16(b []byte) bool {
 		}
 	}
 	half := n / 2
-	return max(even, odd) >= half*9/10 && min(even, odd) <= half/10
+	switch {
+	case odd >= half*9/10 && even <= half/10:
+		return "UTF-16LE"
+	case even >= half*9/10 && odd <= half/10:
+		return "UTF-16BE"
+	}
+	return ""
+}
+
+// unmarkedUTF16 is the error for UTF-16 text without its mark, naming the
+// conversion.
+func unmarkedUTF16(order string) error {
+	return fmt.Errorf("%s without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f %s -t UTF-8)", order, order)
 }
 
 // Normalize decodes raw bytes into an article's text: it decodes UTF-16
@@ -105,8 +122,8 @@ func Normalize(b []byte) (string, error) {
 		b = b[len(bom):]
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		if looksUTF16(b) {
-			return "", errors.New("UTF-16 without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)")
+		if order := utf16Order(b); order != "" {
+			return "", unmarkedUTF16(order)
 		}
 		return "", fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -255,9 +256,14 @@ func (w *walker) file(path, source string) error {
 		w.report(path, 0, fmt.Errorf("larger than %d MiB: split it into one file per article (or JSON Lines)", MaxFileSize>>20))
 		return nil
 	}
-	// Every format may come as UTF-16 with a byte-order mark.
+	// Every format may come as UTF-16 with a byte-order mark; without
+	// one, it is named as such whatever the format.
 	if raw, err = fromUTF16(raw); err != nil {
 		w.report(path, 0, err)
+		return nil
+	}
+	if order := utf16Order(raw); order != "" && bytes.IndexByte(raw, 0) >= 0 {
+		w.report(path, 0, unmarkedUTF16(order))
 		return nil
 	}
 	switch strings.ToLower(filepath.Ext(path)) {

@@ -191,7 +191,8 @@ func TestNormalize(t *testing.T) {
 		{in: "\xfe\xff\x00N\x00o\x20\x19", want: "No’"},                                         // UTF-16BE
 		{in: "\xff\xfeC\x00=\xd8", err: "half a surrogate pair at byte 4"},
 		{in: "\xff\xfeC\x00a", err: "odd number of bytes"},
-		{in: "H\x00e\x00l\x00l\x00o\x00", err: "UTF-16 without a byte-order mark"},
+		{in: "H\x00e\x00l\x00l\x00o\x00", err: "UTF-16LE without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16LE"},
+		{in: "\x00H\x00e\x00l\x00l\x00o", err: "UTF-16BE without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16BE"},
 		{in: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", err: "binary data"},
 	}
 	for _, tt := range tests {
@@ -470,9 +471,15 @@ func TestWalkUTF16(t *testing.T) {
 		}
 		return string(b)
 	}
+	unmarked := utf16le(`{"text":"Peskov said."}`)[2:]
+	bad := writeFiles(t, map[string]string{"n.json": unmarked, "n.html": unmarked})
+	if got, errs := ReadAll([]string{bad}); len(got) > 0 || len(errs) != 2 || !strings.Contains(errs[0].Error(), "UTF-16LE without a byte-order mark") || !strings.Contains(errs[1].Error(), "UTF-16LE without") {
+		t.Errorf("UTF-16 without its mark in .json and .html: got %+v, errors %v", got, errs)
+	}
 	dir := writeFiles(t, map[string]string{
 		"a.txt":  utf16le("Zelensky’s office said."),
 		"b.json": utf16le(`{"text":"Peskov said.","outlet":"TASS"}`),
+		"d.jsonl": "{\"text\":\"One.\"}\n\xef\xbb\xbf{\"text\":\"Two, after cat.\"}\n",
 		"c.html": utf16le(`<html><body><p>Trump wrote.</p></body></html>`),
 	})
 	got, errs := ReadAll([]string{dir})
@@ -480,7 +487,7 @@ func TestWalkUTF16(t *testing.T) {
 	for _, a := range got {
 		texts = append(texts, a.Text)
 	}
-	if want := []string{"Zelensky’s office said.", "Peskov said.", "Trump wrote."}; len(errs) > 0 || !slices.Equal(texts, want) {
+	if want := []string{"Zelensky’s office said.", "Peskov said.", "Trump wrote.", "One.", "Two, after cat."}; len(errs) > 0 || !slices.Equal(texts, want) {
 		t.Errorf("got %q, errors %v; want %q", texts, errs, want)
 	}
 }
@@ -529,5 +536,49 @@ func TestJSONAliasesDecided(t *testing.T) {
 		} else if got[0].ID != first.ID {
 			t.Fatalf("read %d gave ID %s, read 0 %s", i, got[0].ID, first.ID)
 		}
+	}
+}
+
+// TestJSONArticleTroubleStaysWithIt: in a .json array or wrapper, a bad
+// escape costs its own article, named by number, not the file; an article
+// with a field named "articles" is an article, not a wrapper.
+func TestJSONArticleTroubleStaysWithIt(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.json": `[{"text":"First one here."},{"text":5},{"text":"Third \ud800 one."},{"text":"Fourth one."}]`,
+		"b.json": `{"text":"The article text said things.","articles":["related-1","related-2"]}`,
+		"c.json": `{"articles":[]}`,
+	})
+	got, errs := ReadAll([]string{dir})
+	var texts []string
+	for _, a := range got {
+		texts = append(texts, a.Text)
+	}
+	if want := []string{"First one here.", "Fourth one.", "The article text said things."}; !slices.Equal(texts, want) {
+		t.Errorf("read %q, want %q", texts, want)
+	}
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	for _, want := range []string{"a.json: article 2: \"text\" is 5", "a.json: article 3: half a UTF-16 surrogate pair", `c.json: "articles" is an empty array`} {
+		if !slices.ContainsFunc(msgs, func(m string) bool { return strings.Contains(m, want) }) {
+			t.Errorf("errors %q lack %q", msgs, want)
+		}
+	}
+}
+
+// TestWalkUTF16HTMLCharset: a page saved as UTF-16 whose <meta charset>
+// still names the encoding it was written in is read as UTF-16, the mark
+// at its start being what its bytes are.
+func TestWalkUTF16HTMLCharset(t *testing.T) {
+	page := `<html><head><meta charset="windows-1252"><title>Café</title></head><body><p>The café owner said “prices will rise” in Zürich.</p></body></html>`
+	b := []byte{0xff, 0xfe}
+	for _, r := range utf16.Encode([]rune(page)) {
+		b = binary.LittleEndian.AppendUint16(b, r)
+	}
+	dir := writeFiles(t, map[string]string{"p.html": string(b)})
+	got, errs := ReadAll([]string{dir})
+	if len(errs) > 0 || len(got) != 1 || got[0].Title != "Café" || got[0].Text != "The café owner said “prices will rise” in Zürich." {
+		t.Errorf("got %+v, errors %v", got, errs)
 	}
 }
