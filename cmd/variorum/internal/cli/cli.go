@@ -38,12 +38,23 @@ type env struct {
 // unknown engine is a usage error when the flags are parsed, before any
 // file is read or index opened.
 func entitiesFlag(fs *flag.FlagSet, e *env) {
-	fs.Func("entities", "entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+
-		" (default "+ingest.EngineVariorum+"; prose is prose's model as it ships, for comparison)",
-		func(v string) error {
-			e.engine = v
-			return ingest.CheckEngine(v)
-		})
+	fs.Var(engineFlag{e}, "entities", "entity `ENGINE`: "+strings.Join(ingest.Engines, " or ")+
+		" (default "+ingest.EngineVariorum+"; prose is prose's model as it ships, for comparison)")
+}
+
+// engineFlag is --entities: it sets env.engine, checked when parsed.
+type engineFlag struct{ e *env }
+
+func (f engineFlag) String() string {
+	if f.e == nil {
+		return ""
+	}
+	return f.e.engine
+}
+
+func (f engineFlag) Set(v string) error {
+	f.e.engine = v
+	return ingest.CheckEngine(v)
 }
 
 type command struct {
@@ -280,14 +291,22 @@ func parseArgs(fs *flag.FlagSet, args []string, dashWords bool) ([]string, error
 	return pos, checkPathFlags(fs)
 }
 
-// checkPathFlags refuses a path flag given as empty (--index "", often an
-// unset shell variable) rather than quietly using the default.
+// checkPathFlags refuses a flag whose value names something (a DIR, a
+// FILE, an OUTLET, a NAME) given as empty or blank (--index "", --outlet
+// "$UNSET", often an unset shell variable) rather than quietly using the
+// default or filtering on nothing.
 func checkPathFlags(fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
-		if arg, _ := flag.UnquoteUsage(f); err == nil && f.Value.String() == "" && (arg == "DIR" || arg == "FILE") {
-			err = usagef("%s: %s needs a %s, not an empty string (see variorum help %s)", fs.Name(), flagDash(f.Name), arg, fs.Name())
+		arg, _ := flag.UnquoteUsage(f)
+		if err != nil || arg == "" || strings.ToUpper(arg) != arg || strings.TrimSpace(f.Value.String()) != "" {
+			return
 		}
+		a := "a"
+		if strings.ContainsRune("AEIOU", rune(arg[0])) {
+			a = "an"
+		}
+		err = usagef("%s: %s needs %s %s, not an empty string (see variorum help %s)", fs.Name(), flagDash(f.Name), a, arg, fs.Name())
 	})
 	return err
 }

@@ -46,6 +46,11 @@ variations, types, coverage.`,
 	if *asJSON && *asMarkdown {
 		return usagef("compare: choose one of --json and --markdown")
 	}
+	if *htmlFile != "" {
+		if _, err := reportPath(*htmlFile); err != nil {
+			return err
+		}
+	}
 	docs, err := loadDocuments(ctx, e, *dir, paths)
 	if err != nil {
 		return err
@@ -109,19 +114,32 @@ func writeHTML(e *env, path string, rep compare.Report, max int) error {
 	return writeFileAtomic(path, func(f *os.File) error { return compare.WriteHTML(f, rep) })
 }
 
+// reportPath is the file a report written to path goes to: a link is
+// written through, to its file; anything but a regular file (a device, a
+// folder) is refused rather than replaced, as is a folder that does not
+// exist, before any work is done for the report.
+func reportPath(path string) (string, error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	} else if st, lerr := os.Lstat(path); lerr == nil && st.Mode()&os.ModeSymlink != 0 {
+		return "", fmt.Errorf("write %s: a link to nowhere; give a file's path", path)
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return "", fmt.Errorf("write %s: not a regular file; give a file's path", path)
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("write %s: no folder %s to write it in", path, filepath.Dir(path))
+	}
+	return path, nil
+}
+
 // writeFileAtomic writes a file through a temporary file beside it and a
 // rename, so a reader never sees half a report and a failure leaves the old
 // one in place.
 func writeFileAtomic(path string, write func(*os.File) error) error {
-	// A link is written through, to its file; anything but a regular file
-	// (a device, a folder) is refused rather than replaced.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	} else if st, lerr := os.Lstat(path); lerr == nil && st.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("write %s: a link to nowhere; give a file's path", path)
-	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("write %s: not a regular file; give a file's path", path)
+	path, err := reportPath(path)
+	if err != nil {
+		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {

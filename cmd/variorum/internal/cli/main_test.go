@@ -43,6 +43,12 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"search", "--index", "", "x"}, exitUsage, "--index needs a DIR, not an empty string"},
 		{[]string{"run", "-o", ""}, exitUsage, "run: -o needs a DIR"},
 		{[]string{"compare", "--html=", "a.txt"}, exitUsage, "--html needs a FILE"},
+		{[]string{"compare", "--html", " ", "a.txt"}, exitUsage, "--html needs a FILE"},
+		{[]string{"search", "--outlet", "", "x"}, exitUsage, "search: --outlet needs an OUTLET, not an empty string"},
+		{[]string{"search", "--entity=", "x"}, exitUsage, "--entity needs a NAME"},
+		{[]string{"quotes", "--speaker", ""}, exitUsage, "--speaker needs a NAME"},
+		// The report's path is checked before any article is read.
+		{[]string{"compare", "--html", t.TempDir(), "missing.txt"}, exitFailure, "not a regular file; give a file's path"},
 		{[]string{"help"}, exitOK, ""},
 		{[]string{"help", "help"}, exitOK, ""}, // the usage, not a loop
 		{[]string{"help", "--help"}, exitOK, ""},
