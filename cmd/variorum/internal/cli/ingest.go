@@ -80,6 +80,14 @@ func repeatNote(n int) string {
 // is opened for writing, which locks readers out, for the adding alone.
 func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Article) (int, error) {
 	known, err := knownIDs(ctx, dir, arts)
+	if errors.Is(err, index.ErrNoIndex) {
+		// Make the index now, so that a folder that cannot be made
+		// fails before the extraction rather than after it.
+		var ix *index.Index
+		if ix, err = openIndex(dir, false); err == nil {
+			err = ix.Close()
+		}
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -93,9 +101,14 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 	if err != nil {
 		return 0, err
 	}
-	ix, err := openIndex(dir, false)
+	// Another ingest may be adding its articles: wait for it a while.
+	ix, err := index.Open(dir, index.Options{})
+	if errors.Is(err, index.ErrLocked) {
+		fmt.Fprintf(e.stderr, "variorum: %s is in use by another variorum process; waiting up to %s for it\n", dir, ingestWait)
+		ix, err = index.Open(dir, index.Options{LockTimeout: ingestWait})
+	}
 	if err != nil {
-		return 0, err
+		return 0, indexError(dir, err)
 	}
 	defer ix.Close()
 	p := newProgress(e.stderr, "index", len(docs))
@@ -107,15 +120,15 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 	return added, nil
 }
 
-// knownIDs reports which of the articles the index in dir holds already;
-// none when there is no index yet.
+// ingestWait is how long ingest waits, once its articles are extracted,
+// for another process to release the index.
+const ingestWait = time.Minute
+
+// knownIDs reports which of the articles the index in dir holds already.
 func knownIDs(ctx context.Context, dir string, arts []corpus.Article) (map[string]bool, error) {
 	ix, err := openIndex(dir, true)
-	if errors.Is(err, index.ErrNoIndex) {
-		return nil, nil
-	}
 	if err != nil {
-		return nil, err
+		return nil, err // ErrNoIndex when there is none yet
 	}
 	defer ix.Close()
 	ids := make([]string, len(arts))
@@ -130,19 +143,24 @@ func knownIDs(ctx context.Context, dir string, arts []corpus.Article) (map[strin
 // gets a hint here.
 func openIndex(dir string, readOnly bool) (*index.Index, error) {
 	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, indexError(dir, err)
+	}
+	return ix, nil
+}
+
+// indexError adds a hint to an error of opening the index at dir.
+func indexError(dir string, err error) error {
 	switch {
-	case err == nil:
-		return ix, nil
 	case errors.Is(err, index.ErrLocked):
-		return nil, withHint(err, "wait for the other variorum process to finish, or use another --index")
+		return withHint(err, "wait for the other variorum process to finish, or use another --index")
 	case errors.Is(err, index.ErrNoIndex) && dir == defaultIndex:
 		// A newcomer's first run wrote its index in run's output folder.
 		if ran := filepath.Join(defaultRunOut, runIndex); index.Exists(ran) {
-			return nil, withHint(err, "add --index "+ran+" (the index variorum run wrote)")
+			return withHint(err, "add --index "+ran+" (the index variorum run wrote)")
 		}
-		return nil, err
 	}
-	return nil, err // index's errors name the index
+	return err // index's errors name the index
 }
 
 // quoteArg quotes a shell argument when it needs it.
