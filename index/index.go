@@ -243,10 +243,10 @@ func create(dir string, opts Options) (ix *Index, err error) {
 func open(dir string, opts Options) (*Index, error) {
 	ro := opts
 	ro.ReadOnly = true
-	// A writer would merge a damaged segment into new ones (or fail in
-	// the middle of an ingest), so before writing every byte of the
-	// segments is checked against their checksums; a reader trusts them
-	// and meets damage when it reads it.
+	// Every byte of the segments is checked against their checksums
+	// first: bleve reads a damaged stretch without noticing (a search
+	// then shows wrong text), and a writer would merge it into new
+	// segments. A writer checks root.bolt whole too.
 	ix, err := openChecked(dir, ro, !opts.ReadOnly)
 	if err != nil || opts.ReadOnly {
 		return ix, err
@@ -257,9 +257,9 @@ func open(dir string, opts Options) (*Index, error) {
 	return openChecked(dir, opts, false)
 }
 
-// openChecked opens the index; read-only, it checks it, and with
-// checksums, verifies its segments' checksums too.
-func openChecked(dir string, opts Options, checksums bool) (ix *Index, err error) {
+// openChecked opens the index; read-only, it checks it (see check), and
+// for a writer to come, root.bolt whole too.
+func openChecked(dir string, opts Options, writer bool) (ix *Index, err error) {
 	defer recoverOpen(dir, &ix, &err)
 	idx, err := bleve.OpenUsing(dir, runtimeConfig(opts))
 	if err != nil {
@@ -267,7 +267,7 @@ func openChecked(dir string, opts Options, checksums bool) (ix *Index, err error
 	}
 	ix = &Index{dir: dir, readOnly: opts.ReadOnly, idx: idx}
 	if opts.ReadOnly {
-		err = ix.check(checksums)
+		err = ix.check(writer)
 	}
 	if err != nil {
 		_ = idx.Close()
@@ -315,9 +315,10 @@ func firstLine(err error) error {
 }
 
 // check makes sure the index opened read-only is a variorum index of this
-// format, that its newest snapshot is the one loaded and that it can be
-// read; with checksums, that its segment files are as they were written.
-func (ix *Index) check(checksums bool) error {
+// format, that its newest snapshot is the one loaded and can be read, and
+// that its segment files are as they were written; for a writer, that
+// root.bolt reads whole.
+func (ix *Index) check(writer bool) error {
 	im, ok := ix.idx.Mapping().(*mapping.IndexMappingImpl)
 	if !ok || im.CustomAnalysis == nil {
 		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping was not made by variorum")}
@@ -340,11 +341,9 @@ func (ix *Index) check(checksums bool) error {
 				return &openError{kind: ErrDamaged, dir: ix.dir, cause: fmt.Errorf("its newest snapshot cannot be loaded: %s",
 					strings.ReplaceAll(firstLine(err).Error(), "failed to load segment: error opening bolt segment: ", "segment: "))}
 			}
-			if checksums {
-				err = verifySegments(snap)
-				if err == nil {
-					err = checkBolt(filepath.Join(ix.dir, storeDir, rootBolt))
-				}
+			err = verifySegments(snap)
+			if err == nil && writer {
+				err = checkBolt(filepath.Join(ix.dir, storeDir, rootBolt))
 			}
 			_ = snap.DecRef()
 			if err != nil {

@@ -468,9 +468,10 @@ func TestDocumentsDamaged(t *testing.T) {
 }
 
 // TestOpenWriterChecksSegments flips single bytes across a segment file, the
-// damage a reader only meets when it reads that stretch: a writer must
-// refuse the index before adding to it, and leave every file as it was; the
-// clean index still opens for writing and adds.
+// damage bleve only meets, without noticing, when it reads that stretch: a
+// reader must refuse the index, and a writer refuse it before adding to it
+// and leave every file as it was; the clean index still opens for writing
+// and adds.
 func TestOpenWriterChecksSegments(t *testing.T) {
 	clean := sampleIndex(t)
 	rel, seg := firstSegment(t, clean)
@@ -478,6 +479,14 @@ func TestOpenWriterChecksSegments(t *testing.T) {
 		b := slices.Clone(seg)
 		b[off] ^= 0x20
 		dir := withSegment(t, clean, rel, b)
+		// A reader refuses it too: bleve would read the stretch without
+		// noticing and show wrong text.
+		if ix, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, ErrDamaged) {
+			if err == nil {
+				ix.Close()
+			}
+			t.Errorf("byte %d of %s changed: a read-only open gave %v, want ErrDamaged", off, rel, err)
+		}
 		ix, err := Open(dir, Options{})
 		if err == nil {
 			_, err = ix.Add(context.Background(), sampleDocs(true), nil)
