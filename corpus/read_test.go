@@ -477,10 +477,10 @@ func TestWalkUTF16(t *testing.T) {
 		t.Errorf("UTF-16 without its mark in .json and .html: got %+v, errors %v", got, errs)
 	}
 	dir := writeFiles(t, map[string]string{
-		"a.txt":  utf16le("Zelensky’s office said."),
-		"b.json": utf16le(`{"text":"Peskov said.","outlet":"TASS"}`),
+		"a.txt":   utf16le("Zelensky’s office said."),
+		"b.json":  utf16le(`{"text":"Peskov said.","outlet":"TASS"}`),
 		"d.jsonl": "{\"text\":\"One.\"}\n\xef\xbb\xbf{\"text\":\"Two, after cat.\"}\n",
-		"c.html": utf16le(`<html><body><p>Trump wrote.</p></body></html>`),
+		"c.html":  utf16le(`<html><body><p>Trump wrote.</p></body></html>`),
 	})
 	got, errs := ReadAll([]string{dir})
 	var texts []string
