@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -311,7 +312,7 @@ func (w *walker) emit(path string, line int, a Article) error {
 	}
 	if len(a.Text) > MaxArticleSize {
 		w.report(path, line, fmt.Errorf("an article of %.1f MiB, more than the %d MiB one article may hold (extracting it would take some %d MB of memory): if it holds many articles, split it into one file per article, or JSON Lines",
-			float64(len(a.Text))/(1<<20), MaxArticleSize>>20, len(a.Text)*40/1e6))
+			math.Ceil(float64(len(a.Text))/(1<<20)*10)/10, MaxArticleSize>>20, len(a.Text)*40/1e6))
 		return nil
 	}
 	a.Outlet = strings.TrimSpace(a.Outlet)

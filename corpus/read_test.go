@@ -509,7 +509,7 @@ func TestWalkRefusesHugeArticle(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("errors %v, want 2", errs)
 	}
-	for i, want := range []string{"big.txt: an article of 8.2 MiB, more than the 8 MiB", "f.jsonl:1: an article of 8.2 MiB"} {
+	for i, want := range []string{"big.txt: an article of 8.3 MiB, more than the 8 MiB", "f.jsonl:1: an article of 8.3 MiB"} {
 		if !strings.Contains(errs[i].Error(), want) || !strings.Contains(errs[i].Error(), "split it") {
 			t.Errorf("error %d = %q, want %q and a hint", i, errs[i], want)
 		}

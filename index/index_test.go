@@ -590,3 +590,18 @@ func TestOpenWriterChecksBolt(t *testing.T) {
 	}
 	t.Logf("%d damaged pages refused", damaged)
 }
+
+// TestOpenDanglingLink: an index folder that is a link to nowhere is said
+// to be one, for readers and writers, not called damaged.
+func TestOpenDanglingLink(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	if err := os.Symlink(filepath.Join(t.TempDir(), "gone"), dir); err != nil {
+		t.Skip(err)
+	}
+	for _, ro := range []bool{false, true} {
+		_, err := Open(dir, Options{ReadOnly: ro})
+		if err == nil || errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "which does not exist") {
+			t.Errorf("Open(ReadOnly: %v) of a link to nowhere: %v", ro, err)
+		}
+	}
+}

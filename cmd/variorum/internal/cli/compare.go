@@ -15,20 +15,22 @@ import (
 func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "compare", "[--index DIR | PATH...] [--json | --markdown] [--html FILE] [--min-outlets N]",
 		`Finds the statements several articles carry in different words, aligns each
-cluster of variants word by word against a pivot wording (the variant closest to
-all the others), and types every difference: substantive, omission, addition,
-synonym, number, name, orthographic. Clusters carried by the most outlets come
-first; quotes that outlets word differently come before everything else. Reads
-the index, or the articles at PATH when given.
+cluster of variants word by word against a reference wording (the one sharing
+the most words in order with every other article's; "pivot" in the JSON), and
+types every difference: substantive, omission, addition, synonym, number, name,
+orthographic. Clusters carried by the most outlets come first; quotes that
+outlets word differently come before everything else. Reads the index, or the
+articles at PATH when given.
 
-The terminal view marks B's wording against the pivot as [-deleted-]{+inserted+}
-(red and green on a colour terminal). --json prints one object per cluster:
+The terminal view marks each wording against the reference as
+[-deleted-]{+inserted+} (red and green on a colour terminal), and "…" where an
+outlet quotes an excerpt of a quote. --json prints one object per cluster:
 cluster, kind, witnesses [{article, source, outlet, start, end, text}],
 similarity, pivot, outlets, status (quote clusters), alignment, shared,
 variations, types, coverage.`,
 		`  variorum compare
   variorum compare --html report.html --min-outlets 3
-  variorum compare --json | jq -c '{cluster, outlets: [.witnesses[].outlet]}'`)
+  variorum compare --json | jq -c '{cluster, sources: [.witnesses[].source]}'`)
 	dir := fs.String("index", "", indexFlagHelp)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per cluster")
 	asMarkdown := fs.Bool("markdown", false, "print Markdown")

@@ -114,6 +114,11 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 	p := newProgress(e.stderr, "index", len(docs))
 	defer p.done()
 	added, err := ix.Add(ctx, docs, func(done, total int) { p.set(done) })
+	if errors.Is(err, context.Canceled) && added > 0 {
+		// What was added is kept: say so, and how to add the rest.
+		p.done()
+		fmt.Fprintf(e.stderr, "variorum: %d of %d new articles were added to %s before the interruption; ingest again to add the rest\n", added, len(docs), dir)
+	}
 	if err != nil {
 		return added, fmt.Errorf("add to index: %w", err)
 	}
