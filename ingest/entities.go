@@ -31,7 +31,7 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 		st := toks[bounds[i]:bounds[i+1]]
 		for _, sp := range spans {
 			label := entityLabel(sp.Type, forms[bounds[i]+sp.Start:bounds[i]+sp.End])
-			if label == "" {
+			if label == "" || partOfDocument(st, sp.End) {
 				continue
 			}
 			start, label := mend(st[sp.Start:sp.End], label)
@@ -40,6 +40,24 @@ func entities(m *ner.Model, text string, sents []corpus.Span) []corpus.Entity {
 	}
 	consistentLabels(ents)
 	return ents
+}
+
+// partOfDocument reports whether the entity ending at token end of the
+// sentence st is a numbered part of a text, which the model takes for an
+// organisation: "Article 5" (of the NATO treaty), "Meaning of Article 5",
+// "Section 230".
+func partOfDocument(st []wordTok, end int) bool {
+	if end >= len(st) || !documentParts[st[end-1].form] {
+		return false
+	}
+	next := st[end].form
+	return next != "" && (next[0] >= '0' && next[0] <= '9' || strings.Trim(next, "IVXLC") == "")
+}
+
+// documentParts are the words that number a part of a text.
+var documentParts = map[string]bool{
+	"Article": true, "Articles": true, "Section": true, "Chapter": true, "Clause": true,
+	"Paragraph": true, "Annex": true, "Amendment": true,
 }
 
 // consistentLabels makes a document's labels agree where the model is

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,5 +111,23 @@ func TestCompanyName(t *testing.T) {
 		if got := companyName(toks); got != c.want {
 			t.Errorf("companyName(%q) = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestEntitiesPartOfDocument: a numbered part of a text ("Article 5",
+// "Meaning of Article 5", "Section 230") is no organisation; the treaty's
+// own name still is.
+func TestEntitiesPartOfDocument(t *testing.T) {
+	x := extractor(t)
+	text := "The guarantee is modelled on Article 5 of the NATO treaty.\n\nMeaning of Article 5\n\nArticle V commits the allies to act together, as Section 230 shields platforms."
+	var got []string
+	for _, e := range x.Extract(corpus.Article{ID: "t", Text: text}).Entities {
+		got = append(got, e.Label+" "+e.Text)
+		if strings.Contains(e.Text, "Article") || strings.Contains(e.Text, "Section") {
+			t.Errorf("entity %s %q is a part of a text", e.Label, e.Text)
+		}
+	}
+	if !slices.Contains(got, corpus.Organization+" NATO") {
+		t.Errorf("entities %q lack ORG NATO", got)
 	}
 }
