@@ -345,7 +345,8 @@ func styleSummary(folded []Variation, n int) string {
 	for _, v := range folded[:min(len(folded), styleListed)] {
 		ex = append(ex, variationText(v, n/styleListed))
 	}
-	return fmt.Sprintf("%d differences of case, punctuation, quote and dash style or spelling: %s, …", len(folded), strings.Join(ex, ", "))
+	// Examples apart by " · ", since they are often commas and quotes.
+	return fmt.Sprintf("%d differences of case, punctuation, quote and dash style or spelling: %s · …", len(folded), strings.Join(ex, " · "))
 }
 
 // reportOutlets counts the distinct outlets of the report's articles.
