@@ -15,14 +15,15 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "quotes", "[--index DIR | PATH...] [--speaker NAME] [--json]",
 		`Lists the direct quotes in the corpus by speaker, each with the outlets that
 print it, so an editor sees who said what and who carried it. Quotes in the same
-words (case, spacing and quote marks aside) are one entry. Reads the index, or
-the articles at PATH when given.
+words (case, spacing and quote marks aside) are one entry; quotes worded
+differently are compare's work ("quoted differently"). Reads the index, or the
+articles at PATH when given.
 
 --json prints one object per quote: speaker, text, carriers [{article, source,
 outlet, start, end, cue}].`,
 		`  variorum quotes
   variorum quotes --speaker Peskov corpus/sample
-  variorum quotes --json | jq -r 'select(.carriers|length>1) | .text'`)
+  variorum quotes --json | jq -r .speaker | sort | uniq -c | sort -rn | head`)
 	dir := fs.String("index", "", indexFlagHelp)
 	speaker := fs.String("speaker", "", "only quotes whose speaker contains `NAME` (any case)")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per quote")
