@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -260,6 +261,16 @@ func normalizeDate(s string) string {
 	for _, l := range dayLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.Format("2006-01-02")
+		}
+	}
+	// Unix time, in seconds or milliseconds, as feeds and JSON exports
+	// write it: 10 or 13 digits (2001 to 2286).
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 && s[0] != '+' {
+		switch len(s) {
+		case 10:
+			return time.Unix(n, 0).UTC().Format(time.RFC3339)
+		case 13:
+			return time.UnixMilli(n).UTC().Format(time.RFC3339)
 		}
 	}
 	return s

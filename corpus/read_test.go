@@ -231,6 +231,10 @@ func TestNormalizeDate(t *testing.T) {
 		"Fri, 21 Nov 2025 10:00:00 GMT": "2025-11-21T10:00:00Z",
 		"2025-11-21T10:00:00+01:00":     "2025-11-21T10:00:00+01:00",
 		"sometime last week":            "sometime last week",
+		"1700000000":                    "2023-11-14T22:13:20Z", // Unix seconds
+		"1700000000123":                 "2023-11-14T22:13:20Z", // Unix milliseconds
+		"2025":                          "2025",                 // a year stays a year
+		"12345":                         "12345",
 	} {
 		if got := normalizeDate(in); got != want {
 			t.Errorf("normalizeDate(%q) = %q, want %q", in, got, want)

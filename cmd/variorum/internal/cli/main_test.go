@@ -211,3 +211,20 @@ func TestSyntaxHint(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchEmptyIndex: a search of an index with no articles yet (one an
+// ingest has made and is still filling) says so.
+func TestSearchEmptyIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := index.Open(dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "", "search", "--index", dir, "guarantee")
+	if code != exitFailure || !strings.Contains(stderr, "holds no articles yet") {
+		t.Errorf("exit %d, stderr %q; want exit 1 and a note that the index is empty", code, stderr)
+	}
+}

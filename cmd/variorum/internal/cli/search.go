@@ -74,7 +74,16 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 		if h := syntaxHint(query); h != "" {
 			fmt.Fprintf(e.stderr, "Note: %s\n", h)
 		}
+		if n, err := ix.Count(); err == nil && n == 0 {
+			fmt.Fprintf(e.stderr, "Note: the index %s holds no articles yet (is an ingest still extracting?)\n", indexDir(e, *dir))
+		}
 		return errNoMatch
+	}
+	// Boolean operators are words here, so the hits may be the opposite
+	// of what was meant ("NOT economy" finds the economy): say so, on
+	// stderr, whatever the hits.
+	if h := operatorHint(query); h != "" {
+		fmt.Fprintf(e.stderr, "Note: %s\n", h)
 	}
 	if *asJSON {
 		return writeHitsJSON(e.stdout, res.Hits)
@@ -183,6 +192,18 @@ var (
 	fuzzySyntax = regexp.MustCompile(`\S~[0-9.]*(\s|$)`)
 	wildSyntax  = regexp.MustCompile(`\p{L}[*?](\s|$)`)
 )
+
+// operatorHint explains AND, OR and NOT written as another engine's
+// operators, which variorum reads as words (NOT and OR are not indexed).
+func operatorHint(query string) string {
+	for _, w := range strings.Fields(query) {
+		switch w {
+		case "AND", "OR", "NOT", "&&", "||":
+			return w + " is read as a word here, not an operator: the words rank the hits, +word requires a word, -word excludes one"
+		}
+	}
+	return ""
+}
 
 // syntaxHint explains a query that matched nothing because it uses the
 // syntax of another search engine (Lucene, bleve's query strings), which
