@@ -208,9 +208,11 @@ func clauseBreaks(toks []Token) []int {
 			}
 			continue
 		case "-":
-			// An em or en dash, or a hyphen set off by a space; not a
-			// hyphen inside a word.
-			if toks[i].Text != "-" || toks[i-1].End < toks[i].Start {
+			// An em dash, or a dash or hyphen set off by a space; not a
+			// hyphen or an en dash inside a word ("U.S.–NATO–Russia
+			// dialogue", "2002–2004").
+			spaced := toks[i-1].End < toks[i].Start || i+1 < len(toks) && toks[i].End < toks[i+1].Start
+			if toks[i].Text == "—" || toks[i].Text == "―" || spaced {
 				out = append(out, i)
 				continue
 			}
