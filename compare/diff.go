@@ -58,7 +58,7 @@ func WriteDiff(w io.Writer, r DiffResult, color bool) error {
 	if len(r.Ops) > 0 && !strings.HasSuffix(r.Ops[len(r.Ops)-1].Text, "\n") {
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintf(bw, "\nsimilarity %.2f\n", r.Similarity)
+	fmt.Fprintf(bw, "\nsimilarity %s\n", simText(r.Similarity))
 	width := 0
 	for _, v := range r.Variations {
 		width = max(width, len(v.Type))

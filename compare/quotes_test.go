@@ -728,7 +728,8 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 	if err := WriteText(&out, Report{Clusters: []Aligned{a}}, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"    … extremely high levels …\n", "    … direct talks at very high levels …\n", "− with North Korea " + excerptNote} {
+	for _, want := range []string{"    … extremely high levels …\n", "    … direct talks at very high levels …\n", "− with North Korea " + excerptNote,
+		"quote confirmed by 3 outlets · 2 outlets quote only part of it"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("text view lacks %q:\n%s", want, out.String())
 		}
@@ -737,6 +738,12 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 		t.Errorf("text view strikes an excerpt's words:\n%s", out.String())
 	}
 
+	// The cut before the excerpt is a lead: its quote starts later.
+	for _, row := range a.Rows {
+		if segs := rowSegments(row.Ops); row.Witness != a.Pivot && (segs[0].Kind != segCut || !segs[0].Lead || segs[len(segs)-1].Lead) {
+			t.Errorf("row %d segments %+v: want a leading cut marked Lead and a trailing one not", row.Witness, segs)
+		}
+	}
 	// Mixed with a real difference, the excerpt's cuts come last, and the
 	// page's badges leave them out.
 	a = Align(quote(full, "extremely high levels", "we have had direct talks at very high levels, extremely high levels, with South Korea"), nil)

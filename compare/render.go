@@ -20,6 +20,9 @@ type segment struct {
 	Kind string
 	Text string
 	Type VariationType
+	// Lead marks a segCut before any of the witness's words: its quote
+	// starts later than the reference's.
+	Lead bool
 }
 
 const (
@@ -88,6 +91,9 @@ func rowSegments(ops []Op) []segment {
 				kind = segCut
 			}
 			add(kind, body, o.Type)
+			if kind == segCut && len(segs) == 1 {
+				segs[0].Lead = true
+			}
 			switch tail := o.Text[lead+len(body):]; {
 			case o.Op == OpInsert:
 				add(segSame, tail, "")
@@ -245,6 +251,9 @@ func headline(a Aligned) string {
 		parts = append(parts, "QUOTED DIFFERENTLY")
 	case StatusConfirmed:
 		parts = append(parts, fmt.Sprintf("quote confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets")))
+		if n := excerpted(a); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s only part of it", n, plural(n, "outlet quotes", "outlets quote")))
+		}
 	}
 	if a.Status != StatusConfirmed {
 		parts = append(parts, fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets")))
@@ -314,6 +323,28 @@ func serious(a Aligned) int {
 		}
 	}
 	return n
+}
+
+// excerpted counts the witnesses of a quote cluster that quote only part
+// of the reference's quote (an excerpt), so "confirmed" says how much is.
+func excerpted(a Aligned) int {
+	seen := map[int]bool{}
+	for _, v := range a.Variations {
+		if v.Excerpt && v.To == "" {
+			seen[v.Witness] = true
+		}
+	}
+	return len(seen)
+}
+
+// simText shows a similarity with two decimals, never rounding a wording
+// that differs up to "1.00" (shown beside "QUOTED DIFFERENTLY", 1.00
+// read as identical).
+func simText(x float64) string {
+	if x < 1 && x >= 0.995 {
+		return "0.99"
+	}
+	return fmt.Sprintf("%.2f", x)
 }
 
 // styleListed is how many orthographic variations the terminal and

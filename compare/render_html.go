@@ -162,6 +162,9 @@ func newHTMLView(r Report) htmlView {
 		case StatusConfirmed:
 			hc.StatusText = fmt.Sprintf("Confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets"))
 			hc.Headline = "quote, word for word"
+			if n := excerpted(a); n > 0 {
+				hc.Headline = fmt.Sprintf("quote, word for word; %d %s only part of it", n, plural(n, "outlet quotes", "outlets quote"))
+			}
 		default:
 			hc.Headline = fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets"))
 		}
@@ -191,7 +194,7 @@ func newHTMLView(r Report) htmlView {
 				hr.Similarity = "reference"
 				hr.Segments = pivotSegments(a)
 			} else {
-				hr.Similarity = fmt.Sprintf("%.2f", row.Similarity)
+				hr.Similarity = simText(row.Similarity)
 				hr.Segments = rowSegments(row.Ops)
 			}
 			hc.Rows = append(hc.Rows, hr)

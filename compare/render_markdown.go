@@ -100,7 +100,7 @@ func writeClusterMarkdown(bw *bufio.Writer, a Aligned) {
 				sb.WriteString(text)
 			}
 		}
-		fmt.Fprintf(bw, "| %s | %s | %.2f |\n", label, strings.Join(strings.Fields(sb.String()), " "), row.Similarity)
+		fmt.Fprintf(bw, "| %s | %s | %s |\n", label, strings.Join(strings.Fields(sb.String()), " "), simText(row.Similarity))
 	}
 	if len(a.Variations) == 0 {
 		return

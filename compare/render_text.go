@@ -56,7 +56,7 @@ func writeClusterText(bw *bufio.Writer, a Aligned, st func(code, s string) strin
 			fmt.Fprintf(bw, "    %s\n", oneLine(a.Witnesses[a.Pivot].Text))
 			continue
 		}
-		fmt.Fprintf(bw, "  %s %s\n", label, st(ansiDim, fmt.Sprintf("(similarity %.2f)", row.Similarity)))
+		fmt.Fprintf(bw, "  %s %s\n", label, st(ansiDim, "(similarity "+simText(row.Similarity)+")"))
 		var sb strings.Builder
 		for _, s := range rowSegments(row.Ops) {
 			text := squeezeSpace(s.Text)

@@ -613,3 +613,11 @@ func TestWitnessLabelAgain(t *testing.T) {
 		}
 	}
 }
+
+func TestSimText(t *testing.T) {
+	for x, want := range map[float64]string{1: "1.00", 0.9999: "0.99", 0.995: "0.99", 0.994: "0.99", 0.5: "0.50", 0: "0.00"} {
+		if got := simText(x); got != want {
+			t.Errorf("simText(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
