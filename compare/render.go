@@ -427,7 +427,7 @@ func reportTypes(r Report) map[VariationType]int {
 // Bounds of the coverage matrix in the HTML and Markdown reports: past
 // them it stops being readable (and grows as clusters × outlets).
 const (
-	maxMatrixColumns = 24
+	maxMatrixColumns = 32
 	maxMatrixRows    = 300
 )
 
