@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/variorum/variorum/corpus"
@@ -180,7 +181,9 @@ func newHTMLView(r Report) htmlView {
 			}
 		}
 		hc.DataTypes = strings.Join(types, " ")
-		hc.Serious = serious(a)
+		// Per outlet row compared, so that a big cluster of paraphrases
+		// does not outrank a quote two outlets word differently.
+		hc.Serious = int(math.Round(100 * float64(serious(a)) / float64(max(1, len(a.Witnesses)-1))))
 		for _, row := range pivotFirst(a) {
 			w := a.Witnesses[row.Witness]
 			hr := htmlRow{Label: witnessLabel(a, row.Witness), Pivot: row.Witness == a.Pivot}
