@@ -153,6 +153,7 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 			vars[i].BStart += w.Start
 			vars[i].BEnd += w.Start
 		}
+		markMoved(vars)
 		al.Rows = append(al.Rows, Row{Witness: k, Similarity: round4(similarity(p.Text, w.Text)), Ops: ops})
 		al.Variations = append(al.Variations, vars...)
 	}
@@ -188,12 +189,53 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 				al.Status = StatusQuotedDifferently
 			}
 		}
-		// An excerpt's cut ends come after every real difference.
-		slices.SortStableFunc(al.Variations, func(x, y Variation) int {
-			return cmp.Compare(b2i(x.Excerpt), b2i(y.Excerpt))
-		})
 	}
+	// Moved words and an excerpt's cut ends come after every real
+	// difference.
+	slices.SortStableFunc(al.Variations, func(x, y Variation) int {
+		return cmp.Compare(b2i(x.Excerpt || x.Moved), b2i(y.Excerpt || y.Moved))
+	})
 	return al
+}
+
+// markMoved marks the variations of one row that only move words: a
+// phrase the row lacks in one place and has in another ("Trump's envoy
+// Steve Witkoff met …" against "… met Trump's envoy Steve Witkoff"), or two
+// phrases swapped ("Ukraine and Europe" against "Europe and Ukraine"). The
+// words are there, so neither side is an omission an editor should chase.
+func markMoved(vars []Variation) {
+	key := func(s string) string {
+		var ws []string
+		for _, f := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))) {
+			if f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); f != "" {
+				ws = append(ws, f)
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	for i := range vars {
+		for j := range vars {
+			if i == j || vars[i].Type == TypeOrthographic || vars[j].Type == TypeOrthographic {
+				continue
+			}
+			// The pivot's words of i are the witness's words of j, or
+			// most of them, two words or more ("was Trump's envoy Steve
+			// Witkoff" left out here, "Trump's envoy, Steve Witkoff" put
+			// in there).
+			from, to := key(vars[i].From), key(vars[j].To)
+			if from == "" || to == "" {
+				continue
+			}
+			// An omission and an addition of the same words, or two
+			// changes that swap them.
+			swapped := from == to && (vars[i].To == "" && vars[j].From == "" || vars[i].To != "" && key(vars[i].To) == key(vars[j].From))
+			nf, nt := len(strings.Fields(from)), len(strings.Fields(to))
+			within := vars[i].To == "" && nt >= 2 && 2*nt >= nf && strings.Contains(" "+from+" ", " "+to+" ")
+			if swapped || within {
+				vars[i].Moved, vars[j].Moved = true, true
+			}
+		}
+	}
 }
 
 func b2i(b bool) int {

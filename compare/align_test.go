@@ -439,3 +439,31 @@ func TestIncreasingInB(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkMoved(t *testing.T) {
+	v := func(typ VariationType, from, to string) Variation { return Variation{Type: typ, From: from, To: to} }
+	tests := []struct {
+		name string
+		vars []Variation
+		want []bool
+	}{
+		{"left out here, put in there", []Variation{v(TypeOmission, "only", ""), v(TypeAddition, "", "only")}, []bool{true, true}},
+		{"swapped", []Variation{v(TypeSubstantive, "Ukraine", "Europe"), v(TypeSubstantive, "Europe", "Ukraine")}, []bool{true, true}},
+		{"a name moved to the front", []Variation{v(TypeSubstantive, "The person", "Trump’s envoy, Steve Witkoff"), v(TypeOmission, "was Trump's envoy Steve Witkoff", "")}, []bool{true, true}},
+		{"a phrase replaced by a word found elsewhere", []Variation{v(TypeSubstantive, "The lawsuit also names Trump's", "his"), v(TypeOmission, "his", "")}, []bool{false, false}},
+		{"one word inside a longer omission", []Variation{v(TypeOmission, "the draft was leaked to reporters", ""), v(TypeAddition, "", "draft")}, []bool{false, false}},
+		{"style differences are not moves", []Variation{v(TypeOrthographic, "'", ""), v(TypeOrthographic, "", "'")}, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		markMoved(tt.vars)
+		for i, w := range tt.want {
+			if tt.vars[i].Moved != w {
+				t.Errorf("%s: variation %d (%q → %q) moved = %v, want %v", tt.name, i, tt.vars[i].From, tt.vars[i].To, tt.vars[i].Moved, w)
+			}
+		}
+	}
+	a := Aligned{Cluster: Cluster{Witnesses: []Witness{{}, {}}}, Variations: []Variation{{Type: TypeOmission, From: "only", Moved: true}, {Type: TypeSubstantive, From: "a", To: "b"}}}
+	if serious(a) != 1 || shownTypes(a)[TypeOmission] != 0 {
+		t.Errorf("serious %d, shown %v: moved words are neither serious nor shown as an omission", serious(a), shownTypes(a))
+	}
+}

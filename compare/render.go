@@ -283,6 +283,10 @@ func plural(n int, one, many string) string {
 // An excerpt's says so: "− with North Korea (not in this outlet's quote:
 // an excerpt)".
 func variationText(v Variation, n int) string {
+	if v.Moved {
+		v.Moved = false
+		return variationText(v, n) + " " + movedNote
+	}
 	switch {
 	case v.Excerpt && v.To == "":
 		return "− " + clip(v.From, n) + " " + excerptNote
@@ -301,24 +305,28 @@ func variationText(v Variation, n int) string {
 const excerptNote = "(not in this outlet's quote: an excerpt)"
 
 // shownTypes counts a cluster's variations by type as the HTML page's
-// badges and filters show them: without an excerpt's cut ends, which are no
-// omission an editor needs to look at (the JSON's types count them).
+// badges and filters show them: without an excerpt's cut ends and moved
+// words, which are no omission an editor needs to look at (the JSON's
+// types count them).
 func shownTypes(a Aligned) map[VariationType]int {
 	m := map[VariationType]int{}
 	for _, v := range a.Variations {
-		if !v.Excerpt {
+		if !v.Excerpt && !v.Moved {
 			m[v.Type]++
 		}
 	}
 	return m
 }
 
+// movedNote marks moved words in the variation lists.
+const movedNote = "(moved: the same words stand elsewhere in this outlet's wording)"
+
 // serious counts a cluster's substantive variations and omissions that are
 // not an excerpt's: what an editor should read first.
 func serious(a Aligned) int {
 	n := 0
 	for _, v := range a.Variations {
-		if v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt {
+		if !v.Moved && (v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt) {
 			n++
 		}
 	}

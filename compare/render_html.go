@@ -102,6 +102,7 @@ type htmlVariation struct {
 	Label    string
 	From, To string
 	Excerpt  bool
+	Moved    bool
 }
 
 type htmlArticle struct {
@@ -203,7 +204,7 @@ func newHTMLView(r Report) htmlView {
 			hc.Rows = append(hc.Rows, hr)
 		}
 		for _, vr := range a.Variations {
-			hv := htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To), Excerpt: vr.Excerpt}
+			hv := htmlVariation{Type: vr.Type, Label: witnessLabel(a, vr.Witness), From: oneLine(vr.From), To: oneLine(vr.To), Excerpt: vr.Excerpt, Moved: vr.Moved}
 			if vr.Type == TypeOrthographic {
 				hc.Style = append(hc.Style, hv)
 			} else {

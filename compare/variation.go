@@ -74,6 +74,9 @@ type Variation struct {
 	// stops short of (or the other way round), with no negation next to
 	// the rest.
 	Excerpt bool `json:"excerpt,omitempty"`
+	// Moved marks an omission, addition or change whose words the other
+	// side has elsewhere in the same wording: words moved, not dropped.
+	Moved bool `json:"moved,omitempty"`
 }
 
 // sortVariations orders variations by type rank, then witness, then place.
