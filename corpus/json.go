@@ -197,6 +197,10 @@ func jsonArticle(b []byte) (Article, error) {
 		m.set(k, v)
 	}
 	m.fill(&a)
+	if i := strings.IndexByte(a.Text, 0); i >= 0 {
+		// Only an escape puts one there: the file itself was checked.
+		return Article{}, fmt.Errorf("text: a NUL character (\\u0000) at byte %d of the text: drop that escape", i)
+	}
 	text, err := Normalize([]byte(a.Text))
 	if err != nil {
 		return Article{}, fmt.Errorf("text: %w", err)

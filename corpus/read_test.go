@@ -451,6 +451,7 @@ func TestJSONRefusesWhatItWouldMisread(t *testing.T) {
 		{`{"text":"Low \ude00 alone."}`, "", `(\ude00)`},
 		{`{"text":"End \ud83d"}`, "", `(\ud83d)`},
 		{`{"text":42}`, "", `"text" is 42, not a string`},
+		{`{"text":"NUL \u0000 inside."}`, "", `text: a NUL character (\u0000) at byte 4 of the text`},
 		{`{"Body":["a","b"]}`, "", `"Body" is ["a","b"], not a string`},
 	}
 	for _, tt := range tests {
