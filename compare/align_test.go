@@ -467,3 +467,23 @@ func TestMarkMoved(t *testing.T) {
 		t.Errorf("serious %d, shown %v: moved words are neither serious nor shown as an omission", serious(a), shownTypes(a))
 	}
 }
+
+// TestHTMLMovedIsNotLeftOut: the page lists a moved phrase as had
+// elsewhere, not as left out.
+func TestHTMLMovedIsNotLeftOut(t *testing.T) {
+	a := Align(Cluster{Kind: KindClause, Witnesses: []Witness{
+		{Article: "a", Source: "a.txt", Text: "The envoy will only meet the two delegations in Geneva on Friday."},
+		{Article: "b", Source: "b.txt", Text: "The envoy will meet the two delegations in Geneva only on Friday."},
+	}}, nil)
+	var b strings.Builder
+	if err := WriteHTML(&b, Report{Clusters: []Aligned{a}}); err != nil {
+		t.Fatal(err)
+	}
+	if page := b.String(); !strings.Contains(page, "(moved, not left out)") || strings.Contains(page, "left out <del") {
+		var vs []string
+		for _, v := range a.Variations {
+			vs = append(vs, fmt.Sprintf("%s %q→%q moved=%v", v.Type, v.From, v.To, v.Moved))
+		}
+		t.Errorf("variations %q: the page should say the name is moved, not left out", vs)
+	}
+}
