@@ -15,9 +15,10 @@ import (
 func runEntities(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "entities", "[--index DIR | PATH...] [--label L] [--min N] [--json]",
 		`Lists the corpus's named entities by type and mention count, each under the one
-canonical name its spellings resolve to, with the outlets that mention it and the
-spelling each outlet uses: a style check ("outlet C writes Zelenskyy, the others
-Zelensky"). Reads the index, or the articles at PATH when given.
+canonical name its spellings resolve to. An entity the corpus writes in more than
+one way is followed by each outlet's spellings: a style check ("outlet C writes
+Zelenskyy, the others Zelensky"); one written one way only has no such lines.
+Reads the index, or the articles at PATH when given.
 
 --json prints one object per entity: canonical, label, mentions, articles,
 spellings {text: count}, outlets [{outlet, mentions, spellings}].`,
