@@ -53,6 +53,12 @@ func fromUTF16(b []byte) ([]byte, error) {
 	default:
 		return b, nil
 	}
+	// Text in UTF-16 holds NUL bytes (the high byte of every space,
+	// newline, digit or Latin letter); a longer file without one that
+	// starts "ÿþ" is 8-bit text, left for the UTF-8 check to name.
+	if len(b) > 64 && bytes.IndexByte(b[2:], 0) < 0 {
+		return b, nil
+	}
 	if len(b)%2 != 0 {
 		return nil, errors.New("UTF-16 with an odd number of bytes: the file is cut; convert it to UTF-8 again from the original")
 	}

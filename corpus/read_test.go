@@ -191,6 +191,9 @@ func TestNormalize(t *testing.T) {
 		{in: "\xfe\xff\x00N\x00o\x20\x19", want: "No’"},                                         // UTF-16BE
 		{in: "\xff\xfeC\x00=\xd8", err: "half a surrogate pair at byte 4"},
 		{in: "\xff\xfeC\x00a", err: "odd number of bytes"},
+		// Latin-1 that happens to start with ÿþ: not UTF-16, which would
+		// hold NUL bytes.
+		{in: "\xff\xfeabc d\xe9j\xe0 vu, said the man in Paris today, and then he left the room.", err: "invalid UTF-8 at byte 0"},
 		{in: "H\x00e\x00l\x00l\x00o\x00", err: "UTF-16LE without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16LE"},
 		{in: "\x00H\x00e\x00l\x00l\x00o", err: "UTF-16BE without a byte-order mark: convert the file to UTF-8 (e.g. iconv -f UTF-16BE"},
 		{in: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", err: "binary data"},
