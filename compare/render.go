@@ -305,17 +305,29 @@ func variationText(v Variation, n int) string {
 const excerptNote = "(not in this outlet's quote: an excerpt)"
 
 // shownTypes counts a cluster's variations by type as the HTML page's
-// badges and filters show them: without an excerpt's cut ends and moved
-// words, which are no omission an editor needs to look at (the JSON's
-// types count them).
+// badges and filters show them: without an excerpt's cut ends, moved words
+// and the reference article's other passages, which are no difference
+// between outlets an editor needs to look at (the JSON's types count
+// them).
 func shownTypes(a Aligned) map[VariationType]int {
 	m := map[VariationType]int{}
 	for _, v := range a.Variations {
-		if !v.Excerpt && !v.Moved {
+		if !v.Excerpt && !v.Moved && !selfRow(a, v.Witness) {
 			m[v.Type]++
 		}
 	}
 	return m
+}
+
+// selfRow reports whether witness k is another passage of the reference's
+// own article (a headline against its body, a restatement): its
+// differences are one outlet's, not outlets disagreeing, so the page's
+// badges and the serious count leave them out.
+func selfRow(a Aligned, k int) bool {
+	if k == a.Pivot || k < 0 || k >= len(a.Witnesses) || a.Pivot < 0 || a.Pivot >= len(a.Witnesses) {
+		return false
+	}
+	return a.Witnesses[k].Article != "" && a.Witnesses[k].Article == a.Witnesses[a.Pivot].Article
 }
 
 // movedNote marks moved words in the variation lists.
@@ -326,7 +338,7 @@ const movedNote = "(moved: the same words stand elsewhere in this outlet's wordi
 func serious(a Aligned) int {
 	n := 0
 	for _, v := range a.Variations {
-		if !v.Moved && (v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt) {
+		if !v.Moved && !selfRow(a, v.Witness) && (v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt) {
 			n++
 		}
 	}

@@ -621,3 +621,14 @@ func TestSimText(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfRowNotCounted: the reference article's other passage differs
+// from it within one outlet; the page's badges and the serious count leave
+// that out, and count the other outlet's difference.
+func TestSelfRowNotCounted(t *testing.T) {
+	a := Aligned{Cluster: Cluster{Witnesses: []Witness{{Article: "x"}, {Article: "x"}, {Article: "y"}}}, Pivot: 0,
+		Variations: []Variation{{Type: TypeOmission, Witness: 1, From: "deliberate"}, {Type: TypeSubstantive, Witness: 2, From: "a", To: "b"}}}
+	if got := shownTypes(a); got[TypeOmission] != 0 || got[TypeSubstantive] != 1 || serious(a) != 1 {
+		t.Errorf("shownTypes %v, serious %d: want only y's substantive difference", got, serious(a))
+	}
+}
