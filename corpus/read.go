@@ -254,7 +254,11 @@ func (w *walker) file(path, source string) error {
 		return nil
 	}
 	if len(raw) > MaxFileSize {
-		w.report(path, 0, fmt.Errorf("larger than %d MiB: split it into one file per article (or JSON Lines)", MaxFileSize>>20))
+		hint := "split it into one file per article (or JSON Lines)"
+		if strings.EqualFold(filepath.Ext(path), ".jsonl") {
+			hint = "split it into several JSON Lines files"
+		}
+		w.report(path, 0, fmt.Errorf("larger than %d MiB: %s", MaxFileSize>>20, hint))
 		return nil
 	}
 	// Every format may come as UTF-16 with a byte-order mark; without

@@ -590,3 +590,23 @@ func TestWalkUTF16HTMLCharset(t *testing.T) {
 		t.Errorf("got %+v, errors %v", got, errs)
 	}
 }
+
+// TestWalkRefusesHugeFile: a file over MaxFileSize is refused unread, with
+// a hint that fits its format.
+func TestWalkRefusesHugeFile(t *testing.T) {
+	line := `{"text":"` + strings.Repeat("x", 1000) + `"}` + "\n"
+	big := strings.Repeat(line, MaxFileSize/len(line)+1)
+	dir := writeFiles(t, map[string]string{"big.jsonl": big, "big.txt": big})
+	got, errs := ReadAll([]string{dir})
+	if len(got) != 0 || len(errs) != 2 {
+		t.Fatalf("got %d articles, errors %v; want both files refused", len(got), errs)
+	}
+	for _, c := range []struct {
+		i    int
+		want string
+	}{{0, "big.jsonl: larger than 64 MiB: split it into several JSON Lines files"}, {1, "big.txt: larger than 64 MiB: split it into one file per article"}} {
+		if !strings.Contains(errs[c.i].Error(), c.want) {
+			t.Errorf("error %q, want %q", errs[c.i], c.want)
+		}
+	}
+}
