@@ -14,7 +14,7 @@ import (
 )
 
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "search", "[--index DIR] [--json] [--outlet O] [--entity NAME] [--limit N] QUERY",
+	fs := newFlags(e, "search", "[--index DIR] [--json] [--outlet OUTLET] [--entity NAME] [--limit N] QUERY",
 		`Full-text search of the indexed articles. Words are stemmed ("attacks" finds
 "attack"); text in double quotes is a phrase and must be there; +word must be
 there too, and -word or -"a phrase" must not. The other words rank the hits:
