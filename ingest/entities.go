@@ -54,6 +54,18 @@ func partOfDocument(st []wordTok, end int) bool {
 	return next != "" && (next[0] >= '0' && next[0] <= '9' || strings.Trim(next, "IVXLC") == "")
 }
 
+// functionWord reports whether a one-word entity is a capitalised function
+// word opening a sentence, which the model sometimes tags ("Despite",
+// "Meanwhile", "Most"); an all-capitals one may be an acronym ("WHO").
+func functionWord(form string) bool {
+	return strings.ToUpper(form) != form && functionWords[strings.ToLower(form)]
+}
+
+var functionWords = wordSet("despite however although though meanwhile but and or yet so while when where " +
+	"after before since because if unless until also still instead indeed perhaps thus hence therefore " +
+	"nevertheless nonetheless besides moreover furthermore otherwise anyway most all both each every " +
+	"another other such what which who whom whose how why no none some many several")
+
 // documentParts are the words that number a part of a text.
 var documentParts = map[string]bool{
 	"Article": true, "Articles": true, "Section": true, "Chapter": true, "Clause": true,
@@ -162,7 +174,9 @@ func appendEntity(ents []corpus.Entity, text string, toks []wordTok, label strin
 			continue
 		}
 		s, e := toks[first].start, toks[k-1].end
-		ents = append(ents, corpus.Entity{Start: s, End: e, Text: text[s:e], Label: label})
+		if k-first > 1 || !functionWord(toks[first].form) {
+			ents = append(ents, corpus.Entity{Start: s, End: e, Text: text[s:e], Label: label})
+		}
 		first = k
 	}
 	return ents

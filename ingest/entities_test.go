@@ -131,3 +131,11 @@ func TestEntitiesPartOfDocument(t *testing.T) {
 		t.Errorf("entities %q lack ORG NATO", got)
 	}
 }
+
+func TestFunctionWordEntity(t *testing.T) {
+	for w, want := range map[string]bool{"Despite": true, "Meanwhile": true, "Most": true, "WHO": false, "OR": false, "Trump": false, "Kim": false} {
+		if got := functionWord(w); got != want {
+			t.Errorf("functionWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
