@@ -168,33 +168,29 @@ func jsonArticle(b []byte) (Article, error) {
 	if err := checkSurrogates(b); err != nil {
 		return Article{}, err
 	}
-	fields, err := stringFields(b)
+	fields, raw, err := stringFields(b)
 	if err != nil {
 		return Article{}, err
 	}
-	// Metadata may be a number (an id, a Unix time); the text may not.
-	var texts map[string]json.RawMessage
-	json.Unmarshal(b, &texts) // stringFields has checked it is an object
-	for k, v := range texts {
-		if l := strings.ToLower(k); (l == "text" || l == "body" || l == "content") && len(v) > 0 && v[0] != '"' && string(v) != "null" {
-			return Article{}, fmt.Errorf("%q is %.20s, not a string: an article's text goes in quotes", k, v)
-		}
-	}
 	// Keys in sorted order, so that of two spellings of one key the same
 	// wins on every run; the text is text, else body, else content, the
-	// first of them that is not empty.
+	// first of them that is not empty. Metadata may be a number (an id, a
+	// Unix time); the text may not.
 	var m meta
 	var a Article
 	textRank := len(textKeys)
-	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		v := fields[k]
-		if r := slices.Index(textKeys, strings.ToLower(k)); r >= 0 {
-			if r < textRank && strings.TrimSpace(v) != "" {
-				a.Text, textRank = v, r
-			}
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		r := slices.Index(textKeys, strings.ToLower(k))
+		if r < 0 {
+			m.set(k, fields[k])
 			continue
 		}
-		m.set(k, v)
+		if v := raw[k]; len(v) > 0 && v[0] != '"' && string(v) != "null" {
+			return Article{}, fmt.Errorf("%q is %.20s, not a string: an article's text goes in quotes", k, v)
+		}
+		if r < textRank && strings.TrimSpace(fields[k]) != "" {
+			a.Text, textRank = fields[k], r
+		}
 	}
 	m.fill(&a)
 	if i := strings.IndexByte(a.Text, 0); i >= 0 {

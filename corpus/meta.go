@@ -20,11 +20,16 @@ import (
 // the formats use.
 type meta struct {
 	File, Outlet, Title, URL, Published string
-	ranks                               map[*string]int // alias rank of the key each field came from
+	// ranks holds, for each field of metaAliases, 1 + the rank of the
+	// alias it came from (0: not set yet).
+	ranks [metaFields]int
 }
 
+// metaFields is how many fields metaAliases names.
+const metaFields = 5
+
 // metaAliases are the keys each field is read from, the preferred first.
-var metaAliases = []struct {
+var metaAliases = [metaFields]struct {
 	field func(*meta) *string
 	keys  []string
 }{
@@ -44,19 +49,14 @@ var metaAliases = []struct {
 func (m *meta) set(key, value string) bool {
 	value = strings.TrimSpace(value)
 	k := strings.ToLower(strings.TrimSpace(key))
-	for _, a := range metaAliases {
+	for i, a := range metaAliases {
 		rank := slices.Index(a.keys, k)
 		if rank < 0 {
 			continue
 		}
-		f := a.field(m)
-		if r, ok := m.ranks[f]; value == "" || ok && r <= rank {
-			return true
+		if value != "" && (m.ranks[i] == 0 || rank+1 < m.ranks[i]) {
+			*a.field(m), m.ranks[i] = value, rank+1
 		}
-		if m.ranks == nil {
-			m.ranks = map[*string]int{}
-		}
-		*f, m.ranks[f] = value, rank
 		return true
 	}
 	return false
@@ -199,7 +199,7 @@ func parseJSONLManifest(raw []byte, m manifest) error {
 		if len(line) == 0 {
 			continue
 		}
-		fields, err := stringFields(line)
+		fields, _, err := stringFields(line)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
@@ -215,17 +215,16 @@ func parseJSONLManifest(raw []byte, m manifest) error {
 }
 
 // stringFields decodes a JSON object keeping its string, number and bool
-// values as strings.
-func stringFields(b []byte) (map[string]string, error) {
-	var raw map[string]json.RawMessage
+// values as strings; raw holds every value as written.
+func stringFields(b []byte) (fields map[string]string, raw map[string]json.RawMessage, err error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
-			return nil, fmt.Errorf("broken JSON at byte %d: %v", syn.Offset, err)
+			return nil, nil, fmt.Errorf("broken JSON at byte %d: %v", syn.Offset, err)
 		}
 		// A number, string, array or null where an object should be:
 		// encoding/json's message names Go types, not the input.
-		return nil, errors.New(`not a JSON object: expected {"text": …}`)
+		return nil, nil, errors.New(`not a JSON object: expected {"text": …}`)
 	}
 	out := make(map[string]string, len(raw))
 	for k, v := range raw {
@@ -239,7 +238,7 @@ func stringFields(b []byte) (map[string]string, error) {
 			out[k] = string(v)
 		}
 	}
-	return out, nil
+	return out, raw, nil
 }
 
 var dateLayouts = []string{

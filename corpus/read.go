@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -267,7 +266,7 @@ func (w *walker) file(path, source string) error {
 		w.report(path, 0, err)
 		return nil
 	}
-	if order := utf16Order(raw); order != "" && bytes.IndexByte(raw, 0) >= 0 {
+	if order := utf16Order(raw); order != "" {
 		w.report(path, 0, unmarkedUTF16(order))
 		return nil
 	}
