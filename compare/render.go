@@ -251,8 +251,8 @@ func headline(a Aligned) string {
 		parts = append(parts, "QUOTED DIFFERENTLY")
 	case StatusConfirmed:
 		parts = append(parts, fmt.Sprintf("quote confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets")))
-		if n := excerpted(a); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s only part of it", n, plural(n, "outlet quotes", "outlets quote")))
+		if note := partNote(a); note != "" {
+			parts = append(parts, note)
 		}
 	}
 	if a.Status != StatusConfirmed {
@@ -333,28 +333,27 @@ func selfRow(a Aligned, k int) bool {
 // movedNote marks moved words in the variation lists.
 const movedNote = "(moved: the same words stand elsewhere in this outlet's wording)"
 
-// serious counts a cluster's substantive variations and omissions that are
-// not an excerpt's: what an editor should read first.
+// serious counts the substantive variations and omissions shownTypes
+// counts: what an editor should read first.
 func serious(a Aligned) int {
-	n := 0
-	for _, v := range a.Variations {
-		if !v.Moved && !selfRow(a, v.Witness) && (v.Type == TypeSubstantive || v.Type == TypeOmission && !v.Excerpt) {
-			n++
-		}
-	}
-	return n
+	shown := shownTypes(a)
+	return shown[TypeSubstantive] + shown[TypeOmission]
 }
 
-// excerpted counts the witnesses of a quote cluster that quote only part
-// of the reference's quote (an excerpt), so "confirmed" says how much is.
-func excerpted(a Aligned) int {
+// partNote says how many witnesses of a quote cluster quote only part of
+// the reference's quote (an excerpt), so "confirmed" says how much is:
+// "3 outlets quote only part of it"; "" when none does.
+func partNote(a Aligned) string {
 	seen := map[int]bool{}
 	for _, v := range a.Variations {
 		if v.Excerpt && v.To == "" {
 			seen[v.Witness] = true
 		}
 	}
-	return len(seen)
+	if n := len(seen); n > 0 {
+		return fmt.Sprintf("%d %s only part of it", n, plural(n, "outlet quotes", "outlets quote"))
+	}
+	return ""
 }
 
 // simText shows a similarity with two decimals, never rounding a wording

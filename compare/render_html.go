@@ -164,8 +164,8 @@ func newHTMLView(r Report) htmlView {
 		case StatusConfirmed:
 			hc.StatusText = fmt.Sprintf("Confirmed by %d %s", a.Outlets, plural(a.Outlets, "outlet", "outlets"))
 			hc.Headline = "quote, word for word"
-			if n := excerpted(a); n > 0 {
-				hc.Headline = fmt.Sprintf("quote, word for word; %d %s only part of it", n, plural(n, "outlet quotes", "outlets quote"))
+			if note := partNote(a); note != "" {
+				hc.Headline += "; " + note
 			}
 		default:
 			hc.Headline = fmt.Sprintf("%s carried by %d %s", kindNoun(a.Kind), a.Outlets, plural(a.Outlets, "outlet", "outlets"))
