@@ -288,14 +288,14 @@ func parseArgs(fs *flag.FlagSet, args []string, dashWords bool) ([]string, error
 		}
 		args = args[n:]
 	}
-	return pos, checkPathFlags(fs)
+	return pos, checkNamedFlags(fs)
 }
 
-// checkPathFlags refuses a flag whose value names something (a DIR, a
+// checkNamedFlags refuses a flag whose value names something (a DIR, a
 // FILE, an OUTLET, a NAME) given as empty or blank (--index "", --outlet
 // "$UNSET", often an unset shell variable) rather than quietly using the
 // default or filtering on nothing.
-func checkPathFlags(fs *flag.FlagSet) error {
+func checkNamedFlags(fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
 		arg, _ := flag.UnquoteUsage(f)

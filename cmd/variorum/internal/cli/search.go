@@ -59,6 +59,12 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	} else if err != nil {
 		return fmt.Errorf("search %s: %w", shownQuery(query), err)
 	}
+	// Boolean operators are words here, so the hits may be the opposite
+	// of what was meant ("NOT economy" finds the economy): say so, on
+	// stderr, whatever the hits.
+	if h := operatorHint(query); h != "" {
+		fmt.Fprintf(e.stderr, "Note: %s\n", h)
+	}
 	if len(res.Hits) == 0 {
 		var what []string
 		if query != "" {
@@ -78,12 +84,6 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 			fmt.Fprintf(e.stderr, "Note: the index %s holds no articles yet (is an ingest still extracting?)\n", indexDir(e, *dir))
 		}
 		return errNoMatch
-	}
-	// Boolean operators are words here, so the hits may be the opposite
-	// of what was meant ("NOT economy" finds the economy): say so, on
-	// stderr, whatever the hits.
-	if h := operatorHint(query); h != "" {
-		fmt.Fprintf(e.stderr, "Note: %s\n", h)
 	}
 	if *asJSON {
 		return writeHitsJSON(e.stdout, res.Hits)
