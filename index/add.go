@@ -169,31 +169,45 @@ func entityFields(ents []corpus.Entity) (canon, fold, mentions []string) {
 	fs := map[string]bool{}
 	ms := map[string]bool{}
 	for _, e := range ents {
-		c := strings.TrimSpace(e.Canonical)
-		t := strings.TrimSpace(e.Text)
-		if c == "" {
-			c = t
-		}
+		c, names := entityNames(e)
 		if c == "" {
 			continue
 		}
 		cs[c] = true
-		fs[c] = true
-		if t != "" {
-			fs[t] = true
-			ms[t] = true
+		for _, n := range names {
+			fs[n] = true
 		}
-		if e.Label == corpus.Person {
-			// A person is also found by surname, as written in any
-			// mention ("Zelenskyy" for "Volodymyr Zelenskyy").
-			for _, n := range []string{c, t} {
-				if i := strings.LastIndexByte(n, ' '); i > 0 && i+1 < len(n) {
-					fs[n[i+1:]] = true
-				}
-			}
+		if t := strings.TrimSpace(e.Text); t != "" {
+			ms[t] = true
 		}
 	}
 	return sortedKeys(cs), sortedKeys(fs), sortedKeys(ms)
+}
+
+// entityNames returns an entity's canonical name (its text when it has
+// none; "" when it has neither) and the names an entity filter finds it
+// by: the canonical name, the text and, for a person, the surname of
+// either ("Zelenskyy" for "Volodymyr Zelenskyy").
+func entityNames(e corpus.Entity) (canonical string, names []string) {
+	c, t := strings.TrimSpace(e.Canonical), strings.TrimSpace(e.Text)
+	if c == "" {
+		c = t
+	}
+	if c == "" {
+		return "", nil
+	}
+	names = []string{c}
+	if t != "" {
+		names = append(names, t)
+	}
+	if e.Label == corpus.Person {
+		for _, n := range []string{c, t} {
+			if i := strings.LastIndexByte(n, ' '); i > 0 && i+1 < len(n) {
+				names = append(names, n[i+1:])
+			}
+		}
+	}
+	return c, names
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -265,18 +266,10 @@ func (ix *Index) resolveEntity(ctx context.Context, name string) ([]string, erro
 			return nil, ix.readError("search", err)
 		}
 		for _, e := range d.Entities {
-			c := strings.TrimSpace(e.Canonical)
-			if c == "" {
-				c = strings.TrimSpace(e.Text)
-			}
-			if c == "" {
-				continue
-			}
-			for _, n := range []string{c, strings.TrimSpace(e.Text)} {
-				lower := strings.ToLower(n)
-				if lower == want || e.Label == corpus.Person && strings.HasSuffix(lower, " "+want) {
-					names[strings.ToLower(c)] = true
-				}
+			// The names the index filed the article under for e.
+			c, ns := entityNames(e)
+			if slices.ContainsFunc(ns, func(n string) bool { return strings.ToLower(n) == want }) {
+				names[strings.ToLower(c)] = true
 			}
 		}
 	}
