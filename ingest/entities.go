@@ -67,10 +67,7 @@ var functionWords = wordSet("despite however although though meanwhile but and o
 	"another other such what which who whom whose how why no none some many several")
 
 // documentParts are the words that number a part of a text.
-var documentParts = map[string]bool{
-	"Article": true, "Articles": true, "Section": true, "Chapter": true, "Clause": true,
-	"Paragraph": true, "Annex": true, "Amendment": true,
-}
+var documentParts = wordSet("Article Articles Section Chapter Clause Paragraph Annex Amendment")
 
 // consistentLabels makes a document's labels agree where the model is
 // known to waver: a name tagged ORG that is the full name or surname of a

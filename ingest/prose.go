@@ -1,10 +1,12 @@
 package ingest
 
-// prose's entity extraction (github.com/jdkato/prose/v2 v2.0.0), kept as
-// EngineProse: the engine variorum started with and the baseline its own
-// model is measured against (see TestCoNLLEvalBaseline). One model is loaded
-// once and shared; sentences are split by Sentences and prose's own
-// segmentation is off (it reloads its data on every document).
+// prose (github.com/jdkato/prose/v2 v2.0.0) in two roles. Its entity
+// extraction is kept as EngineProse: the engine variorum started with and
+// the baseline its own model is measured against (see
+// TestCoNLLEvalBaseline). Its part-of-speech tagger checks the subjects
+// quotes are credited to without a cue (nounPhrase). Each model is loaded
+// once, on first use, and shared; sentences are split by Sentences and
+// prose's own segmentation is off (it reloads its data on every document).
 
 import (
 	"strings"
