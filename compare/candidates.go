@@ -274,15 +274,17 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 }
 
 // span makes the unit of tokens [a, b), trimmed of punctuation at its edges
-// other than quotation marks and brackets that open before or close after,
-// and the signs that belong to a number ("$200 billion", "rose 2%").
+// other than quotation marks and brackets that open or close within it,
+// and the signs that belong to a number ("$200 billion", "rose 2%"). A mark
+// whose partner lies outside the unit goes: the clause before `," the
+// president said` is the quote's words, not `"North Korea has agreed…`.
 func (s *sentence) span(sentIdx, a, b int, clause bool) unit {
-	for a < b && !s.toks[a].IsWord() && (!isOpener(s.toks[a].Text) || s.closesBefore(a)) &&
+	for a < b && !s.toks[a].IsWord() && (!isOpener(s.toks[a].Text) || s.closesBefore(a) || !s.closedWithin(a, b)) &&
 		!(a+1 < b && isCurrency(s.toks[a].Text) && isDigits(s.toks[a+1].Text)) {
 		a++
 	}
-	for b > a && !s.toks[b-1].IsWord() && !isCloser(s.toks[b-1].Text) && s.toks[b-1].Text != "." &&
-		s.toks[b-1].Text != "!" && s.toks[b-1].Text != "?" &&
+	for b > a && !s.toks[b-1].IsWord() && (!isCloser(s.toks[b-1].Text) || !s.openedWithin(a, b-1)) &&
+		s.toks[b-1].Text != "." && s.toks[b-1].Text != "!" && s.toks[b-1].Text != "?" &&
 		!(b-2 >= a && isPercent(s.toks[b-1].Text) && s.toks[b-2].IsWord() && s.toks[b-2].End == s.toks[b-1].Start) {
 		b--
 	}
@@ -315,6 +317,50 @@ func isCurrency(tok string) bool {
 
 // isPercent reports whether a token is a per cent or per mille sign.
 func isPercent(tok string) bool { return tok == "%" || tok == "\u2030" }
+
+// partnerOf returns the mark that closes the opening mark open, or that
+// opens the closing mark, "" for other tokens.
+func partnerOf(mark string) string {
+	switch mark {
+	case `"`, "'":
+		return mark
+	case "\u201c":
+		return "\u201d"
+	case "\u201d":
+		return "\u201c"
+	case "\u2018":
+		return "\u2019"
+	case "\u2019":
+		return "\u2018"
+	case "(":
+		return ")"
+	case ")":
+		return "("
+	case "[":
+		return "]"
+	case "]":
+		return "["
+	case "\u00ab":
+		return "\u00bb"
+	case "\u00bb":
+		return "\u00ab"
+	}
+	return ""
+}
+
+// closedWithin reports whether the opening mark at token i is closed by a
+// token before end.
+func (s *sentence) closedWithin(i, end int) bool {
+	p := partnerOf(s.toks[i].Text)
+	return p != "" && slices.ContainsFunc(s.toks[i+1:end], func(t Token) bool { return t.Text == p })
+}
+
+// openedWithin reports whether the closing mark at token i is opened by a
+// token at or after start.
+func (s *sentence) openedWithin(start, i int) bool {
+	p := partnerOf(s.toks[i].Text)
+	return p != "" && slices.ContainsFunc(s.toks[start:i], func(t Token) bool { return t.Text == p })
+}
 
 // closesBefore reports whether token i, a straight quotation mark, closes
 // what came before: written against the token before it and apart from

@@ -44,26 +44,51 @@ func TestBucketKey(t *testing.T) {
 // that closes the one before; it keeps a per cent sign at its end.
 func TestUnitEdges(t *testing.T) {
 	for _, tc := range []struct {
-		text string
-		want []string // units that must be among the clauses
+		text    string
+		want    []string // units that must be among the clauses
+		notWant []string // units that must not be
 	}{
 		{
 			`"These memos are significant for both what is in them and what is not," said a statement from Judiciary Chairman Bob Goodlatte, Oversight Chairman Trey Gowdy and Intelligence Chairman Devin Nunes.`,
 			[]string{`said a statement from Judiciary Chairman Bob Goodlatte, Oversight Chairman Trey Gowdy and Intelligence Chairman Devin Nunes.`},
+			nil,
 		},
 		{
 			`The minister spoke to reporters outside the building on Friday morning, "We will not sign any agreement that gives away our land," she said.`,
 			[]string{`"We will not sign any agreement that gives away our land," she said.`},
+			nil,
 		},
 		{
 			// A number's signs stay with it at either edge.
 			`- $200 billion would go to reconstruction, and exports to the region rose 2%`,
 			[]string{`$200 billion would go to reconstruction`, `and exports to the region rose 2%`},
+			nil,
 		},
 		{
 			// An aside in brackets keeps both of them.
 			`The minister said the budget (approved in May) would rise by 5% next year, according to officials.`,
 			[]string{`The minister said the budget (approved in May)`, `(approved in May) would rise by 5% next year, according to officials.`},
+			nil,
+		},
+		{
+			// A quote's mark goes with a clause only when its partner
+			// does: the quote's words are the clause, not the mark
+			// before them.
+			`"North Korea has agreed to suspend all Nuclear Tests and close up a major test site," the president said in a Twitter message.`,
+			[]string{`North Korea has agreed to suspend all Nuclear Tests and close up a major test site`,
+				`"North Korea has agreed to suspend all Nuclear Tests and close up a major test site," the president said in a Twitter message.`},
+			[]string{`"North Korea has agreed to suspend all Nuclear Tests and close up a major test site`},
+		},
+		{
+			// The last sentence of a quote that began in an earlier one.
+			`We will rebuild every school and every hospital in the region by the end of next year.”`,
+			[]string{`We will rebuild every school and every hospital in the region by the end of next year.`},
+			[]string{`We will rebuild every school and every hospital in the region by the end of next year.”`},
+		},
+		{
+			`He called it “a major win for Ukraine and for Europe”, officials in Brussels said on Sunday evening.`,
+			[]string{`He called it “a major win for Ukraine and for Europe”`},
+			nil,
 		},
 	} {
 		s := NewScorer(nil, nil)
@@ -79,6 +104,11 @@ func TestUnitEdges(t *testing.T) {
 		for _, w := range tc.want {
 			if !slices.Contains(got, w) {
 				t.Errorf("units of %q:\n%q\nwant among them %q", tc.text, got, w)
+			}
+		}
+		for _, w := range tc.notWant {
+			if slices.Contains(got, w) {
+				t.Errorf("units of %q:\n%q\nwant %q not among them", tc.text, got, w)
 			}
 		}
 	}
