@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -2020,9 +2021,13 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	fields := strings.Fields(mention)
 	if last := fields[len(fields)-1]; !isCapitalized(last) && !startsWithDigit(last) {
 		// A description, not a name: "the prime minister", "the Tory
-		// leader" keep their words (stripping titles left "minister").
+		// leader" keep their words (stripping titles left "minister"),
+		// unless the article has given them to someone before.
 		// Its first word keeps its case: without entities, "Trump's
 		// peace plan" could not be told from "Senior officials".
+		if name := d.roleReferent(m.Start, fields); name != "" {
+			return name
+		}
 		return describe(strings.Join(fields, " "))
 	}
 	name := stripHonorifics(mention)
@@ -2032,6 +2037,147 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		}
 	}
 	return describe(name)
+}
+
+// roleReferent returns whom a definite description before pos refers to,
+// words being its words ("the", then a role: "the president", "the
+// defense minister", "the agency"), or "" when it is no definite
+// description or the article has given that role to no one. A person
+// holds a role when the words just before a mention of them (their title:
+// "Japanese Defense Minister Itsunori Onodera", "North Korean dictator Kim
+// Jong Un") or the apposition just after it ("Kim Jong Un, the North
+// Korean leader,") hold every word of it, its head last; of several such
+// people the one named last before pos is meant ("President Moon … Mr.
+// Trump welcomed the news. … the president said" is Trump). An
+// organisation holds it when its name does ("the news agency": "the Korean
+// Central News Agency").
+func (d *quoteDoc) roleReferent(pos int, words []string) string {
+	if len(words) < 2 || len(words) > 5 || !strings.EqualFold(words[0], "the") {
+		return ""
+	}
+	role := make([]string, 0, len(words)-1)
+	for _, w := range words[1:] {
+		w = strings.ToLower(strings.Trim(w, ",.;:"))
+		if w == "" || w == "’s" || w == "'s" || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+			return "" // "the president's spokesman" is not the president
+		}
+		role = append(role, w)
+	}
+	// holds reports whether words ts hold the role: its head last (a
+	// title right before the name, "suit" in "The suit names Donald
+	// Trump" is none), its other words anywhere.
+	holds := func(ts []atok) bool {
+		if len(ts) == 0 || d.lower(ts[len(ts)-1]) != role[len(role)-1] {
+			return false
+		}
+		have := make(map[string]bool, len(ts))
+		for _, t := range ts {
+			lw := d.lower(t)
+			if rankWords[lw] && !slices.Contains(role, lw) {
+				return false // "Deputy Prime Minister John Prescott" is not the prime minister
+			}
+			have[lw] = true
+		}
+		for _, w := range role {
+			if !have[w] {
+				return false
+			}
+		}
+		return true
+	}
+	names := map[int]string{} // entity index → the name it resolves to
+	nameOf := func(i int) string {
+		n, ok := names[i]
+		if !ok {
+			n = d.resolve(corpus.Span{Start: d.entities[i].Start, End: d.entities[i].End})
+			names[i] = n
+		}
+		return n
+	}
+	titled := map[string]bool{} // names of the persons holding the role
+	var org string
+	for i, e := range d.entities {
+		if e.Start >= pos {
+			break
+		}
+		switch e.Label {
+		case corpus.Person:
+			if holds(d.titleOf(e)) || holds(d.appositionOf(e)) {
+				titled[nameOf(i)] = true
+			}
+		case corpus.Organization:
+			if holds(attrTokens(d.text, e.Start, e.End)) {
+				org = e.Canonical
+				if org == "" {
+					org = e.Text
+				}
+			}
+		}
+	}
+	for i := len(d.entities) - 1; i >= 0 && len(titled) > 0; i-- {
+		e := d.entities[i]
+		if e.Start >= pos || e.Label != corpus.Person {
+			continue
+		}
+		if name := nameOf(i); titled[name] {
+			return name
+		}
+	}
+	return org
+}
+
+// rankWords make a title another role than the one they qualify.
+var rankWords = wordSet("deputy vice shadow former ex acting assistant junior associate interim co under")
+
+// titleOf returns the words written just before entity e, in its sentence,
+// as a title is: up to maxTitleWords tokens back to the first that is no
+// word (a comma, a full stop), a verb or function word, or part of
+// another person's name ("President Moon Jae-in met Donald Trump" gives
+// Trump no title).
+func (d *quoteDoc) titleOf(e corpus.Entity) []atok {
+	const maxTitleWords = 6
+	from := max(0, e.Start-80)
+	ts := attrTokens(d.text, from, e.Start)
+	k := len(ts)
+	for k > 0 && len(ts)-k < maxTitleWords {
+		t := ts[k-1]
+		lw := d.lower(t)
+		if !t.word || npStop[lw] || auxWords[lw] || cueVerbs[lw] || looksVerb(lw) && !d.isCapWord(t) ||
+			lw == "the" || lw == "a" || lw == "an" || d.inPerson(t.start) {
+			break
+		}
+		k--
+	}
+	return ts[k:]
+}
+
+// inPerson reports whether pos lies inside a PERSON entity.
+func (d *quoteDoc) inPerson(pos int) bool {
+	i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].End > pos })
+	for ; i < len(d.entities) && d.entities[i].Start <= pos; i++ {
+		if d.entities[i].Label == corpus.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionOf returns the words of an apposition right after entity e
+// (", the North Korean leader,"), up to the next punctuation; none when
+// e is followed by anything but a comma and "the" or "a".
+func (d *quoteDoc) appositionOf(e corpus.Entity) []atok {
+	ts := attrTokens(d.text, e.End, min(len(d.text), e.End+80))
+	if len(ts) < 3 || d.tokText(ts[0]) != "," {
+		return nil
+	}
+	if lw := d.lower(ts[1]); lw != "the" && lw != "a" && lw != "an" {
+		return nil
+	}
+	k := 2
+	for k < len(ts) && ts[k].word {
+		k++
+	}
+	return ts[2:k]
 }
 
 // description is the speaker a described mention is ("Residents of the

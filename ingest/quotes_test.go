@@ -676,3 +676,44 @@ func TestQuotesRandomText(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesRoleSpeaker: a definite description crediting a quote ("the
+// president said") is the person the article gave that role, by a title
+// before their name or an apposition after it, the one of them named
+// last; the description stays when no one was given it.
+func TestQuotesRoleSpeaker(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, quote, want string
+	}{
+		{`South Korean President Moon Jae-in met Donald Trump in Seoul. President Trump praised the summit. Later Mr. Trump welcomed the news. "This is very good news for the world," the president said in a Twitter message.`,
+			"This is very good news for the world", "Donald Trump"},
+		{`Japanese Defense Minister Itsunori Onodera said Tokyo would keep up pressure on Pyongyang. "The announcement is not sufficient," the defense minister told reporters.`,
+			"The announcement is not sufficient", "Itsunori Onodera"},
+		{`The summit was announced by Kim Jong Un, the North Korean leader, on Friday. "The nuclear test site has done its job," the leader said.`,
+			"The nuclear test site has done its job", "Kim Jong Un"},
+		// No one was called president: the description stays.
+		{`Kim Jong Un met officials on Friday. "We will stop the tests," the president said.`,
+			"We will stop the tests", "the president"},
+		// A deputy is not the prime minister.
+		{`Deputy Prime Minister John Prescott hosted the dinner. "It is a load of nonsense," the prime minister said.`,
+			"It is a load of nonsense", "the prime minister"},
+		// A role of someone's: not that someone.
+		{`President Donald Trump spoke on Friday. "We are not worried," the president's spokesman said.`,
+			"We are not worried", "the president's spokesman"},
+	} {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Speaker != c.want {
+					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
