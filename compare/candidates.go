@@ -54,11 +54,22 @@ func sentencesOf(d corpus.Document) []corpus.Span {
 	return splitSentences(text)
 }
 
+// nameTitles are the abbreviated titles written before a name, whose full
+// stop ends no sentence.
+var nameTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("Mr Mrs Ms Messrs Dr Prof Gen Sen Sens Rep Reps Gov Lt Col Sgt Capt Adm Maj Cmdr Cpl Pvt Brig Rev Fr St Mt Hon Pres Supt") {
+		m[w] = true
+	}
+	return m
+}()
+
 // splitSentences is the fallback sentence splitter used for documents
 // without sentence spans: each line is split after ., ! or ? (and any closing
 // quotes or brackets) followed by a space and an upper-case letter, a digit
-// or an opening quote, unless the period ends a dotted abbreviation or a
-// single capital ("U.S. officials", "J. Smith"). Spans hold no surrounding
+// or an opening quote, unless the period ends a dotted abbreviation, a
+// single capital or a title ("U.S. officials", "J. Smith", "Mr. Perez").
+// Spans hold no surrounding
 // white space.
 func splitSentences(text string) []corpus.Span {
 	var out []corpus.Span
@@ -107,6 +118,9 @@ func splitSentences(text string) []corpus.Span {
 			}
 			if t.Text == "." && i > 0 && len(toks[i-1].Text) == 1 && startsUpper(toks[i-1].Text) {
 				continue // an initial: "J. Smith"
+			}
+			if t.Text == "." && i > 0 && toks[i-1].End == t.Start && nameTitles[toks[i-1].Text] {
+				continue // a title: "Mr. Perez said"
 			}
 			e := lineStart + toks[j-1].End
 			emit(s, e)

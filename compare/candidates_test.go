@@ -337,3 +337,27 @@ func keepStrongest(pairs []candidate, n, maxDegree int) []candidate {
 	}
 	return top.pairs()
 }
+
+// TestSplitSentences: the fallback splitter ends a sentence after ., ! or ?
+// and closing marks, not after an initial, a dotted abbreviation or a
+// title before a name.
+func TestSplitSentences(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{`"I don't know when Mueller will finish," Mr. Perez said. "I'm very concerned."`,
+			[]string{`"I don't know when Mueller will finish," Mr. Perez said.`, `"I'm very concerned."`}},
+		{"U.S. officials met J. Smith on Monday. Talks went on.\nDr. Brown and Sen. Warren agreed!",
+			[]string{"U.S. officials met J. Smith on Monday.", "Talks went on.", "Dr. Brown and Sen. Warren agreed!"}},
+		{"Shares rose 2.5 percent. 10 firms fell.", []string{"Shares rose 2.5 percent.", "10 firms fell."}},
+	} {
+		var got []string
+		for _, s := range splitSentences(c.text) {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("splitSentences(%q):\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
