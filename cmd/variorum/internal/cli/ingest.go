@@ -54,16 +54,21 @@ manifest.jsonl (file,outlet,title,url,published) beside them.`,
 
 // repeats counts the articles whose ID an earlier one in arts has: the
 // same text from the same outlet in two files, which the index holds once.
-func repeats(arts []corpus.Article) int {
+func repeats(arts []corpus.Article) int { return len(arts) - len(distinct(arts)) }
+
+// distinct returns arts without the articles that repeat an earlier one's
+// ID: what the index holds, and what a corpus-wide command compares, since
+// a file copied into a second is not a second outlet's wording.
+func distinct(arts []corpus.Article) []corpus.Article {
 	seen := make(map[string]bool, len(arts))
-	n := 0
+	out := make([]corpus.Article, 0, len(arts))
 	for _, a := range arts {
-		if seen[a.ID] {
-			n++
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			out = append(out, a)
 		}
-		seen[a.ID] = true
 	}
-	return n
+	return out
 }
 
 // repeatNote says how many articles repeat another's text, when any do.

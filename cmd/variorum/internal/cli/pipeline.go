@@ -168,8 +168,8 @@ func (p *progress) done() {
 }
 
 // loadDocuments returns the documents a corpus-wide command works on: the
-// articles at paths, extracted now, or, with no paths, every article in the
-// index at dir.
+// articles at paths, extracted now, each text once (as the index holds
+// them), or, with no paths, every article in the index at dir.
 func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]corpus.Document, error) {
 	if len(paths) > 0 && dir != "" {
 		return nil, usagef("give --index DIR or PATH..., not both")
@@ -180,7 +180,7 @@ func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]c
 		if err != nil {
 			return nil, err
 		}
-		return extractAll(ctx, e, arts)
+		return extractAll(ctx, e, distinct(arts))
 	}
 	ix, err := openIndex(dir, true)
 	if err != nil {

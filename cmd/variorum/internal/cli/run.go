@@ -57,7 +57,7 @@ or an index as articles.`,
 	if err := corpus.MarkOutput(*out, marked...); err != nil {
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
-	docs, err := extractAll(ctx, e, arts)
+	docs, err := extractAll(ctx, e, distinct(arts))
 	if err != nil {
 		return err
 	}
