@@ -19,8 +19,9 @@ type Report struct {
 	// when the outlet is unknown) that carry at least one cluster, in order
 	// of their first article.
 	Outlets []string
-	// Clusters in report order: quote clusters quoted differently first,
-	// then by how many outlets carry them; each ID is its 1-based rank.
+	// Clusters in report order: quote clusters quoted differently first
+	// (a changed or dropped word before a change of form alone), then by
+	// how many outlets carry them; each ID is its 1-based rank.
 	Clusters []Aligned
 	// Omitted counts clusters ranked after Clusters and left off this
 	// report (a page capped for a browser); the HTML summary says so.
@@ -80,9 +81,11 @@ func NewReport(title string, docs []corpus.Document, clusters []Cluster) Report 
 	return r
 }
 
-// sortClusters puts quote clusters quoted differently first, then clusters
-// carried by more outlets, more witnesses, and then in the order their
-// first witness appears in the corpus.
+// sortClusters puts quote clusters quoted differently first, those with a
+// serious difference (a changed or dropped word) before those whose words
+// differ only in form ("detailed proposals" and "detailed proposal"), then
+// clusters carried by more outlets, more witnesses, and then in the order
+// their first witness appears in the corpus.
 func sortClusters(cs []Aligned, order map[string]int) {
 	pos := func(a Aligned) (int, int) {
 		if len(a.Witnesses) == 0 {
@@ -100,6 +103,11 @@ func sortClusters(cs []Aligned, order map[string]int) {
 		qx, qy := x.Status == StatusQuotedDifferently, y.Status == StatusQuotedDifferently
 		if qx != qy {
 			return qx
+		}
+		if qx {
+			if sx, sy := serious(x) > 0, serious(y) > 0; sx != sy {
+				return sx
+			}
 		}
 		if x.Outlets != y.Outlets {
 			return x.Outlets > y.Outlets

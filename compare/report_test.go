@@ -632,3 +632,36 @@ func TestSelfRowNotCounted(t *testing.T) {
 		t.Errorf("shownTypes %v, serious %d: want only y's substantive difference", got, serious(a))
 	}
 }
+
+// TestQuotedDifferentlyOrder: of the quotes outlets word differently, one
+// with a changed word comes before one whose words differ only in form,
+// though the latter is carried by more outlets.
+func TestQuotedDifferentlyOrder(t *testing.T) {
+	mk := func(id, text string) corpus.Document {
+		return corpus.Document{Article: corpus.Article{ID: id, Source: id + ".txt", Outlet: strings.ToUpper(id), Text: text}}
+	}
+	docs := []corpus.Document{
+		mk("a", `He promised "detailed proposals" and called it "a major win" for Kyiv.`),
+		mk("b", `He promised "detailed proposal" and called it "a major achievement" for Kyiv.`),
+		mk("c", `He promised "detailed proposals" on Monday.`),
+	}
+	w := func(d corpus.Document, s string) Witness {
+		i := strings.Index(d.Text, s)
+		return Witness{Article: d.ID, Source: d.Source, Outlet: d.Outlet, Start: i, End: i + len(s), Text: s}
+	}
+	clusters := []Cluster{
+		{Kind: KindQuote, Witnesses: []Witness{w(docs[0], "detailed proposals"), w(docs[1], "detailed proposal"), w(docs[2], "detailed proposals")}},
+		{Kind: KindQuote, Witnesses: []Witness{w(docs[0], "a major win"), w(docs[1], "a major achievement")}},
+	}
+	r := NewReport("t", docs, clusters)
+	var got []string
+	for _, c := range r.Clusters {
+		if c.Status != StatusQuotedDifferently {
+			t.Errorf("cluster %q: status %q, want quoted differently", c.Witnesses[0].Text, c.Status)
+		}
+		got = append(got, c.Witnesses[0].Text)
+	}
+	if want := []string{"a major win", "detailed proposals"}; !slices.Equal(got, want) {
+		t.Errorf("report order %q, want %q: the changed word first", got, want)
+	}
+}
