@@ -2003,6 +2003,9 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	if lw == "he" || lw == "she" || lw == "who" || lw == "i" {
 		return d.antecedent(m.Start, lw)
 	}
+	if lw == "it" {
+		return d.previousBody(m.Start)
+	}
 	if speakerPronouns[lw] {
 		return ""
 	}
@@ -2372,6 +2375,55 @@ func (d *quoteDoc) previousSpeaker(pos int, pronoun string, from, cur int, ok bo
 	}
 	return ""
 }
+
+// previousBody returns whom "it" crediting a quote at pos refers to: the
+// speaker of the last quote credited before it, in its paragraph or the
+// two before, when that speaker is an organisation, a place or a document
+// ("…," the Korean Central News Agency said. … It also said the North
+// would "shut down a nuclear test site"), or "". A person is no "it".
+func (d *quoteDoc) previousBody(pos int) string {
+	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
+	if pi == len(d.paras) {
+		return ""
+	}
+	from := d.paras[max(0, pi-2)].Start
+	var prev *quoteRegion
+	for i := range d.regions {
+		r := &d.regions[i]
+		if r.close >= pos {
+			break
+		}
+		if r.speakerName != "" && r.speaker.End > r.speaker.Start && r.speaker.End <= pos {
+			prev = r
+		}
+	}
+	if prev == nil || prev.open < from {
+		return ""
+	}
+	switch mention := strings.ToLower(d.text[prev.speaker.Start:prev.speaker.End]); {
+	case mention == "it":
+		return prev.speakerName // "It said … It added"
+	case speakerPronouns[mention]:
+		return "" // "he", "they": people
+	}
+	if e, ok := d.entityAt(prev.speaker); ok {
+		if e.Label == corpus.Organization || e.Label == corpus.GPE {
+			return prev.speakerName
+		}
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(prev.speakerName))
+	if len(words) > 1 && determiners[words[0]] && bodyNouns[words[len(words)-1]] {
+		return prev.speakerName // "the statement", "the ministry"
+	}
+	return ""
+}
+
+// bodyNouns head the descriptions of speakers that are no person, which
+// "it" can stand for.
+var bodyNouns = wordSet("statement report agency ministry department government company firm group " +
+	"committee commission council party campaign office newspaper paper network channel court " +
+	"document draft plan proposal letter study survey poll bank union board administration organisation organization")
 
 // oblique reports whether an entity mention is the object of a
 // preposition ("over … Hillary Clinton", "with Trump") or a possessive

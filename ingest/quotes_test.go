@@ -717,3 +717,37 @@ func TestQuotesRoleSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesItSpeaker: "it" crediting a quote is the organisation, place
+// or document credited with the quote before it, nearby; never a person.
+func TestQuotesItSpeaker(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, quote, want string
+	}{
+		{"\"From April 21, North Korea will stop nuclear tests,\" the Korean Central News Agency said on Saturday.\n\nThe announcement came a day after the hotline opened.\n\nIt also said the North would \"shut down a nuclear test site in the north.\"",
+			"shut down a nuclear test site in the north", "Korean Central News Agency"},
+		{`"The plan is final and will not change," the statement said. It also said the plan would "respect the sovereignty of Ukraine."`,
+			"respect the sovereignty of Ukraine", "the statement"},
+		{`"We are ready for talks," Dmitry Peskov said on Monday. It also said the talks would "go on for weeks."`,
+			"go on for weeks", ""},
+		// A name ending just before "He" is not the mention "He" (it
+		// made "it" the Muslim of "I was a Muslim. He added").
+		{`Martin Mubanga said: "I've lost three years of my life, because I was a Muslim. He added: "The authorities wanted to break me." The US government denied the claims. In a statement, it said: "The Department of Defense has no doubt."`,
+			"The Department of Defense has no doubt", ""},
+	} {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Speaker != c.want {
+					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
