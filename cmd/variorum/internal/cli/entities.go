@@ -21,7 +21,8 @@ Zelenskyy, the others Zelensky"); one written one way only has no such lines.
 Reads the index, or the articles at PATH when given.
 
 --json prints one object per entity: canonical, label, mentions, articles,
-spellings {text: count}, outlets [{outlet, mentions, spellings}].`,
+spellings {text: count}, outlets [{outlet, mentions, spellings}]; an article
+that names no outlet is counted under its file name.`,
 		`  variorum entities --label PERSON
   variorum entities corpus/sample --min 3
   variorum entities --json | jq -r 'select(.spellings|length>1) | .canonical'`)
