@@ -1063,6 +1063,9 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 			break
 		}
 	}
+	if m, ok := d.namedAs(ts); ok {
+		return m, false
+	}
 	introEnd := -1
 	if start == sentStart && len(ts) > 0 && ts[0].word && d.isIntro(ts[0]) {
 		if c := commaIndex(d, ts); c > 0 {
@@ -1118,6 +1121,71 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 	}
 	return fallback, fallback.ok
 }
+
+// namedAs finds the speaker of a quote that a relative clause right before
+// it credits with the words: "what Trump called "a very special
+// relationship"", "which he described as", "what Bay Buchanan, national
+// treasurer for Reagan's campaign, called". The speaker is the words
+// between the relative pronoun and the verb, up to a comma; the main
+// clause's cue ("they touted what Trump called") is not the quote's.
+func (d *quoteDoc) namedAs(ts []atok) (cueMatch, bool) {
+	v := len(ts) - 1
+	if v < 2 || !ts[v].word {
+		return cueMatch{}, false
+	}
+	cue := v
+	switch lw := d.lower(ts[v]); {
+	case relativeNamingVerbs[lw]:
+	case lw == "as" && describingVerbs[d.lower(ts[v-1])]:
+		cue = v - 1
+	case lw == "as" && v >= 3 && d.lower(ts[v-1]) == "to" && d.lower(ts[v-2]) == "referred":
+		cue = v - 2
+	default:
+		return cueMatch{}, false
+	}
+	for j := cue - 1; j >= max(0, cue-12); j-- {
+		if !ts[j].word {
+			continue
+		}
+		lw := d.lower(ts[j])
+		if lw != "what" && lw != "which" && lw != "that" {
+			continue
+		}
+		np := ts[j+1 : cue]
+		comma := func(t atok) bool { return d.tokText(t) == "," }
+		if c := slices.IndexFunc(np, comma); c >= 0 {
+			// "Bay Buchanan, national treasurer for …," is Bay Buchanan;
+			// "Apple's chief executive, Tim Cook," is Tim Cook.
+			appo := np[c+1:]
+			if e := slices.IndexFunc(appo, comma); e >= 0 {
+				appo = appo[:e]
+			}
+			if len(appo) > 0 && d.allCaps(appo) {
+				np = appo
+			} else {
+				np = np[:c]
+			}
+		}
+		if len(np) == 0 || len(np) > 6 || !d.canStartSubject(np[0]) {
+			return cueMatch{}, false
+		}
+		for _, t := range np {
+			if w := d.lower(t); !t.word || auxWords[w] || npStop[w] || looksVerb(w) && !d.isCapWord(t) {
+				return cueMatch{}, false // "what is called", "which was dubbed"
+			}
+		}
+		return cueMatch{speaker: corpus.Span{Start: np[0].start, End: np[len(np)-1].end},
+			cue: d.text[ts[cue].start:ts[v].end], ok: true, cueSpan: corpus.Span{Start: ts[cue].start, End: ts[cue].end}}, true
+	}
+	return cueMatch{}, false
+}
+
+var (
+	// relativeNamingVerbs name words a speaker used, in "what X called".
+	relativeNamingVerbs = wordSet("called calls dubbed dubs termed terms labeled labelled labels branded brands")
+	// describingVerbs do so with "as": "what X described as".
+	describingVerbs = wordSet("described describes characterized characterised characterizes characterises")
+)
 
 // introducesQuote reports whether the words after a cue, up to the quote,
 // are at most an audience and a comma or colon: "told a French magazine:",

@@ -594,6 +594,14 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Trump", "Mr. Trump", "say"},
 		{"a telling verb after an appositive", "Peter Mandelson, the trade commissioner, told BBC Radio 4's Today programme: \"We will not be moved on this.\"",
 			"Peter Mandelson", "Peter Mandelson", "told"},
+		// The relative clause that names the words credits them, not
+		// the main clause's cue.
+		{"what someone called", "But even as they touted what Trump called \"a very special relationship,\" Macron repeatedly hinted at the issues dividing them.",
+			"Trump", "Trump", "called"},
+		{"an apposition after what", "The delegates were protected in what Bay Buchanan, national treasurer for Ronald Reagan's insurgent campaign, called \"hand-to-hand combat.\"",
+			"Bay Buchanan", "Bay Buchanan", "called"},
+		{"which someone described as", "The hacker broke into the email server, which Guccifer described as \"like an open orchid.\"",
+			"Guccifer", "Guccifer", "described as"},
 		{"a line that goes on is no byline", "Intro.\n\n\"We will win this fight in the end, whatever it takes.\"\n\n- Sanders and his aides left the hall before the vote was called, as the crowd cheered.", "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
