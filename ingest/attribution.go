@@ -2074,6 +2074,9 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 	if lw == "it" {
 		return d.previousBody(m.Start)
 	}
+	if lw == "they" {
+		return d.previousGroup(m.Start)
+	}
 	if speakerPronouns[lw] {
 		return ""
 	}
@@ -2486,6 +2489,61 @@ func (d *quoteDoc) previousBody(pos int) string {
 	}
 	return ""
 }
+
+// previousGroup returns whom "they" crediting a quote at pos refers to:
+// the group that opens the nearest sentence before it, in its paragraph or
+// the one before, as a description ("The three Republican chairmen —
+// Representative … — issued a joint statement. The documents, they said,
+// show …" is "the three Republican chairmen"), or "". A group is a
+// determiner and words ending in a plural noun of people (groupNouns), or
+// any plural noun when a cue follows it ("The authors said").
+func (d *quoteDoc) previousGroup(pos int) string {
+	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
+	if pi == len(d.paras) {
+		return ""
+	}
+	for k := pi; k >= max(0, pi-1); k-- {
+		p := d.paras[k]
+		starts := d.sentenceStarts(k, d.regions)
+		for i := len(starts) - 1; i >= 0; i-- {
+			st := starts[i]
+			if st >= pos {
+				continue
+			}
+			ts := attrTokens(d.text, st, min(p.End, pos))
+			if len(ts) < 2 || !ts[0].word || !determiners[d.lower(ts[0])] {
+				continue
+			}
+			j := 1
+			for j < len(ts) && j < 7 && ts[j].word && !npStop[d.lower(ts[j])] && !auxWords[d.lower(ts[j])] {
+				j++
+			}
+			// The noun phrase is ts[:n] for the longest n whose last word
+			// is a plural noun of people, or a plural before a cue.
+			for n := j; n >= 2; n-- {
+				w := d.lower(ts[n-1])
+				cue := n < len(ts) && isCue(d.tokText(ts[n]), true)
+				if groupNouns[w] || cue && plural(w) && !d.isCapWord(ts[n-1]) {
+					return describe(d.text[ts[0].start:ts[n-1].end])
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// plural reports whether a lower-case word looks like a plural noun.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s")
+}
+
+// groupNouns are plural nouns of people that "they" stands for.
+var groupNouns = wordSet("officials chairmen chairs lawmakers legislators senators representatives congressmen " +
+	"democrats republicans analysts experts critics researchers scientists economists lawyers attorneys " +
+	"prosecutors investigators judges justices authors writers reporters journalists editors leaders members " +
+	"sources aides advisers advisors diplomats ministers negotiators protesters demonstrators residents " +
+	"activists organizers organisers campaigners voters officers police spokesmen spokespeople executives " +
+	"directors managers employees workers doctors parents students teachers witnesses authorities governments")
 
 // bodyNouns head the descriptions of speakers that are no person, which
 // "it" can stand for.

@@ -759,3 +759,33 @@ func TestQuotesItSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesTheySpeaker: "they" crediting a quote is the group that opens
+// a sentence just before it; without one it stays unknown.
+func TestQuotesTheySpeaker(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, quote, want string
+	}{
+		{"The three Republican chairmen — Representative Robert W. Goodlatte, Representative Devin Nunes and Representative Trey Gowdy — issued a joint statement on Thursday. The documents, they said, show Mr. Comey was “blind with biases” and showed bad judgment.",
+			"blind with biases", "the three Republican chairmen"},
+		{"The chairmen said the memos show that Comey had other standards.\n\nHe chose not to record talks with others, but \"he immediately began to memorialize conversations with President Trump,\" they said.",
+			"he immediately began to memorialize conversations with President Trump", "the chairmen"},
+		{"The talks went on into the night in Geneva. \"We are close to a deal,\" they said.",
+			"We are close to a deal", ""},
+	} {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Speaker != c.want {
+					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
+	}
+}
