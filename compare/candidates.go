@@ -58,7 +58,7 @@ func sentencesOf(d corpus.Document) []corpus.Span {
 // stop ends no sentence.
 var nameTitles = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("Mr Mrs Ms Messrs Dr Prof Gen Sen Sens Rep Reps Gov Lt Col Sgt Capt Adm Maj Cmdr Cpl Pvt Brig Rev Fr St Mt Hon Pres Supt") {
+	for _, w := range strings.Fields("Mr Mrs Ms Messrs Dr Prof Gen Sen Sens Rep Reps Gov Lt Col Sgt Capt Adm Maj Cmdr Cpl Pvt Brig Rev Hon Pres Supt") {
 		m[w] = true
 	}
 	return m

@@ -2093,6 +2093,9 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		return e.Canonical
 	}
 	fields := strings.Fields(mention)
+	if len(fields) == 0 {
+		return ""
+	}
 	if last := fields[len(fields)-1]; !isCapitalized(last) && !startsWithDigit(last) {
 		// A description, not a name: "the prime minister", "the Tory
 		// leader" keep their words (stripping titles left "minister"),
@@ -2131,7 +2134,7 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 	}
 	role := make([]string, 0, len(words)-1)
 	for _, w := range words[1:] {
-		w = strings.ToLower(strings.Trim(w, ",.;:"))
+		w = strings.ToLower(strings.Trim(w, ",;:"))
 		if w == "" || w == "’s" || w == "'s" || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
 			return "" // "the president's spokesman" is not the president
 		}
@@ -2163,7 +2166,18 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 	nameOf := func(i int) string {
 		n, ok := names[i]
 		if !ok {
-			n = d.resolve(corpus.Span{Start: d.entities[i].Start, End: d.entities[i].End})
+			// The entity's own name: resolving its span again could come
+			// back here for an entity that reads as a description.
+			e := d.entities[i]
+			n = e.Canonical
+			if n == "" {
+				n = strings.Join(strings.Fields(e.Text), " ")
+			}
+			if e.Label == corpus.Person && n != "" && !strings.Contains(n, " ") {
+				if full := d.fullName(n, e.Start, d.sexOf(corpus.Span{Start: e.Start, End: e.End})); full != "" {
+					n = full // "Mr. Trump" is the Donald Trump named before
+				}
+			}
 			names[i] = n
 		}
 		return n
@@ -2173,6 +2187,9 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 	for i, e := range d.entities {
 		if e.Start >= pos {
 			break
+		}
+		if e.Start < pos-maxRoleDistance {
+			continue // the role was given nearby, or the description stands
 		}
 		switch e.Label {
 		case corpus.Person:
@@ -2190,6 +2207,9 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 	}
 	for i := len(d.entities) - 1; i >= 0 && len(titled) > 0; i-- {
 		e := d.entities[i]
+		if e.Start < pos-maxRoleDistance {
+			break
+		}
 		if e.Start >= pos || e.Label != corpus.Person {
 			continue
 		}
@@ -2199,6 +2219,11 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 	}
 	return org
 }
+
+// maxRoleDistance bounds how far before a description roleReferent looks
+// for whom the article gave the role (bytes), so that each description
+// costs the same however long the article.
+const maxRoleDistance = 6000
 
 // rankWords make a title another role than the one they qualify.
 var rankWords = wordSet("deputy vice shadow former ex acting assistant junior associate interim co under")
@@ -2505,12 +2530,15 @@ func (d *quoteDoc) previousGroup(pos int) string {
 	for k := pi; k >= max(0, pi-1); k-- {
 		p := d.paras[k]
 		starts := d.sentenceStarts(k, d.regions)
-		for i := len(starts) - 1; i >= 0; i-- {
+		seen := 0
+		for i := len(starts) - 1; i >= 0 && seen < maxGroupSentences; i-- {
 			st := starts[i]
 			if st >= pos {
 				continue
 			}
-			ts := attrTokens(d.text, st, min(p.End, pos))
+			seen++
+			// A group opens its sentence: its first words are enough.
+			ts := attrTokens(d.text, st, min(p.End, pos, st+200))
 			if len(ts) < 2 || !ts[0].word || !determiners[d.lower(ts[0])] {
 				continue
 			}
@@ -2532,9 +2560,13 @@ func (d *quoteDoc) previousGroup(pos int) string {
 	return ""
 }
 
+// maxGroupSentences is how many sentences of each paragraph previousGroup
+// reads back.
+const maxGroupSentences = 3
+
 // plural reports whether a lower-case word looks like a plural noun.
 func plural(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s")
+	return len(w) > 3 && w != "news" && w != "series" && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s")
 }
 
 // groupNouns are plural nouns of people that "they" stands for.

@@ -789,3 +789,19 @@ func TestQuotesTheySpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesRoleBadEntities: entities a caller gets wrong (a blank span,
+// a person named like a description) leave a described speaker as it is
+// rather than failing.
+func TestQuotesRoleBadEntities(t *testing.T) {
+	text := "A   B went home. President the president spoke. \"We will win,\" the president said."
+	p := strings.Index(text, "the president spoke")
+	ents := []corpus.Entity{
+		{Start: 1, End: 4, Text: "   ", Label: corpus.Person},
+		{Start: p, End: p + len("the president"), Text: "the president", Label: corpus.Person},
+	}
+	qs := Quotes(text, nil, ents)
+	if len(qs) != 1 || qs[0].Text != "We will win" {
+		t.Fatalf("quotes %+v, want one", qs)
+	}
+}
