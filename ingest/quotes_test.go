@@ -235,10 +235,7 @@ func TestQuotesSpeakerResolution(t *testing.T) {
 // PolNeAR, through the extractor); not so for "who", which takes the name
 // just before it.
 func TestQuotesPreviousSpeaker(t *testing.T) {
-	x := extractor(t)
-	for _, c := range []struct {
-		text, quote, want string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{`Matthew Pottinger, senior director for Asian affairs for Trump's National Security Council, said Trump would challenge "the full range of threats that North Korea poses" during any meeting with Kim. The goal, he said, is "the permanent denuclearization of North Korea."`,
 			"the permanent denuclearization of North Korea", "Matthew Pottinger"},
 		{"Lesley Deutch, a senior vice president in the Boca Raton office of John Burns Real Estate Consulting, said the ''old model'' of private golf clubs is in decline.\n\n''I don't think the industry is over,'' she said.",
@@ -284,21 +281,7 @@ func TestQuotesPreviousSpeaker(t *testing.T) {
 			"They want a further taste of Mac because they like the iPod", "Ian Harris"},
 		{`Then there was the conservative radio host Charlie Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, "We have spent 20 years demonizing the liberal mainstream media."`,
 			"We have spent 20 years demonizing the liberal mainstream media", "Charlie Sykes"},
-	} {
-		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Speaker != c.want {
-					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
-		}
-	}
+	})
 }
 
 // TestQuotesDescribedSpeaker: a speaker that names no one is one speaker
@@ -690,10 +673,7 @@ func TestQuotesRandomText(t *testing.T) {
 // before their name or an apposition after it, the one of them named
 // last; the description stays when no one was given it.
 func TestQuotesRoleSpeaker(t *testing.T) {
-	x := extractor(t)
-	for _, c := range []struct {
-		text, quote, want string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{`South Korean President Moon Jae-in met Donald Trump in Seoul. President Trump praised the summit. Later Mr. Trump welcomed the news. "This is very good news for the world," the president said in a Twitter message.`,
 			"This is very good news for the world", "Donald Trump"},
 		{`Japanese Defense Minister Itsunori Onodera said Tokyo would keep up pressure on Pyongyang. "The announcement is not sufficient," the defense minister told reporters.`,
@@ -709,30 +689,13 @@ func TestQuotesRoleSpeaker(t *testing.T) {
 		// A role of someone's: not that someone.
 		{`President Donald Trump spoke on Friday. "We are not worried," the president's spokesman said.`,
 			"We are not worried", "the president's spokesman"},
-	} {
-		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Speaker != c.want {
-					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
-		}
-	}
+	})
 }
 
 // TestQuotesItSpeaker: "it" crediting a quote is the organisation, place
 // or document credited with the quote before it, nearby; never a person.
 func TestQuotesItSpeaker(t *testing.T) {
-	x := extractor(t)
-	for _, c := range []struct {
-		text, quote, want string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{"\"From April 21, North Korea will stop nuclear tests,\" the Korean Central News Agency said on Saturday.\n\nThe announcement came a day after the hotline opened.\n\nIt also said the North would \"shut down a nuclear test site in the north.\"",
 			"shut down a nuclear test site in the north", "Korean Central News Agency"},
 		{`"The plan is final and will not change," the statement said. It also said the plan would "respect the sovereignty of Ukraine."`,
@@ -743,51 +706,20 @@ func TestQuotesItSpeaker(t *testing.T) {
 		// made "it" the Muslim of "I was a Muslim. He added").
 		{`Martin Mubanga said: "I've lost three years of my life, because I was a Muslim. He added: "The authorities wanted to break me." The US government denied the claims. In a statement, it said: "The Department of Defense has no doubt."`,
 			"The Department of Defense has no doubt", ""},
-	} {
-		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Speaker != c.want {
-					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
-		}
-	}
+	})
 }
 
 // TestQuotesTheySpeaker: "they" crediting a quote is the group that opens
 // a sentence just before it; without one it stays unknown.
 func TestQuotesTheySpeaker(t *testing.T) {
-	x := extractor(t)
-	for _, c := range []struct {
-		text, quote, want string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{"The three Republican chairmen — Representative Robert W. Goodlatte, Representative Devin Nunes and Representative Trey Gowdy — issued a joint statement on Thursday. The documents, they said, show Mr. Comey was “blind with biases” and showed bad judgment.",
 			"blind with biases", "the three Republican chairmen"},
 		{"The chairmen said the memos show that Comey had other standards.\n\nHe chose not to record talks with others, but \"he immediately began to memorialize conversations with President Trump,\" they said.",
 			"he immediately began to memorialize conversations with President Trump", "the chairmen"},
 		{"The talks went on into the night in Geneva. \"We are close to a deal,\" they said.",
 			"We are close to a deal", ""},
-	} {
-		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
-		found := false
-		for _, q := range d.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Speaker != c.want {
-					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
-		}
-	}
+	})
 }
 
 // TestQuotesRoleBadEntities: entities a caller gets wrong (a blank span,
@@ -803,5 +735,29 @@ func TestQuotesRoleBadEntities(t *testing.T) {
 	qs := Quotes(text, nil, ents)
 	if len(qs) != 1 || qs[0].Text != "We will win" {
 		t.Fatalf("quotes %+v, want one", qs)
+	}
+}
+
+// speakerCase is a passage, one quote in it, and the speaker it should get.
+type speakerCase struct{ text, quote, want string }
+
+// checkSpeakers extracts each passage and checks its quote's speaker.
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	x := extractor(t)
+	for _, c := range cases {
+		d := x.Extract(corpus.Article{ID: "t", Text: c.text})
+		found := false
+		for _, q := range d.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Speaker != c.want {
+					t.Errorf("%q: speaker %q, want %q", c.quote, q.Speaker, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %+v", c.quote, d.Quotes)
+		}
 	}
 }
