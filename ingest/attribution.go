@@ -2085,12 +2085,7 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		return d.resolve(corpus.Span{Start: m.Start, End: m.Start + len(before)})
 	}
 	if e, ok := d.entityAt(m); ok {
-		if e.Label == corpus.Person && !strings.Contains(e.Canonical, " ") {
-			if full := d.fullName(e.Canonical, m.Start, d.sexOf(m)); full != "" {
-				return full
-			}
-		}
-		return e.Canonical
+		return d.entityName(e, m)
 	}
 	fields := strings.Fields(mention)
 	if len(fields) == 0 {
@@ -2169,15 +2164,7 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 			// The entity's own name: resolving its span again could come
 			// back here for an entity that reads as a description.
 			e := d.entities[i]
-			n = e.Canonical
-			if n == "" {
-				n = strings.Join(strings.Fields(e.Text), " ")
-			}
-			if e.Label == corpus.Person && n != "" && !strings.Contains(n, " ") {
-				if full := d.fullName(n, e.Start, d.sexOf(corpus.Span{Start: e.Start, End: e.End})); full != "" {
-					n = full // "Mr. Trump" is the Donald Trump named before
-				}
-			}
+			n = d.entityName(e, corpus.Span{Start: e.Start, End: e.End})
 			names[i] = n
 		}
 		return n
@@ -2198,10 +2185,7 @@ func (d *quoteDoc) roleReferent(pos int, words []string) string {
 			}
 		case corpus.Organization:
 			if holds(attrTokens(d.text, e.Start, e.End)) {
-				org = e.Canonical
-				if org == "" {
-					org = e.Text
-				}
+				org = d.entityName(e, corpus.Span{Start: e.Start, End: e.End})
 			}
 		}
 	}
@@ -2277,6 +2261,23 @@ func (d *quoteDoc) appositionOf(e corpus.Entity) []atok {
 		k++
 	}
 	return ts[2:k]
+}
+
+// entityName is the name entity e, mentioned at m, stands for: its
+// canonical name (its words when it has none), and for a person written
+// with one name the full name the article gave it before ("Mr. Trump" is
+// the Donald Trump named earlier).
+func (d *quoteDoc) entityName(e corpus.Entity, m corpus.Span) string {
+	n := e.Canonical
+	if n == "" {
+		n = strings.Join(strings.Fields(e.Text), " ")
+	}
+	if e.Label == corpus.Person && n != "" && !strings.Contains(n, " ") {
+		if full := d.fullName(n, m.Start, d.sexOf(m)); full != "" {
+			return full
+		}
+	}
+	return n
 }
 
 // description is the speaker a described mention is ("Residents of the
