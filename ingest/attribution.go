@@ -2234,11 +2234,14 @@ func (d *quoteDoc) titleOf(e corpus.Entity) []atok {
 	return ts[k:]
 }
 
-// inPerson reports whether pos lies inside a PERSON entity.
+// inPerson reports whether pos lies inside a PERSON entity. The entities
+// are sorted by start (validEntities), not by end, so those starting at or
+// before pos are read back from there, as far as a name can reach.
 func (d *quoteDoc) inPerson(pos int) bool {
-	i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].End > pos })
-	for ; i < len(d.entities) && d.entities[i].Start <= pos; i++ {
-		if d.entities[i].Label == corpus.Person {
+	const maxNameBytes = 200
+	i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].Start > pos })
+	for i--; i >= 0 && d.entities[i].Start > pos-maxNameBytes; i-- {
+		if e := d.entities[i]; e.End > pos && e.Label == corpus.Person {
 			return true
 		}
 	}
