@@ -2231,7 +2231,17 @@ func (d *quoteDoc) titleOf(e corpus.Entity) []atok {
 		}
 		k--
 	}
-	return ts[k:]
+	title := ts[k:]
+	// "Secretary of State Mike Pompeo" is a secretary, not a state: the
+	// head of a capitalised title comes before its "of". In "the son of
+	// President Trump" the title is what follows it.
+	if i := slices.IndexFunc(title, func(t atok) bool { return d.lower(t) == "of" }); i >= 0 {
+		if i > 0 && !slices.ContainsFunc(title[:i], func(t atok) bool { return !d.isCapWord(t) }) {
+			return title[:i]
+		}
+		return title[i+1:]
+	}
+	return title
 }
 
 // inPerson reports whether pos lies inside a PERSON entity. The entities
@@ -2249,8 +2259,8 @@ func (d *quoteDoc) inPerson(pos int) bool {
 }
 
 // appositionOf returns the words of an apposition right after entity e
-// (", the North Korean leader,"), up to the next punctuation; none when
-// e is followed by anything but a comma and "the" or "a".
+// (", the North Korean leader,"), up to the next punctuation or "of";
+// none when e is followed by anything but a comma and "the" or "a".
 func (d *quoteDoc) appositionOf(e corpus.Entity) []atok {
 	ts := attrTokens(d.text, e.End, min(len(d.text), e.End+80))
 	if len(ts) < 3 || d.tokText(ts[0]) != "," {
@@ -2259,8 +2269,8 @@ func (d *quoteDoc) appositionOf(e corpus.Entity) []atok {
 	if lw := d.lower(ts[1]); lw != "the" && lw != "a" && lw != "an" {
 		return nil
 	}
-	k := 2
-	for k < len(ts) && ts[k].word {
+	k := 2 // to the next punctuation or "of" ("the leader of the party" is a leader)
+	for k < len(ts) && ts[k].word && d.lower(ts[k]) != "of" {
 		k++
 	}
 	return ts[2:k]

@@ -689,6 +689,16 @@ func TestQuotesRoleSpeaker(t *testing.T) {
 		// A role of someone's: not that someone.
 		{`President Donald Trump spoke on Friday. "We are not worried," the president's spokesman said.`,
 			"We are not worried", "the president's spokesman"},
+		// A title's head comes before "of": Pompeo is the secretary, not
+		// the state; Kim is the leader, not the party.
+		{`Secretary of State Mike Pompeo flew to Pyongyang. "The visit is over," the state said.`,
+			"The visit is over", "the state"},
+		{`Secretary of State Mike Pompeo flew to Pyongyang. "The visit went well," the secretary said.`,
+			"The visit went well", "Mike Pompeo"},
+		{`The talks were led by Kim Jong Un, the leader of the ruling party, on Friday. "We will meet again," the party said.`,
+			"We will meet again", "the party"},
+		{`The talks were led by Kim Jong Un, the leader of the ruling party, on Friday. "We will meet again," the leader said.`,
+			"We will meet again", "Kim Jong Un"},
 	})
 }
 
