@@ -839,6 +839,11 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	if lw0 == "that" && d.tokText(ts[0]) == "that" && len(ts) > 1 && (d.isCapWord(ts[1]) || speakerPronouns[d.lower(ts[1])]) {
 		return cueMatch{}
 	}
+	if d.participle(ts[0]) {
+		// "…," pushing North Korea to threaten Guam: a participle opens
+		// no subject.
+		return cueMatch{}
+	}
 	maxJ := 14
 	if tight {
 		maxJ = 6
@@ -3088,6 +3093,14 @@ func (d *quoteDoc) attributionStart(ts []atok) bool {
 	}
 	k := sort.Search(len(ts), func(i int) bool { return ts[i].start >= m.end })
 	return k == len(ts) || !ts[k].word
+}
+
+// participle reports whether t is a lower-case word in -ing (longer than
+// "thing"), which after a comma opens a participial phrase, no subject:
+// ", pushing North Korea to threaten Guam".
+func (d *quoteDoc) participle(t atok) bool {
+	lw := d.lower(t)
+	return t.word && len(lw) > 5 && strings.HasSuffix(lw, "ing") && !d.isCapWord(t)
 }
 
 func quoteEndsSentence(s string) bool {

@@ -420,6 +420,10 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text            string
 		speaker, mention, cue string // mention: checked when set
 	}{
+		// A participle after the quote opens no attribution: "pushing
+		// North Korea to threaten" reports no speech of North Korea's.
+		{"participle after the quote",
+			"Shortly after, Trump promised North Korea \"fire and fury like the world has never seen,\" pushing North Korea to threaten Guam.", "Trump", "Trump", "promised"},
 		// A pronoun skips a name whose honorific disagrees with it, names
 		// inside quotations and objects of verbs of telling.
 		{"pronoun, not the name inside the quote",
