@@ -1129,12 +1129,16 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 
 // namedAs finds the speaker of a quote that a relative clause right before
 // it credits with the words: "what Trump called "a very special
-// relationship"", "which he described as", "what Bay Buchanan, national
-// treasurer for Reagan's campaign, called". The speaker is the words
+// relationship"", "which he described as", "whom he described on Twitter
+// as a", "what Bay Buchanan, national treasurer for Reagan's campaign,
+// called". The speaker is the words
 // between the relative pronoun and the verb, up to a comma; the main
 // clause's cue ("they touted what Trump called") is not the quote's.
 func (d *quoteDoc) namedAs(ts []atok) (cueMatch, bool) {
 	v := len(ts) - 1
+	if v >= 3 && (d.lower(ts[v]) == "a" || d.lower(ts[v]) == "an") && d.lower(ts[v-1]) == "as" {
+		v-- // "whom he described as a "truly fine gentleman""
+	}
 	if v < 2 || !ts[v].word {
 		return cueMatch{}, false
 	}
@@ -1145,6 +1149,17 @@ func (d *quoteDoc) namedAs(ts []atok) (cueMatch, bool) {
 		cue = v - 1
 	case lw == "as" && v >= 3 && d.lower(ts[v-1]) == "to" && d.lower(ts[v-2]) == "referred":
 		cue = v - 2
+	case lw == "as":
+		// "which he described on Twitter as": a short adjunct between.
+		for k := v - 2; k >= max(1, v-4) && ts[k+1].word; k-- {
+			if describingVerbs[d.lower(ts[k])] && passivePreps[d.lower(ts[k+1])] {
+				cue = k
+				break
+			}
+		}
+		if cue == v {
+			return cueMatch{}, false
+		}
 	default:
 		return cueMatch{}, false
 	}
@@ -1153,7 +1168,7 @@ func (d *quoteDoc) namedAs(ts []atok) (cueMatch, bool) {
 			continue
 		}
 		lw := d.lower(ts[j])
-		if lw != "what" && lw != "which" && lw != "that" {
+		if lw != "what" && lw != "which" && lw != "that" && lw != "whom" {
 			continue
 		}
 		np := ts[j+1 : cue]
@@ -1272,6 +1287,11 @@ var timeAdverbs = wordSet("later earlier ago afterward afterwards before")
 
 // adjunctPreps open a phrase that may stand between a subject and its cue.
 var adjunctPreps = wordSet("at on in during after before since")
+
+// prepositions open no subject (npBefore).
+var prepositions = wordSet("to in on at by for from with about into over under during without " +
+	"across against beyond within among between toward towards upon via per like near around " +
+	"behind along despite amid throughout onto inside outside after before since")
 
 var relativeWords = wordSet("what whom")
 
@@ -1735,6 +1755,12 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 	for len(np) > 1 && (leadConjunctions[d.lower(np[0])] || d.lower(np[0]) == "as") {
 		np = np[1:] // "And Henry", "But Simon Hart": the sentence's capital kept them
 	}
+	if len(np) > 1 && prepositions[d.lower(np[0])] && !slices.ContainsFunc(np[1:], d.isCapWord) {
+		// "After days of ominous reports": a sentence opening on a
+		// preposition opens no subject, unless a name follows ("On
+		// Tuesday Foreign Secretary Jack Straw told").
+		return corpus.Span{}
+	}
 	if len(np) == 0 || !d.hasNoun(np) {
 		return corpus.Span{}
 	}
@@ -1871,7 +1897,8 @@ func (d *quoteDoc) subjectOf(s, end int, regions []quoteRegion) corpus.Span {
 		// Melania Trump", "Former Republican presidential candidate Jeb
 		// Bush".
 		title := j
-		for title < len(ts) && title < j+2 && ts[title].word && !d.isCapWord(ts[title]) && !looksVerb(d.lower(ts[title])) &&
+		for title < len(ts) && title < j+2 && ts[title].word && !d.isCapWord(ts[title]) &&
+			!looksVerb(d.lower(ts[title])) && !irregularPast[d.lower(ts[title])] &&
 			!npStop[d.lower(ts[title])] && !nonNameCaps[d.lower(ts[title])] {
 			title++
 		}
@@ -2045,6 +2072,12 @@ func (d *quoteDoc) nounAfter(ts []atok, end int) int {
 func looksVerb(w string) bool {
 	return strings.HasSuffix(w, "ed") && len(w) > 4 || cueVerbs[w]
 }
+
+// irregularPast are common past forms without -ed that are no cue: "Mr.
+// Trump met Mr. Abe" has no title between two names (subjectOf).
+var irregularPast = wordSet("met led won lost sent gave took made saw got went came ran held kept " +
+	"brought bought thought fought sought caught taught meant felt found became began chose drew " +
+	"drove fell flew grew knew paid rode rose sat shook shot sold spent stood stole struck threw understood")
 
 var (
 	leadConjunctions = wordSet("but and so yet still now also then thus meanwhile however instead indeed")
@@ -2400,7 +2433,8 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		for i, n := d.entityBefore(pos), 0; i >= 0 && n < maxLookBack; i, n = i-1, n+1 {
 			e := d.entities[i]
 			if e.End > pos || e.Label != corpus.Person || e.Canonical == "" ||
-				regionsCover(d.regions, e.Start) || !d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+				regionsCover(d.regions, e.Start) || !d.agrees(pronoun, e.Start, e.End, e.Canonical) ||
+				d.relativeHead(e.End, pos) {
 				continue
 			}
 			if !near || e.Start < from {
@@ -2432,6 +2466,19 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 		}
 	}
 	return ""
+}
+
+// relativeHead reports whether the pronoun at pos stands in a relative
+// clause on the name ending at end, which it cannot mean: "Mr. Abe, whom
+// he described as" is described by someone else.
+func (d *quoteDoc) relativeHead(end, pos int) bool {
+	rest := d.text[end:pos]
+	if len(rest) > 60 {
+		return false
+	}
+	rest = strings.TrimPrefix(strings.TrimLeft(rest, " "), ",")
+	rel, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	return rel == "whom" || rel == "whose"
 }
 
 // subjectPerson returns the person the subject of the sentence at
@@ -2680,7 +2727,7 @@ func (d *quoteDoc) lastName(start, end int, pronoun string) string {
 		if len(run) < 2 && !subject && !(j > 0 && honorifics[strings.TrimSuffix(d.lower(ts[j-1]), ".")]) {
 			continue
 		}
-		if len(run) == 0 || !d.agrees(pronoun, run[0].start, run[len(run)-1].end, "") {
+		if len(run) == 0 || !d.agrees(pronoun, run[0].start, run[len(run)-1].end, "") || d.relativeHead(run[len(run)-1].end, end) {
 			continue
 		}
 		name := stripHonorifics(d.text[run[0].start:run[len(run)-1].end])

@@ -420,6 +420,18 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text            string
 		speaker, mention, cue string // mention: checked when set
 	}{
+		// A relative clause names the speaker across a short adjunct and
+		// before an article.
+		{"whom he described on Twitter as a",
+			"Mr. Trump met Mr. Abe, whom he described on Twitter as a \"truly fine gentleman.\"", "Trump", "he", "described on Twitter as"},
+		// A sentence opening on a preposition opens no subject ("reports"
+		// is no verb with "After days of ominous" before it).
+		{"preposition opens no subject",
+			"After days of ominous reports about his lawyer, Mr. Trump sounded upbeat about \"a truly great deal.\"", "Trump", "Mr. Trump", ""},
+		// A past verb is no title between two names: the subject is Mr.
+		// Trump, not "Mr. Trump met Mr. Abe".
+		{"past verb between names",
+			"Mr. Trump met Mr. Abe, a \"truly fine gentleman.\"", "Trump", "Mr. Trump", ""},
 		// A participle after the quote opens no attribution: "pushing
 		// North Korea to threaten" reports no speech of North Korea's.
 		{"participle after the quote",
