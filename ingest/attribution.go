@@ -1121,10 +1121,42 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 			if inner, ok := d.reportedCue(ts, j, hi, sentStart, regions); ok {
 				return inner, false
 			}
+			if m.cue == "according to" {
+				// "according to copies of the memos, Mr. Trump told Mr.
+				// Comey: "…"": the source set off before the main clause
+				// is not its speaker.
+				if main, ok := d.mainAfterSource(ts, j, hi, sentStart, regions); ok {
+					return main, false
+				}
+			}
 			return m, false
 		}
 	}
 	return fallback, fallback.ok
+}
+
+// mainAfterSource returns the cue of the main clause after "according to
+// X," at ts[j], in the clause ending at hi: one that is no fallback and
+// whose subject opens right after the comma.
+func (d *quoteDoc) mainAfterSource(ts []atok, j, hi, sentStart int, regions []quoteRegion) (cueMatch, bool) {
+	c := j + 2
+	for c < hi && (ts[c].word || d.tokText(ts[c]) != ",") {
+		c++
+	}
+	if c+1 >= hi {
+		return cueMatch{}, false
+	}
+	for k := c + 2; k < hi; k++ {
+		if !ts[k].word {
+			continue
+		}
+		m, weak := d.cueAt(ts, k, sentStart, regions)
+		if m.ok && !weak && m.cue != "according to" && m.speaker.Start == ts[c+1].start {
+			m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
+			return m, true
+		}
+	}
+	return cueMatch{}, false
 }
 
 // namedAs finds the speaker of a quote that a relative clause right before

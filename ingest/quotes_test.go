@@ -420,6 +420,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text            string
 		speaker, mention, cue string // mention: checked when set
 	}{
+		// "according to X," set off before a main clause with its own
+		// speaker and cue names the source, not the speaker.
+		{"according to a source, then the main clause",
+			"In one exchange, according to copies of the memos obtained by The New York Times, Mr. Trump told Mr. Comey that he had reservations about Mr. Flynn: \"The guy has serious judgment issues.\"", "Trump", "Mr. Trump", "told"},
+		{"according to a source alone",
+			"According to the memos, the meeting was \"very cordial and pleasant.\"", "the memos", "the memos", "according to"},
 		// A relative clause names the speaker across a short adjunct and
 		// before an article.
 		{"whom he described on Twitter as a",
