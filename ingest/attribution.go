@@ -683,7 +683,8 @@ func (d *quoteDoc) after(r *quoteRegion, end int) cueMatch {
 	last := d.lastInside(r)
 	// A capitalised pronoun after a question or exclamation starts a
 	// sentence: "…?" He answered, "…".
-	newSentence := (last == '?' || last == '!') && !comma && d.isCapWord(ts[0]) && personalPronouns[d.lower(ts[0])]
+	newSentence := (last == '?' || last == '!') && !comma && d.isCapWord(ts[0]) &&
+		(personalPronouns[d.lower(ts[0])] || prepositions[d.lower(ts[0])]) // "…?" On immigration, X said: "…"
 	fragment := comma || strings.ContainsRune(",?!—–-…", last) && !newSentence
 	tight := !fragment && (last == '.' || newSentence)
 	if m := d.attributionAt(ts, fragment, tight); m.ok {
@@ -886,6 +887,9 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		}
 		if len(subj) == 0 || !d.canStartSubject(subj[0]) && !(fragment && d.titledName(subj)) {
 			return cueMatch{}
+		}
+		for len(subj) > 1 && leadConjunctions[d.lower(subj[0])] {
+			subj = subj[1:] // "…" But he said: the sentence's capital
 		}
 		chunk := subj[:1]
 		for _, s := range subj[1:] {

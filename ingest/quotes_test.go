@@ -724,6 +724,20 @@ func TestQuotesRoleSpeaker(t *testing.T) {
 	})
 }
 
+// TestQuotesSentenceOpeners: what opens the sentence after a quote is no
+// speaker: a phrase on a preposition after a question ("…?" On
+// immigration, X said: "…") starts the next quote's sentence, and "But"
+// before "he said" is the sentence's, not the speaker's.
+func TestQuotesSentenceOpeners(t *testing.T) {
+	text := `Writer Neil Coppendale asked: "How do you sleep at night?" On immigration, London teacher Diane Granger said: "Why is it so hard?"`
+	checkSpeakers(t, []speakerCase{
+		{text, "How do you sleep at night?", "Neil Coppendale"},
+		{text, "Why is it so hard?", "Diane Granger"},
+		{`Charles Kennedy spoke in Leeds. "You don't hear that because it isn't a wasted vote." But he said Mr Blair had lost the trust of the people.`,
+			"You don't hear that because it isn't a wasted vote", "Charles Kennedy"},
+	})
+}
+
 // TestQuotesItSpeaker: "it" crediting a quote is the organisation, place
 // or document credited with the quote before it, nearby; never a person.
 func TestQuotesItSpeaker(t *testing.T) {
