@@ -129,6 +129,36 @@ func Canonicalize(docs []corpus.Document) {
 			}
 		}
 	}
+	// For a surname alone that loneBefore keeps from the article's full
+	// name: the person of that surname the most articles name in full, and
+	// the offices each full name and each article's lone mentions are
+	// written with.
+	type docKey struct {
+		doc int
+		key string
+	}
+	namesInFull := map[docKey]bool{}
+	mentionsOf := map[string]int{} // person key → its full mentions and the lone ones its articles give it
+	fullTitles := map[string]map[string]bool{}
+	loneTitles := map[docName]map[string]bool{}
+	for _, m := range ms {
+		k := docName{m.doc, m.surname}
+		switch {
+		case m.person && m.full && m.surname != "":
+			mentionsOf[m.key]++
+			namesInFull[docKey{m.doc, m.key}] = true
+			if m.title != "" {
+				addKey(fullTitles, m.key, m.title)
+			}
+		case m.lone():
+			if j, ok := inDoc[k]; ok && j >= 0 && loneBefore[k] < 2 && sexesFit(m, ms[j]) {
+				mentionsOf[ms[j].key]++
+			}
+			if m.title != "" {
+				addKey(loneTitles, k, m.title)
+			}
+		}
+	}
 	unresolved := map[string]int{}
 	resolved := make([]bool, len(ms)) // lone mentions matched to a full name
 	// An office the corpus writes before one full name of that surname,
@@ -161,7 +191,15 @@ func Canonicalize(docs []corpus.Document) {
 		k := docName{m.doc, m.surname}
 		j, ok := inDoc[k]
 		if ok && j < 0 {
-			continue // several people of that surname in the article
+			// Several people of that surname in the article ("Emmanuel
+			// Macron", "Brigitte Macron"): the surname alone is the one
+			// the corpus mentions most, at least twice as often as any
+			// other, when the article names that one in full.
+			if key := prominent(fullBySurname[m.surname], mentionsOf); key != "" && sexesFit(m, ms[first[key]]) && namesInFull[docKey{m.doc, key}] {
+				uf.union(i, first[key])
+				resolved[i] = true
+			}
+			continue
 		}
 		if ok && sexesFit(m, ms[j]) && (loneBefore[k] < 2 || m.sex != 0) {
 			uf.union(i, j)
@@ -171,6 +209,28 @@ func Canonicalize(docs []corpus.Document) {
 		if f, ok := byOffice[k]; ok && f >= 0 && sexesFit(m, ms[f]) {
 			uf.union(i, f)
 			resolved[i] = true
+			continue
+		}
+		if ok && loneBefore[k] >= 2 {
+			// The surname alone, written before the article's full name,
+			// is someone the reader knows already: the person of that
+			// surname the corpus mentions most, at least twice as often
+			// as any other ("Trump" where the corpus has Donald Trump 89
+			// times and Melania Trump 3), unless that is the article's
+			// own full name and the
+			// article's lone mentions carry an office it is never written
+			// with ("President Trump" beside "first lady Melania Trump").
+			if key := prominent(fullBySurname[m.surname], mentionsOf); key != "" && sexesFit(m, ms[first[key]]) &&
+				(key != ms[j].key || !titlesConflict(loneTitles[k], fullTitles[key])) {
+				uf.union(i, first[key])
+				resolved[i] = true
+				continue
+			}
+			if j, ok := unresolved[m.key]; ok {
+				uf.union(i, j)
+			} else {
+				unresolved[m.key] = i
+			}
 			continue
 		}
 		// Not named in full in the article, named so as someone of the
@@ -383,6 +443,39 @@ func addKey[K comparable](sets map[K]map[string]bool, k K, key string) {
 		sets[k] = map[string]bool{}
 	}
 	sets[k][key] = true
+}
+
+// prominent returns the one of keys mentioned at least twice as often as
+// any other, or "" when there is none.
+func prominent(keys map[string]bool, mentions map[string]int) string {
+	best, n, second := "", 0, 0
+	for k := range keys {
+		switch c := mentions[k]; {
+		case c > n:
+			best, n, second = k, c, n
+		case c > second:
+			second = c
+		}
+	}
+	if n < 2*second {
+		return ""
+	}
+	return best
+}
+
+// titlesConflict reports whether a surname alone written with offices
+// lone cannot be the full name written with offices full: both are known
+// and lone holds one full lacks.
+func titlesConflict(lone, full map[string]bool) bool {
+	if len(full) == 0 {
+		return false
+	}
+	for t := range lone {
+		if !full[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // sexesFit reports whether two person mentions can name one person.

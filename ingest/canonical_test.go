@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -304,6 +305,63 @@ func TestCanonicalizeFamilyFirst(t *testing.T) {
 	} {
 		if got := familyFirst(strings.Fields(name)); got != want {
 			t.Errorf("familyFirst(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestCanonicalizeProminent: a surname alone that the article writes
+// before its full name of that surname, or in an article naming two
+// people of it, is the person the corpus mentions most (at least twice as
+// often as any other); in an article alone, beside "first lady Melania
+// Trump", "President Trump" is not her.
+func TestCanonicalizeProminent(t *testing.T) {
+	donald := func() corpus.Document {
+		return personDoc("President Donald Trump spoke. Then Trump left.", "Donald Trump", "Trump")
+	}
+	cases := []struct {
+		name string
+		docs []corpus.Document
+		want []string // canonicals of the last article's mentions
+	}{
+		{"an article alone",
+			[]corpus.Document{
+				personDoc("Trump warns Iran. Later President Trump spoke, and first lady Melania Trump smiled. Trump left.",
+					"Trump", "Trump", "Melania Trump", "Trump"),
+			},
+			[]string{"Trump", "Trump", "Melania Trump", "Trump"}},
+		{"the surname first, then someone else in full",
+			[]corpus.Document{donald(), donald(),
+				personDoc("Trump warns Iran. Trump said no. First lady Melania Trump smiled. Trump left.",
+					"Trump", "Trump", "Melania Trump", "Trump"),
+			},
+			[]string{"Donald Trump", "Donald Trump", "Melania Trump", "Donald Trump"}},
+		{"the surname first, then the same person in full",
+			[]corpus.Document{donald(), personDoc("Melania Trump smiled.", "Melania Trump"),
+				personDoc("Trump hates the deal. Trump said no. Donald Trump spoke. Trump left.",
+					"Trump", "Trump", "Donald Trump", "Trump"),
+			},
+			[]string{"Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump"}},
+		{"two of the surname in the article",
+			[]corpus.Document{
+				personDoc("Emmanuel Macron spoke. Macron left.", "Emmanuel Macron", "Macron"),
+				personDoc("Emmanuel Macron and Brigitte Macron arrived. Macron spoke.", "Emmanuel Macron", "Brigitte Macron", "Macron"),
+			},
+			[]string{"Emmanuel Macron", "Brigitte Macron", "Emmanuel Macron"}},
+		{"two of the surname, neither more prominent",
+			[]corpus.Document{
+				personDoc("Emmanuel Macron and Brigitte Macron arrived. Macron spoke.", "Emmanuel Macron", "Brigitte Macron", "Macron"),
+			},
+			[]string{"Emmanuel Macron", "Brigitte Macron", "Macron"}},
+	}
+	for _, c := range cases {
+		Canonicalize(c.docs)
+		last := c.docs[len(c.docs)-1]
+		var got []string
+		for _, e := range last.Entities {
+			got = append(got, e.Canonical)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: canonicals %q, want %q", c.name, got, c.want)
 		}
 	}
 }
