@@ -881,7 +881,11 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		}
 		for i, s := range subj {
 			if !s.word && (d.tokText(s) == "," || d.tokText(s) == "(") {
-				subj = subj[:i]
+				if name := d.namedAppositive(subj[:i], subj[i+1:]); len(name) > 0 {
+					subj = name // the campaign's manager, Brad Parscale, said
+				} else {
+					subj = subj[:i]
+				}
 				break
 			}
 		}
@@ -3176,6 +3180,30 @@ func (d *quoteDoc) attributionStart(ts []atok) bool {
 	}
 	k := sort.Search(len(ts), func(i int) bool { return ts[i].start >= m.end })
 	return k == len(ts) || !ts[k].word
+}
+
+// namedAppositive returns the name set off after a description that
+// opens on a determiner or possessive and ends on a common noun ("the
+// campaign's manager, Brad Parscale,": Brad Parscale), up to the next
+// comma; none when desc is no such description or what follows is not a
+// name in capitals.
+func (d *quoteDoc) namedAppositive(desc, rest []atok) []atok {
+	if len(desc) < 2 || d.isCapWord(desc[len(desc)-1]) {
+		return nil // "the United Nations, Ban Ki-moon": no description
+	}
+	if w := d.lower(desc[0]); !determiners[w] && !possessives[w] && !isPossessive(w) {
+		return nil
+	}
+	if e := slices.IndexFunc(rest, func(t atok) bool { return !t.word }); e >= 0 {
+		if d.tokText(rest[e]) != "," {
+			return nil
+		}
+		rest = rest[:e]
+	}
+	if len(rest) == 0 || len(rest) > 4 || !d.allCaps(rest) {
+		return nil
+	}
+	return rest
 }
 
 // participle reports whether t is a lower-case word in -ing (longer than

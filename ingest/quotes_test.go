@@ -420,6 +420,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text            string
 		speaker, mention, cue string // mention: checked when set
 	}{
+		// A name set off after a description is the speaker; a
+		// description set off is not.
+		{"a name after a description, after the quote",
+			"\"This is a sham lawsuit,\" the campaign's manager, Brad Parscale, said.", "Brad Parscale", "Brad Parscale", "said"},
+		{"a description after a description",
+			"\"We will win,\" the minister, a former banker, said.", "the minister", "the minister", "said"},
 		// "according to X," set off before a main clause with its own
 		// speaker and cue names the source, not the speaker.
 		{"according to a source, then the main clause",
