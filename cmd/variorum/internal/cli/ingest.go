@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -84,12 +85,12 @@ func repeatNote(n int) string {
 // while the articles are extracted, so searches of it go on meanwhile; it
 // is opened for writing, which locks readers out, for the adding alone.
 func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Article) (int, error) {
-	known, err := knownIDs(ctx, dir, arts)
+	known, err := knownIDs(ctx, e.stderr, dir, arts)
 	if errors.Is(err, index.ErrNoIndex) {
 		// Make the index now, so that a folder that cannot be made
 		// fails before the extraction rather than after it.
 		var ix *index.Index
-		if ix, err = openIndex(dir, false); err == nil {
+		if ix, err = openIndex(e.stderr, dir, false); err == nil {
 			err = ix.Close()
 		}
 	}
@@ -135,8 +136,8 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 const ingestWait = time.Minute
 
 // knownIDs reports which of the articles the index in dir holds already.
-func knownIDs(ctx context.Context, dir string, arts []corpus.Article) (map[string]bool, error) {
-	ix, err := openIndex(dir, true)
+func knownIDs(ctx context.Context, stderr io.Writer, dir string, arts []corpus.Article) (map[string]bool, error) {
+	ix, err := openIndex(stderr, dir, true)
 	if err != nil {
 		return nil, err // ErrNoIndex when there is none yet
 	}
@@ -148,16 +149,25 @@ func knownIDs(ctx context.Context, dir string, arts []corpus.Article) (map[strin
 	return ix.Present(ctx, ids)
 }
 
-// openIndex opens the index at dir. The index's own errors name it and
-// say what to do about a damaged, foreign or missing index; a locked one
-// gets a hint here.
-func openIndex(dir string, readOnly bool) (*index.Index, error) {
+// openIndex opens the index at dir. Read-only, it waits up to readWait
+// for a writer (an ingest adding its articles) to finish, saying so on
+// stderr. The index's own errors name it and say what to do about a
+// damaged, foreign or missing index; a locked one gets a hint here.
+func openIndex(stderr io.Writer, dir string, readOnly bool) (*index.Index, error) {
 	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
+	if readOnly && errors.Is(err, index.ErrLocked) {
+		fmt.Fprintf(stderr, "variorum: %s is being written by another variorum process; waiting up to %s for it\n", dir, readWait)
+		ix, err = index.Open(dir, index.Options{ReadOnly: true, LockTimeout: readWait})
+	}
 	if err != nil {
 		return nil, indexError(dir, err)
 	}
 	return ix, nil
 }
+
+// readWait is how long a reader of the index waits for a writer: ingest
+// holds it for writing only while it adds (about 1.5 s for BBC News).
+var readWait = 10 * time.Second
 
 // indexError adds a hint to an error of opening the index at dir.
 func indexError(dir string, err error) error {

@@ -161,9 +161,11 @@ func TestWriteFileAtomicPaths(t *testing.T) {
 	}
 }
 
-// A second writer gets "in use" within a couple of seconds instead of
-// hanging, and is told what to do.
+// A second writer gets "in use" instead of hanging once its wait is over
+// (shortened here), and is told what to do.
 func TestIngestLockedIndex(t *testing.T) {
+	defer func(w time.Duration) { readWait = w }(readWait)
+	readWait = 500 * time.Millisecond
 	dir := filepath.Join(t.TempDir(), "idx")
 	ix, err := index.Open(dir, index.Options{})
 	if err != nil {
@@ -188,6 +190,36 @@ func TestIngestLockedIndex(t *testing.T) {
 	}
 	if code != exitFailure || !strings.Contains(stderr, "in use") || !strings.Contains(stderr, "Try:") {
 		t.Errorf("exit %d, stderr %q; want 1 and an 'in use' error with a hint", code, stderr)
+	}
+}
+
+// A search while an ingest adds waits for it, says so, and then finds
+// what the index holds.
+func TestSearchWaitsForWriter(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	art := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(art, []byte("Peskov spoke to reporters on Friday."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "", "ingest", "--index", dir, art); code != 0 {
+		t.Fatalf("ingest: exit %d, %s", code, stderr)
+	}
+	ix, err := index.Open(dir, index.Options{}) // a writer, as ingest is while it adds
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		// Longer than Open's own wait (index.DefaultLockTimeout); not a
+		// timing check: the search must outwait it.
+		time.Sleep(index.DefaultLockTimeout + 500*time.Millisecond)
+		ix.Close()
+		close(released)
+	}()
+	code, stdout, stderr := run(t, "", "search", "--index", dir, "Peskov")
+	<-released
+	if code != 0 || !strings.Contains(stdout, "Peskov") || !strings.Contains(stderr, "waiting up to") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the hit after a note that it waits", code, stdout, stderr)
 	}
 }
 

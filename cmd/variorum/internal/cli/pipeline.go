@@ -182,7 +182,7 @@ func loadDocuments(ctx context.Context, e *env, dir string, paths []string) ([]c
 		}
 		return extractAll(ctx, e, distinct(arts))
 	}
-	ix, err := openIndex(dir, true)
+	ix, err := openIndex(e.stderr, dir, true)
 	if err != nil {
 		return nil, err
 	}

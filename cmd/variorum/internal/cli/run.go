@@ -65,7 +65,7 @@ or an index as articles.`,
 	if idxDir == "" {
 		idxDir = filepath.Join(*out, runIndex)
 	}
-	ix, err := openIndex(idxDir, false)
+	ix, err := openIndex(e.stderr, idxDir, false)
 	if err != nil {
 		return err
 	}

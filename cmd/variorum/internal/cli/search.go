@@ -48,7 +48,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	if *limit < 1 {
 		return usagef("search: --limit must be at least 1")
 	}
-	ix, err := openIndex(indexDir(e, *dir), true)
+	ix, err := openIndex(e.stderr, indexDir(e, *dir), true)
 	if err != nil {
 		return err
 	}
