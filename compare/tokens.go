@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is a word or punctuation mark of a text; Norm is its folded form for
@@ -12,7 +14,7 @@ import (
 type Token struct {
 	Start, End int    // byte offsets into the text: Text == text[Start:End]
 	Text       string // as written
-	Norm       string // folded: case, quotes, dashes, US/UK spelling, number words
+	Norm       string // folded: case, quotes, dashes, US/UK spelling, accents, number words
 }
 
 // IsWord reports whether the token is a word (it holds a letter or digit)
@@ -135,7 +137,8 @@ func newToken(text string, start, end int) Token {
 
 // Fold returns the matching form of one token: lower case, curly quotes and
 // apostrophes made straight, every dash one hyphen, UK spellings made US
-// ("modelled"→"modeled", "defence"→"defense", "favour"→"favor"), number words
+// ("modelled"→"modeled", "defence"→"defense", "favour"→"favor"), accents
+// dropped ("café"→"cafe"), number words
 // and digit groups made plain digits ("ten"→"10", "600,000"→"600000"), and the
 // common spellings of a few country names made one ("U.S."/"US"/"USA"→"usa").
 // It is applied to the tokens' copies only; texts are never changed.
@@ -167,7 +170,25 @@ func foldPart(word string) string {
 		}
 		return r
 	}, strings.ToLower(word))
-	return foldWord(w)
+	return foldWord(stripMarks(w))
+}
+
+// stripMarks drops the accents of w's letters ("café"→"cafe",
+// "Müller"→"muller", "Beyoncé"→"beyonce"), as outlets that write ASCII do.
+func stripMarks(w string) string {
+	ascii := true
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return w
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(w)))
 }
 
 // foldWord folds one lower-case word without hyphens.

@@ -45,6 +45,9 @@ func TestTokenize(t *testing.T) {
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
+		{"café", "cafe"},
+		{"Zürich", "zurich"},
+		{"Beyoncé's", "beyonce's"},
 		{"The", "the"},
 		{"modelled", "modeled"},
 		{"modeled", "modeled"},

@@ -32,7 +32,7 @@ const (
 	// TypeName is another spelling of one name: Zelensky/Zelenskyy,
 	// Nato/NATO, US/U.S./United States.
 	TypeName VariationType = "name"
-	// TypeOrthographic is case, punctuation, quote and dash style, US/UK
+	// TypeOrthographic is case, punctuation, quote and dash style, accents, US/UK
 	// spelling and contractions (do not/don't).
 	TypeOrthographic VariationType = "orthographic"
 )

@@ -1,6 +1,9 @@
 package index
 
 import (
+	gounicode "unicode"
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -12,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Names stored in the index mapping. The analyser's name carries the format
@@ -21,6 +25,7 @@ const (
 	analyzerText = "variorum_en_v1"
 	analyzerFold = "variorum_fold_v1"
 	filterUS     = "variorum_us"
+	filterAccent = "variorum_accents"
 	formatMarker = analyzerText
 )
 
@@ -66,12 +71,52 @@ func (usFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// accentFilter drops the accents of a term's letters, so that "Beyoncé"
+// finds "Beyonce" and "cafe" finds "café". Like usFilter it changes the
+// term only; offsets still point at the word as written. (bleve's
+// asciifolding is a character filter, which would shift them.)
+type accentFilter struct{}
+
+func (accentFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !isASCII(t.Term) {
+			t.Term = stripMarks(t.Term)
+		}
+	}
+	return in
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// stripMarks returns b without its combining marks, recomposed.
+func stripMarks(b []byte) []byte {
+	d := norm.NFD.Bytes(b)
+	out := d[:0]
+	for i := 0; i < len(d); {
+		r, n := utf8.DecodeRune(d[i:])
+		if !gounicode.Is(gounicode.Mn, r) {
+			out = append(out, d[i:i+n]...)
+		}
+		i += n
+	}
+	return norm.NFC.Bytes(out)
+}
+
 func init() {
-	err := registry.RegisterTokenFilter(filterUS, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return usFilter{}, nil
-	})
-	if err != nil {
-		panic(err) // only if another package registered the same name
+	for name, f := range map[string]analysis.TokenFilter{filterUS: usFilter{}, filterAccent: accentFilter{}} {
+		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+			return f, nil
+		})
+		if err != nil {
+			panic(err) // only if another package registered the same name
+		}
 	}
 }
 
@@ -85,6 +130,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 			en.PossessiveName,
 			filterUS,
 			lowercase.Name,
+			filterAccent,
 			en.StopName,
 			porter.Name,
 		},

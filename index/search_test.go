@@ -410,3 +410,35 @@ func render(res *Result) string {
 	}
 	return b.String()
 }
+
+// TestSearchAccents: a word finds its spellings with and without accents,
+// and the mark is on the word as written.
+func TestSearchAccents(t *testing.T) {
+	docs := []corpus.Document{
+		docOf(corpus.Article{ID: "a", Source: "a.txt", Text: "Beyoncé sang at the café in Zürich."}),
+		docOf(corpus.Article{ID: "b", Source: "b.txt", Text: "Beyonce sang at the cafe in Zurich."}),
+	}
+	ix := openSample(t, docs)
+	for _, q := range []string{"Beyoncé", "Beyonce", "cafe", "café", "Zurich"} {
+		res, err := ix.Search(context.Background(), Query{Text: q, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 2 {
+			t.Errorf("%q: %d hits, want both spellings", q, len(res.Hits))
+			continue
+		}
+		for _, h := range res.Hits {
+			f := h.Fragments[0]
+			if len(f.Marks) == 0 {
+				t.Errorf("%q in %s: no mark", q, h.ID)
+				continue
+			}
+			m := f.Marks[0]
+			fold := func(s string) string { return strings.ToLower(string(stripMarks([]byte(s)))) }
+			if fold(f.Text[m.Start:m.End]) != fold(q) {
+				t.Errorf("%q in %s: mark on %q", q, h.ID, f.Text[m.Start:m.End])
+			}
+		}
+	}
+}
