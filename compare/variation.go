@@ -136,6 +136,11 @@ func (c *classifier) classify(e edit) []piece {
 		return whole(c.softType(c.a[e.a0], c.b[e.b0]))
 	case len(da) == 0 && len(db) == 0:
 		return whole(TypeOrthographic)
+	case percentSign(c.a, da, c.b[e.b0:e.b1]) || percentSign(c.b, db, c.a[e.a0:e.a1]):
+		return whole(TypeNumber) // "5 percent" → "5%"
+	case len(db) == 0 && negates(c.a, da), len(da) == 0 && negates(c.b, db):
+		// Dropping "not" turns the statement round: no mere omission.
+		return []piece{{typ: TypeSubstantive, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}}
 	case len(db) == 0:
 		return whole(TypeOmission)
 	case len(da) == 0:
@@ -151,9 +156,34 @@ func (c *classifier) classify(e edit) []piece {
 		return whole(t)
 	}
 	if ps := c.pairUp(da, db); ps != nil {
+		for i, p := range ps {
+			if p.typ == TypeOmission && negates(c.a, wordIndexes(c.a, p.a0, p.a1)) ||
+				p.typ == TypeAddition && negates(c.b, wordIndexes(c.b, p.b0, p.b1)) {
+				ps[i].typ = TypeSubstantive // "agreed" → "did not agree"
+			}
+		}
 		return ps
 	}
 	return whole(TypeSubstantive)
+}
+
+// negates reports whether the words ts[ws] hold a negation.
+func negates(ts []Token, ws []int) bool {
+	return slices.ContainsFunc(ws, func(i int) bool { return negations[ts[i].Norm] })
+}
+
+// percentSign reports whether the words ts[ws] are "percent" or "per
+// cent" and other is the sign alone.
+func percentSign(ts []Token, ws []int, other []Token) bool {
+	var w []string
+	for _, i := range ws {
+		w = append(w, ts[i].Norm)
+	}
+	if s := strings.Join(w, " "); s != "percent" && s != "per cent" {
+		return false
+	}
+	return slices.ContainsFunc(other, func(t Token) bool { return isPercent(t.Text) }) &&
+		!slices.ContainsFunc(other, Token.IsWord)
 }
 
 // sameWords reports whether the words a[da] and b[db] are written alike.
