@@ -60,7 +60,7 @@ func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
 	if dated(r) {
 		first = " · ★ carried first"
 	}
-	fmt.Fprintf(bw, "\n● carried%s · ○ left out (the outlet covered the story but not this statement)", first)
+	fmt.Fprintf(bw, "\n● carried%s · ○ left out (the outlet covered the story, sharing 3 other statements with its articles, but not this statement) · blank: not found covering this story", first)
 	if n := len(r.Clusters) - maxMatrixRows; n > 0 {
 		fmt.Fprintf(bw, "; %d more %s not in the table", n, plural(n, "cluster", "clusters"))
 	}
