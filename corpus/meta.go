@@ -177,7 +177,12 @@ func parseCSVManifest(raw []byte, m manifest) error {
 	if !hasFile {
 		return fmt.Errorf("the header row %q has no file column (want file,outlet,title,url,published)", strings.Join(header, ","))
 	}
-	for _, row := range rows[1:] {
+	for n, row := range rows[1:] {
+		if len(row) > len(header) {
+			// Most likely a value with an unquoted comma ("April 21,
+			// 2018"), which shifts every column after it.
+			return fmt.Errorf("row %d has %d fields, the header %d: put a value holding a comma in double quotes (\"April 21, 2018\")", n+2, len(row), len(header))
+		}
 		var e meta
 		for i, v := range row {
 			if i < len(header) {

@@ -422,6 +422,20 @@ func TestWalkBrokenManifest(t *testing.T) {
 	}
 }
 
+// TestManifestUnquotedComma: a row with more fields than the header (a
+// date with an unquoted comma) breaks the manifest, with the row named,
+// rather than storing "April 21" and shifting the columns after it.
+func TestManifestUnquotedComma(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":        "The Senate voted on the bill.",
+		"manifest.csv": "file,outlet,published\na.txt,Breitbart,April 21, 2018\n",
+	})
+	got, errs := ReadAll([]string{dir})
+	if len(got) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "row 2 has 4 fields, the header 3") {
+		t.Errorf("got %+v, errors %v; want a.txt skipped with the row named", got, errs)
+	}
+}
+
 // TestJSONInvalidUTF8: encoding/json would replace invalid bytes with
 // U+FFFD; a .json file holding them is refused, and a .jsonl line holding
 // them is, the other lines still read.
