@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -30,6 +31,12 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 		err := fmt.Errorf("no articles found in %s", strings.Join(paths, " "))
 		if len(bad) > 0 {
 			return nil, len(bad), err // what was wrong with each is above
+		}
+		for _, p := range paths {
+			if fi, serr := os.Stat(p); serr == nil && fi.Mode().IsRegular() && corpus.Supported(p) {
+				// An empty JSON array, or JSON Lines of blank lines.
+				return nil, 0, withHint(err, "a .json file holds an article object or an array of them, a .jsonl file one article a line; these hold none")
+			}
 		}
 		return nil, len(bad), withHint(err, "give .txt, .md, .html, .json or .jsonl files, or folders holding them")
 	}
