@@ -174,21 +174,24 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 		}
 	}
 	sortVariations(al.Variations)
-	for _, v := range al.Variations {
-		al.Types[v.Type]++
-	}
 	if c.Kind == KindQuote {
 		al.Status = StatusConfirmed
 		for i, v := range al.Variations {
 			switch {
 			case v.Type == TypeOrthographic:
 			case excerpting(v, p, c.Witnesses[v.Witness]):
-				al.Variations[i].Excerpt = true
+				// Words cut off at a quote's end are an excerpt's, even
+				// with a negation inside them (typed substantive when
+				// dropped or added elsewhere).
 				markExcerpt(al.Rows, v)
+				al.Variations[i].Type, al.Variations[i].Excerpt = gapType(v), true
 			default:
 				al.Status = StatusQuotedDifferently
 			}
 		}
+	}
+	for _, v := range al.Variations {
+		al.Types[v.Type]++
 	}
 	// Moved words and an excerpt's cut ends come after every real
 	// difference.
@@ -246,6 +249,7 @@ func b2i(b bool) int {
 }
 
 // markExcerpt marks the ops of v's row that v covers as an excerpt's.
+// Its ops take the gap's type, as v does (gapType).
 func markExcerpt(rows []Row, v Variation) {
 	for r := range rows {
 		if rows[r].Witness != v.Witness {
@@ -256,9 +260,23 @@ func markExcerpt(rows []Row, v Variation) {
 			if o.Type == v.Type && (o.Op == OpDelete && o.AStart < v.AEnd && v.AStart < o.AEnd ||
 				o.Op == OpInsert && o.BStart < v.BEnd && v.BStart < o.BEnd) {
 				rows[r].Ops[i].Excerpt = true
+				rows[r].Ops[i].Type = gapType(v)
 			}
 		}
 	}
+}
+
+// gapType is the type of v as a gap: omission for words one side lacks,
+// addition for words it has more, whatever negation made it substantive;
+// v's own type otherwise.
+func gapType(v Variation) VariationType {
+	switch {
+	case v.Type == TypeSubstantive && v.To == "" && v.From != "":
+		return TypeOmission
+	case v.Type == TypeSubstantive && v.From == "" && v.To != "":
+		return TypeAddition
+	}
+	return v.Type
 }
 
 // excerpting reports whether a variation of a quote only cuts it shorter
@@ -284,7 +302,7 @@ func excerpting(v Variation, pivot, w Witness) bool {
 		}
 		return false
 	}
-	switch v.Type {
+	switch gapType(v) {
 	case TypeOmission:
 		return cut(pivot.Text, pivot.Start, v.AStart, v.AEnd)
 	case TypeAddition:

@@ -156,6 +156,20 @@ func isOpener(s string) bool {
 // itself follows a comma ("France, the UK, Germany, and Finland";
 // "significant, deliberate, and sustained"). The comma after the last item
 // ("…, and Russia, are intended…") is a break.
+// acronymBracket returns the index of the ")" closing the "(" at toks[i]
+// when the brackets hold one word in capitals after a capitalised word
+// ("Workers' Party of Korea (WPK)", "Central News Agency (KCNA)"), else 0.
+func acronymBracket(toks []Token, i int) int {
+	if i+2 >= len(toks) || toks[i+2].Text != ")" || !toks[i+1].IsWord() || !toks[i-1].IsWord() {
+		return 0
+	}
+	w, prev := toks[i+1].Text, toks[i-1].Text
+	if strings.ToUpper(w) != w || strings.ToLower(w) == w || !unicode.IsUpper([]rune(prev)[0]) {
+		return 0
+	}
+	return i + 2
+}
+
 func clauseBreaks(toks []Token) []int {
 	var commas []int
 	for i, t := range toks {
@@ -211,7 +225,14 @@ func clauseBreaks(toks []Token) []int {
 			ci++
 		}
 		switch toks[i].Norm {
-		case ";", ":", "(":
+		case "(":
+			if j := acronymBracket(toks, i); j > 0 {
+				i = j // "Workers' Party of Korea (WPK) meeting": part of the name
+				continue
+			}
+			out = append(out, i)
+			continue
+		case ";", ":":
 			out = append(out, i)
 			continue
 		case ")":

@@ -86,6 +86,13 @@ func TestUnitEdges(t *testing.T) {
 			[]string{`We will rebuild every school and every hospital in the region by the end of next year.”`},
 		},
 		{
+			// An acronym in brackets is part of the name before it, no
+			// aside: no clause starts at "(WPK)".
+			`NK News reported that Kim told a Workers' Party of Korea (WPK) meeting that there was no need for such a nuclear program anymore.`,
+			nil,
+			[]string{`(WPK) meeting that there was no need for such a nuclear program anymore.`, `meeting that there was no need for such a nuclear program anymore.`},
+		},
+		{
 			`He called it “a major win for Ukraine and for Europe”, officials in Brussels said on Sunday evening.`,
 			[]string{`He called it “a major win for Ukraine and for Europe”`},
 			nil,

@@ -754,6 +754,19 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 		t.Errorf("shownTypes = %v: want the North/South difference and no omission", got)
 	}
 
+	// A negation inside the words an excerpt leaves off keeps it an
+	// excerpt, typed omission (dropped elsewhere, it is substantive).
+	const negated = "And maybe we won't even have a meeting at all. But I think that there's a great chance to solve a world problem"
+	a = Align(quote(negated, "there's a great chance to solve a world problem"), nil)
+	if a.Status != StatusConfirmed || len(a.Variations) != 1 || !a.Variations[0].Excerpt || a.Variations[0].Type != TypeOmission {
+		t.Errorf("an excerpt cutting off a negation: status %q, variations %+v; want confirmed, one omission marked excerpt", a.Status, a.Variations)
+	}
+	for _, o := range a.Rows[1-a.Pivot].Ops {
+		if o.Op != OpEqual && (!o.Excerpt || o.Type != TypeOmission) {
+			t.Errorf("an excerpt cutting off a negation: op %+v, want an omission marked excerpt", o)
+		}
+	}
+
 	a = Align(quote(full, "we have had direct talks at very high levels, with North Korea"), nil)
 	if a.Status != StatusQuotedDifferently || serious(a) != 1 || len(a.Variations) != 1 || a.Variations[0].Excerpt {
 		t.Errorf("a cut in the middle: status %q, %d serious, variations %+v; want quoted differently by one omission, not an excerpt", a.Status, serious(a), a.Variations)
