@@ -123,13 +123,23 @@ var courtesyTitles = map[string]bool{
 func mend(toks []wordTok, label string) (start int, _ string) {
 	if label != corpus.Person {
 		// "South Carolina Sen. Lindsey Graham" tagged as one ORG is the
-		// person after the title.
+		// person after the title; "Lord Chancellor Lord Falconer" tagged
+		// as a place is Lord Falconer.
 		for k := len(toks) - 2; k >= 0; k-- {
 			if courtesyTitles[toks[k].form] || officeTitles[toks[k].form] {
 				start, label = k+1, corpus.Person
 				break
 			}
+			if nobleTitles[toks[k].form] && k > 0 {
+				start, label = k, corpus.Person
+				break
+			}
 		}
+	}
+	if n := len(toks); label != corpus.Person && n >= 3 && personAtEnd(toks) {
+		// "Liberal Democrat Sarah Teather" tagged as one ORG: a party or
+		// title, then a given name and a surname.
+		start, label = n-2, corpus.Person
 	}
 	for start+1 < len(toks) && entityOpeners[strings.ToLower(toks[start].form)] {
 		start++ // "Despite Suprnova": the sentence's first word is no part of the name
@@ -142,6 +152,28 @@ func mend(toks []wordTok, label string) (start int, _ string) {
 	}
 	return start, label
 }
+
+// nobleTitles are titles that stay part of a British name ("Lord
+// Falconer", "Baroness Scotland").
+var nobleTitles = map[string]bool{"Lord": true, "Lady": true, "Baroness": true, "Baron": true, "Sir": true, "Dame": true}
+
+// personAtEnd reports whether the last two of toks are a given name (one
+// nearly always a man's or a woman's) and a surname after other words
+// that do not join them to a body: not "Bank of Sarah Smith", "Marks &
+// Spencer", nor a company's name ("… Bill Gates Foundation").
+func personAtEnd(toks []wordTok) bool {
+	n := len(toks)
+	given, sur, before := toks[n-2].form, toks[n-1].form, strings.ToLower(toks[n-3].form)
+	if givenNames()[strings.ToLower(given)] == 0 || !isCapitalized(given) || !isCapitalized(sur) || strings.Contains(given, ".") {
+		return false
+	}
+	return !joinWords[before] && !companyHeads[strings.ToLower(sur)]
+}
+
+// joinWords before a given name make it part of a body's or a place's
+// name: "Bank of …", "Marks & …", "San Francisco Giants", "Los Angeles
+// Dodgers".
+var joinWords = wordSet("of & and for the san santa santo sao são los las la le el st saint fort port mount lake new")
 
 // companyName reports whether a name the model took for a person's is a
 // firm's: two names joined by "&", or a last word that heads company

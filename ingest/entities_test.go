@@ -168,3 +168,35 @@ func TestNationalAgency(t *testing.T) {
 		}
 	}
 }
+
+// TestMendPersonInside: a name the model tags with a title or party as
+// one organisation or place is the person at its end; a team or a body
+// named after a person stays as tagged.
+func TestMendPersonInside(t *testing.T) {
+	for _, c := range []struct {
+		words, label string
+		want         string // the entity's words and label after mend
+	}{
+		{"Liberal Democrat Sarah Teather", corpus.Organization, "PERSON Sarah Teather"},
+		{"British Casino Association Chairman Penny Cobham", corpus.Organization, "PERSON Penny Cobham"},
+		{"Lord Chancellor Lord Falconer", corpus.GPE, "PERSON Lord Falconer"},
+		{"South Carolina Sen. Lindsey Graham", corpus.Organization, "PERSON Lindsey Graham"},
+		{"San Francisco Giants", corpus.Organization, "ORG San Francisco Giants"},
+		{"Bank of Sarah Smith", corpus.Organization, "ORG Bank of Sarah Smith"},
+		{"The Bill Gates Foundation", corpus.Organization, "ORG The Bill Gates Foundation"},
+		{"Lord Falconer", corpus.Person, "PERSON Lord Falconer"},
+	} {
+		var toks []wordTok
+		for _, w := range strings.Fields(c.words) {
+			toks = append(toks, wordTok{form: w})
+		}
+		start, label := mend(toks, c.label)
+		var got []string
+		for _, t := range toks[start:] {
+			got = append(got, t.form)
+		}
+		if s := label + " " + strings.Join(got, " "); s != c.want {
+			t.Errorf("mend(%q, %s) = %q, want %q", c.words, c.label, s, c.want)
+		}
+	}
+}
