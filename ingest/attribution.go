@@ -1882,14 +1882,53 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 			!(ingCue(lw) && determiners[d.lower(ts[j-1])]) { // "another leading advocate"
 			break
 		}
+		if j > 0 && !d.isCapWord(t) && npAfterStop[lw] {
+			break // "said Nadal afterwards", "said Dave Hawkins who runs the company"
+		}
+		if j > 0 && lw == "of" && d.isCapWord(ts[j-1]) && d.topicAfterOf(ts[j+1:]) {
+			break // "said Estelle Morris of the findings", "… of Novo's punishment"
+		}
 		j++
 	}
 	np := ts[:j]
 	if len(np) == 0 {
 		return corpus.Span{}
 	}
+	// "said Opera spokeswoman, Berit Hanson": the name set off after a
+	// description.
+	if j+1 < len(ts) && d.tokText(ts[j]) == "," && !d.isCapWord(np[len(np)-1]) {
+		k := j + 1
+		for k < len(ts) && k < j+5 && ts[k].word && d.isCapWord(ts[k]) {
+			k++
+		}
+		if k > j+1 && (k == len(ts) || !ts[k].word) {
+			return corpus.Span{Start: ts[j+1].start, End: ts[k-1].end}
+		}
+	}
 	return d.headMention(np)
 }
+
+// topicAfterOf reports whether the words ts after a name's "of" are a
+// topic, not the body or office it belongs to: a possessive ("of Novo's
+// punishment") or lower-case words ("of the findings"), not a capitalised
+// name ("of Maryland", "of the Exchequer").
+func (d *quoteDoc) topicAfterOf(ts []atok) bool {
+	if len(ts) == 0 || !ts[0].word {
+		return false
+	}
+	if isPossessive(d.lower(ts[0])) {
+		return true
+	}
+	if determiners[d.lower(ts[0])] && len(ts) > 1 && ts[1].word {
+		return !d.isCapWord(ts[1])
+	}
+	return !d.isCapWord(ts[0])
+}
+
+// npAfterStop end a speaker named after its cue: "said Nadal afterwards",
+// "said Castaignede ahead of the tie", "said Hawkins who runs the firm".
+var npAfterStop = wordSet("afterwards afterward ahead later earlier yesterday today tonight then " +
+	"who whom whose which when where while")
 
 // subjectOf returns the subject of the sentence that starts at s, for cues
 // that sit far from it ("…, saying", "… and said") and for partial quotes

@@ -420,6 +420,14 @@ func TestQuoteSpeakers(t *testing.T) {
 		name, text            string
 		speaker, mention, cue string // mention: checked when set
 	}{
+		// A speaker named after its cue ends before an adverb, a
+		// relative clause or "of" and a topic, and is the name set off
+		// after a description.
+		{"said X afterwards", "\"What a great way to finish the year,\" said Nadal afterwards.", "Nadal", "Nadal", "said"},
+		{"said X who", "\"The cars have electronic throttles,\" said rally driver Dave Hawkins who runs the company.", "Dave Hawkins", "Dave Hawkins", "said"},
+		{"said X of a topic", "\"I welcome this report,\" said Arts minister Estelle Morris of the findings.", "Estelle Morris", "Estelle Morris", "said"},
+		{"said a description, a name", "\"We would obviously not block it,\" said Opera spokeswoman, Berit Hanson.", "Berit Hanson", "Berit Hanson", "said"},
+		{"said one of them, a name", "\"A decision is expected soon,\" said one of their lawyers, Michalis Dimitrakopoulos.", "Michalis Dimitrakopoulos", "Michalis Dimitrakopoulos", "said"},
 		// A name set off after a description is the speaker; a
 		// description set off is not.
 		{"a name after a description, after the quote",
