@@ -2560,15 +2560,27 @@ func (d *quoteDoc) relativeHead(end, pos int) bool {
 	return rel == "whom" || rel == "whose"
 }
 
+// maxPronounChain bounds how many sentences opening on the same pronoun
+// subjectPerson follows back.
+const maxPronounChain = 3
+
 // subjectPerson returns the person the subject of the sentence at
 // [from, cur) names, when one fits pronoun ("Michael Flynn, a retired
 // general, explained why he backs Donald Trump over …"): the last person
 // in it that is no possessive ("Former Manfred Mann singer Paul Jones",
-// "Michael Briggs, Sanders's spokesman"). "" when there is none.
+// "Michael Briggs, Sanders's spokesman"); a subject that is the pronoun
+// itself means whom it meant there. "" when there is none.
 func (d *quoteDoc) subjectPerson(from, cur int, pronoun string) string {
 	sub := d.subjectOf(from, cur, d.regions)
 	if sub.End <= sub.Start {
 		return ""
+	}
+	if strings.EqualFold(d.text[sub.Start:sub.End], pronoun) && d.chain < maxPronounChain {
+		// "He suggested the claim that Lord Falconer … "…," he said":
+		// the same pronoun as the sentence's subject, the same person.
+		d.chain++
+		defer func() { d.chain-- }()
+		return d.antecedent(sub.Start, pronoun)
 	}
 	name := ""
 	for i := sort.Search(len(d.entities), func(i int) bool { return d.entities[i].End > sub.Start }); i < len(d.entities) && d.entities[i].Start < sub.End; i++ {
@@ -2739,10 +2751,10 @@ func (d *quoteDoc) oblique(e corpus.Entity) bool {
 	ts := attrTokens(d.text, max(0, e.Start-40), e.Start)
 	for j := len(ts) - 1; j >= 0; j-- {
 		w := d.lower(ts[j])
-		if !ts[j].word || honorifics[strings.TrimSuffix(w, ".")] || d.isCapWord(ts[j]) || w == "the" {
-			if !ts[j].word && w != "." {
-				return false // a comma or dash before the name
-			}
+		if !ts[j].word {
+			return false // a comma or dash before the name, or the sentence before it
+		}
+		if honorifics[strings.TrimSuffix(w, ".")] || d.isCapWord(ts[j]) || w == "the" {
 			continue // titles and the words of a title: "over Democratic nominee Hillary Clinton"
 		}
 		return objectWords[w] || w == "over" || w == "than" || w == "like" || w == "between" || w == "against"

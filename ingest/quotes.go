@@ -134,6 +134,7 @@ type quoteDoc struct {
 	starts    map[int][]int       // sentence starts by paragraph; see sentenceStarts
 	regions   []quoteRegion       // the scanned quotations, for lookups
 	fullNames map[string][]nameAt // by surname; see fullName
+	chain     int                 // pronouns being resolved through earlier ones; see subjectPerson
 }
 
 func newQuoteDoc(text string, sentences []corpus.Span, entities []corpus.Entity) *quoteDoc {

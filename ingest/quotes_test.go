@@ -752,6 +752,16 @@ func TestQuotesSentenceOpeners(t *testing.T) {
 	})
 }
 
+// TestQuotesPronounChain: a pronoun after a sentence whose subject is the
+// same pronoun means whom that one meant, not the last person named in
+// between.
+func TestQuotesPronounChain(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The White House economic adviser Larry Kudlow spoke on Tuesday. Mr. Kudlow said he expected Mr. Abe to petition Mr. Trump for an exemption. He also tamped down expectations about the trade pact, which Mr. Trump pulled out of during his first week in office.\n\n\"We are in the pre-preliminary stages of any discussions,\" he said.",
+			"We are in the pre-preliminary stages of any discussions", "Kudlow"},
+	})
+}
+
 // TestQuotesItSpeaker: "it" crediting a quote is the organisation, place
 // or document credited with the quote before it, nearby; never a person.
 func TestQuotesItSpeaker(t *testing.T) {
