@@ -1250,6 +1250,35 @@ var (
 // introducesQuote reports whether the words after a cue, up to the quote,
 // are at most an audience and a comma or colon: "told a French magazine:",
 // "told him directly,".
+// namedPerson reports whether m's speaker is a name, not a pronoun nor a
+// possessive ("Rubio's claim that …").
+func (d *quoteDoc) namedPerson(m cueMatch) bool {
+	mention := strings.ToLower(d.text[m.speaker.Start:m.speaker.End])
+	return d.namedSubject(m) && !speakerPronouns[mention] && !isPossessive(mention)
+}
+
+// reportsQuote reports whether rest, the words between a cue and a quote,
+// make the quote part of the cue's reported speech: a "that" clause
+// running into it, with no break between ("Kim told a Workers' Party
+// meeting that there was "no need"").
+func (d *quoteDoc) reportsQuote(rest []atok) bool {
+	if len(rest) > 14 {
+		return false
+	}
+	that := false
+	for _, t := range rest {
+		switch w := d.lower(t); {
+		case t.word && w == "that":
+			that = true
+		case t.word && isCue(d.tokText(t), true):
+			return false // another attribution inside: "… that Sanders said would make"
+		case !t.word && strings.ContainsAny(w, ",;:.!?—–"):
+			return false
+		}
+	}
+	return that
+}
+
 func (d *quoteDoc) introducesQuote(rest []atok) bool {
 	n := len(rest)
 	if n == 0 || rest[n-1].word || n > 6 {
@@ -1291,7 +1320,7 @@ func (d *quoteDoc) reportedCue(ts []atok, j, hi, sentStart int, regions []quoteR
 			continue
 		}
 		if weak || m.speaker.Start <= ts[that].start || d.inRelative(ts, k) || !cueVerbs[d.lower(ts[k])] ||
-			!d.introducesQuote(ts[k+1:]) {
+			!d.introducesQuote(ts[k+1:hi]) && !(d.reportsQuote(ts[k+1:hi]) && d.namedPerson(m)) {
 			return cueMatch{}, false
 		}
 		m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
