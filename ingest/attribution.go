@@ -2206,7 +2206,7 @@ var nonNameCaps = wordSet(nonNameOpeners + " the a an in on at to " +
 // "Even"): nonNameCaps, and the words entities do not start with.
 const nonNameOpeners = "but and after before during when while as if following despite amid " +
 	"although though because since until unless even why among meanwhile however still yet so " +
-	"then later also speaking asked according for with from about"
+	"then later earlier now also speaking asked according for with from about"
 
 // resolve turns a speaker mention into the name it refers to: the canonical
 // name of an entity it overlaps, a pronoun's antecedent, the full name for

@@ -200,3 +200,27 @@ func TestMendPersonInside(t *testing.T) {
 		}
 	}
 }
+
+// TestMendOpener: a sentence's opening adverb the model takes into a name
+// is no part of it ("Now Kim is scheduled to meet", "Earlier Tory leader").
+func TestMendOpener(t *testing.T) {
+	for _, c := range []struct{ words, want string }{
+		{"Now Kim", "Kim"},
+		{"Earlier Tory", "Tory"},
+		{"Despite Suprnova", "Suprnova"},
+		{"Kim Jong Un", "Kim Jong Un"},
+	} {
+		var toks []wordTok
+		for _, w := range strings.Fields(c.words) {
+			toks = append(toks, wordTok{form: w})
+		}
+		start, _ := mend(toks, corpus.Person)
+		var got []string
+		for _, t := range toks[start:] {
+			got = append(got, t.form)
+		}
+		if s := strings.Join(got, " "); s != c.want {
+			t.Errorf("mend(%q) keeps %q, want %q", c.words, s, c.want)
+		}
+	}
+}
