@@ -1079,6 +1079,9 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 	if m, ok := d.namedAs(ts); ok {
 		return m, false
 	}
+	if m, ok := d.relativeIntro(ts); ok {
+		return m, false
+	}
 	introEnd := -1
 	if start == sentStart && len(ts) > 0 && ts[0].word && d.isIntro(ts[0]) {
 		if c := commaIndex(d, ts); c > 0 {
@@ -1141,6 +1144,27 @@ func (d *quoteDoc) before(start, end, sentStart int, regions []quoteRegion, stri
 		}
 	}
 	return fallback, fallback.ok
+}
+
+// relativeIntro finds the speaker of a quote that a relative clause on
+// its source introduces: "the announcement from Kim, which read, "…"",
+// "Ms Smith, who said: "…"". The speaker is the noun phrase before the
+// relative pronoun; the main clause's cue ("Yonhap reports that …") is
+// not the quote's.
+func (d *quoteDoc) relativeIntro(ts []atok) (cueMatch, bool) {
+	n := len(ts)
+	if n > 0 && !ts[n-1].word && (d.tokText(ts[n-1]) == "," || d.tokText(ts[n-1]) == ":") {
+		n--
+	}
+	if n < 4 || !ts[n-1].word || !isCue(d.tokText(ts[n-1]), true) || !ts[n-2].word ||
+		(d.lower(ts[n-2]) != "which" && d.lower(ts[n-2]) != "who") || d.tokText(ts[n-3]) != "," {
+		return cueMatch{}, false
+	}
+	np := d.head(d.npBefore(ts[:n-3]))
+	if np.End <= np.Start {
+		return cueMatch{}, false
+	}
+	return cueMatch{speaker: np, cue: d.tokText(ts[n-1]), ok: true, cueSpan: corpus.Span{Start: ts[n-1].start, End: ts[n-1].end}}, true
 }
 
 // mainAfterSource returns the cue of the main clause after "according to

@@ -763,12 +763,16 @@ func TestQuotesPronounChain(t *testing.T) {
 }
 
 // TestQuotesReportedSpeech: a partial quote in a that-clause of a named
-// speaker's reported speech is that speaker's, not the outlet's that
-// reports it; not so through a possessive or another attribution.
+// speaker's reported speech, or one a relative clause on its source
+// introduces ("…, which read, "…""), is that speaker's, not the outlet's
+// that reports it; not so through a possessive or another attribution.
 func TestQuotesReportedSpeech(t *testing.T) {
 	checkSpeakers(t, []speakerCase{
 		{"NK News, a website on the communist country, reported that Kim Jong Un told a Workers' Party of Korea meeting that there was \"no need\" for such a nuclear program anymore.",
 			"no need", "Kim Jong Un"},
+		// A relative clause on the source introduces the quote.
+		{"Yonhap reports that KCNA published the announcement from Kim Jong Un, which read, \"From April 21, North Korea will stop nuclear tests.\"",
+			"From April 21, North Korea will stop nuclear tests", "Kim Jong Un"},
 		{"Cruz spokeswoman Catherine Frazier said Thursday that Marco Rubio's claim that Cruz is in favor of legalizing illegal immigrants is \"simply not true.\"",
 			"simply not true", "Catherine Frazier"},
 	})
