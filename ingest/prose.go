@@ -119,7 +119,8 @@ func proseLabel(typ string) string {
 // proseText is a sentence as prose is given it, with each byte's span in the
 // article text. prose folds curly quotes and "&rsquo;" to ASCII in its token
 // texts, so they are folded beforehand and the tokens can be found again;
-// white space is folded to spaces (prose treats it so).
+// white space is folded to spaces (prose treats it so), and a character
+// whose lower case is of another length to "?".
 type proseText struct {
 	text     string
 	from, to []int
@@ -146,6 +147,11 @@ func newProseText(text string, s corpus.Span) proseText {
 			emit("'", i, i+n)
 		case unicode.IsSpace(r):
 			emit(" ", i, i+n)
+		case r == utf8.RuneError && n == 1, len(string(unicode.ToLower(r))) != n:
+			// prose's tokenizer slices a token at offsets found in its
+			// lower case, and panics when that has another length
+			// (invalid UTF-8, "İ", the Kelvin sign).
+			emit("?", i, i+n)
 		default:
 			for k := range n {
 				emit(text[i+k:i+k+1], i+k, i+k+1)
