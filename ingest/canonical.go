@@ -58,7 +58,7 @@ func Canonicalize(docs []corpus.Document) {
 		for i, e := range docs[d].Entities {
 			m := newMention(d, i, e)
 			if m.person {
-				m.sex = mentionSex(docs[d].Text, e, m)
+				m.sex, m.weakSex = mentionSex(docs[d].Text, e, m)
 				m.title = mentionTitle(docs[d].Text, e)
 			}
 			ms = append(ms, m)
@@ -387,6 +387,7 @@ type mention struct {
 	surname  string // folded last word of a person's name
 	alias    string // canonical name from the alias list, if any
 	sex      byte   // people: 'm' or 'f' when a title or the given name tells (mentionSex), else 0
+	weakSex  bool   // sex from a given name men bear abroad too ("Robin Cook"; mentionSex)
 	title    string // people: the office written just before the name ("president", "lady"), else ""
 }
 
@@ -394,16 +395,19 @@ type mention struct {
 // before it in the text ("Mr. Trump": entities leave the title out) or at
 // its start ("Lord Butler"), or,
 // for a full name, by its given name (givenNameSex); 0 when neither tells.
-func mentionSex(text string, e corpus.Entity, m mention) byte {
+// weak reports a given name that men bear too outside the US (Robin,
+// Hilary): a courtesy title elsewhere outweighs it.
+func mentionSex(text string, e corpus.Entity, m mention) (sex byte, weak bool) {
 	for _, w := range titleWords(text, e) {
 		if sex := titleSex(w); sex != 0 {
-			return sex
+			return sex, false
 		}
 	}
 	if m.full {
-		return givenNameSex(m.name)
+		sex = givenNameSex(m.name)
+		return sex, sex != 0 && givenNameWeak(m.name)
 	}
-	return 0
+	return 0, false
 }
 
 // mentionTitle returns the office just before a person mention in the text
@@ -479,7 +483,9 @@ func titlesConflict(lone, full map[string]bool) bool {
 }
 
 // sexesFit reports whether two person mentions can name one person.
-func sexesFit(a, b mention) bool { return a.sex == 0 || b.sex == 0 || a.sex == b.sex }
+func sexesFit(a, b mention) bool {
+	return a.sex == 0 || b.sex == 0 || a.sex == b.sex || a.weakSex || b.weakSex
+}
 
 // lone reports whether m names a person by one name only ("Zelensky").
 func (m mention) lone() bool { return m.person && !m.full && m.surname != "" }

@@ -365,3 +365,21 @@ func TestCanonicalizeProminent(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalizeWeakGivenName: a given name nearly always a woman's
+// among US births but borne by men in British news ("Robin") yields to a
+// courtesy title: "Mr Cook" is Robin Cook; "Mr. Trump" is still not
+// Melania Trump.
+func TestCanonicalizeWeakGivenName(t *testing.T) {
+	docs := []corpus.Document{
+		personDoc("Ex-foreign secretary Robin Cook said people were fed up. Mr Cook told the BBC so.", "Robin Cook", "Cook"),
+		personDoc("Melania Trump waved. Then Mr. Trump spoke.", "Melania Trump", "Trump"),
+	}
+	Canonicalize(docs)
+	if got := docs[0].Entities[1].Canonical; got != "Robin Cook" {
+		t.Errorf("Mr Cook beside Robin Cook: %q, want Robin Cook", got)
+	}
+	if got := docs[1].Entities[1].Canonical; got != "Trump" {
+		t.Errorf("Mr. Trump beside Melania Trump: %q, want Trump", got)
+	}
+}

@@ -35,3 +35,18 @@ func givenNameSex(name string) byte {
 	}
 	return givenNames()[strings.ToLower(fields[0])]
 }
+
+// givenNameWeak reports whether name's given name is nearly always a
+// woman's among US births but borne by well-known men in British and
+// Commonwealth news (Robin Cook, Hilary Benn, Lindsay Hoyle, Ashley Cole,
+// Vivian Richards, Courtney Walsh, Sandy Lyle, Ainsley Harriott, Evelyn
+// Waugh), so that a courtesy title says more than it.
+func givenNameWeak(name string) bool {
+	fields := strings.Fields(stripHonorifics(name))
+	return len(fields) >= 2 && bothSexesAbroad[strings.ToLower(fields[0])]
+}
+
+var bothSexesAbroad = map[string]bool{
+	"robin": true, "hilary": true, "lindsay": true, "ashley": true, "vivian": true,
+	"courtney": true, "sandy": true, "ainsley": true, "evelyn": true,
+}
