@@ -102,6 +102,7 @@ type quoteItem struct {
 	ctxStart   int
 	ctxEnd     int
 	person     string // the speaker when resolved to a named person
+	speaker    string // the speaker as the article credits it, for the report
 }
 
 // quoteClass is a set of quotes with the same folded words and context.
@@ -212,7 +213,7 @@ func (m *quoteMatcher) collect() {
 			}
 			m.items = append(m.items, quoteItem{
 				doc: di, start: q.Start, end: q.End, ctxStart: cs, ctxEnd: ce,
-				person: speakerPerson(d, people, q),
+				person: speakerPerson(d, people, q), speaker: strings.TrimSpace(q.Speaker),
 			})
 		}
 	}
@@ -812,7 +813,7 @@ func (m *quoteMatcher) newCluster(ws []int) Cluster {
 		d := m.docs[it.doc]
 		c.Witnesses = append(c.Witnesses, Witness{
 			Article: d.ID, Source: d.Source, Outlet: d.Outlet,
-			Start: it.start, End: it.end, Text: d.Text[it.start:it.end],
+			Start: it.start, End: it.end, Text: d.Text[it.start:it.end], Speaker: it.speaker,
 		})
 	}
 	var sum float64

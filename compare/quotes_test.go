@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -770,5 +771,33 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 	a = Align(quote(full, "we have had direct talks at very high levels, with North Korea"), nil)
 	if a.Status != StatusQuotedDifferently || serious(a) != 1 || len(a.Variations) != 1 || a.Variations[0].Excerpt {
 		t.Errorf("a cut in the middle: status %q, %d serious, variations %+v; want quoted differently by one omission, not an excerpt", a.Status, serious(a), a.Variations)
+	}
+}
+
+// TestRenderQuoteSpeakers: each row of a quote cluster names whom its
+// article credits the words to, in every view, so an editor sees a misquote
+// flag between different sources ("Tom Perez" and "the suit").
+func TestRenderQuoteSpeakers(t *testing.T) {
+	a, b := "This constituted an act of unprecedented treachery", "The conspiracy constituted an act of previously unimaginable treachery"
+	c := Cluster{ID: 1, Kind: KindQuote, Witnesses: []Witness{
+		{Article: "A", Source: "a.txt", Outlet: "A", End: len(a), Text: a, Speaker: "Tom Perez"},
+		{Article: "B", Source: "b.txt", Outlet: "B", End: len(b), Text: b, Speaker: "the suit"},
+	}}
+	r := Report{Clusters: []Aligned{Align(c, nil)}}
+	for name, write := range map[string]func(io.Writer, Report) error{
+		"text":     func(w io.Writer, r Report) error { return WriteText(w, r, false) },
+		"markdown": WriteMarkdown,
+		"html":     WriteHTML,
+		"jsonl":    WriteJSONL,
+	} {
+		var b strings.Builder
+		if err := write(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Tom Perez", "the suit"} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s view lacks the speaker %q", name, want)
+			}
+		}
 	}
 }

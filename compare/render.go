@@ -264,6 +264,15 @@ func headline(a Aligned) string {
 	return strings.Join(parts, " · ")
 }
 
+// speakerNote is what a quote witness's row adds to its label: whom the
+// article credits the words to (" — Tom Perez"), or "".
+func speakerNote(a Aligned, k int) string {
+	if k < 0 || k >= len(a.Witnesses) || a.Witnesses[k].Speaker == "" {
+		return ""
+	}
+	return " — " + a.Witnesses[k].Speaker
+}
+
 func kindNoun(kind string) string {
 	if kind == KindQuote {
 		return "quote"

@@ -82,6 +82,9 @@ func writeClusterMarkdown(bw *bufio.Writer, a Aligned) {
 	fmt.Fprint(bw, "| outlet | wording | similarity |\n|---|---|--:|\n")
 	for _, row := range pivotFirst(a) {
 		label := mdEscape(witnessLabel(a, row.Witness))
+		if note := speakerNote(a, row.Witness); note != "" {
+			label += mdEscape(note)
+		}
 		if row.Witness == a.Pivot {
 			fmt.Fprintf(bw, "| **%s** (reference) | %s | |\n", label, mdEscape(oneLine(pivotText(a))))
 			continue

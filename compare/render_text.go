@@ -50,7 +50,7 @@ func writeClusterText(bw *bufio.Writer, a Aligned, st func(code, s string) strin
 	head := fmt.Sprintf("#%d %s", a.ID, headline(a))
 	fmt.Fprintf(bw, "%s\n", st(ansiBold, head))
 	for _, row := range pivotFirst(a) {
-		label := witnessLabel(a, row.Witness)
+		label := witnessLabel(a, row.Witness) + speakerNote(a, row.Witness)
 		if row.Witness == a.Pivot {
 			fmt.Fprintf(bw, "  %s %s\n", label, st(ansiDim, "(reference)"))
 			fmt.Fprintf(bw, "    %s\n", oneLine(a.Witnesses[a.Pivot].Text))

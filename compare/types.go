@@ -8,6 +8,9 @@ type Witness struct {
 	Start   int    `json:"start"` // byte offsets into the article text
 	End     int    `json:"end"`
 	Text    string `json:"text"` // exactly the article's Text[Start:End]
+	// Speaker is whom the article credits a quote's words to (its
+	// resolved speaker; quote clusters only, "" when unknown).
+	Speaker string `json:"speaker,omitempty"`
 }
 
 // Cluster is one statement several articles carry, with each article's
