@@ -119,9 +119,6 @@ func splitSentences(text string) []corpus.Span {
 			if t.Text == "." && i > 0 && len(toks[i-1].Text) == 1 && startsUpper(toks[i-1].Text) {
 				continue // an initial: "J. Smith"
 			}
-			if t.Text == "." && i > 0 && toks[i-1].End == t.Start && nameTitles[toks[i-1].Text] {
-				continue // a title: "Mr. Perez said"
-			}
 			e := lineStart + toks[j-1].End
 			emit(s, e)
 			s = e

@@ -89,6 +89,9 @@ func scanWord(text string, i int) int {
 		}
 		break
 	}
+	if j < len(text) && text[j] == '.' && nameTitles[text[i:j]] {
+		j++ // "Mr.", "Sen.": the title's full stop is part of it, no sentence's end
+	}
 	return j
 }
 
@@ -163,6 +166,9 @@ func Fold(word string) string {
 func foldPart(word string) string {
 	if c, ok := countryForms[strings.TrimSuffix(word, ".")]; ok {
 		return c
+	}
+	if t := strings.TrimSuffix(word, "."); t != word && nameTitles[t] {
+		word = t // "Mr." is "Mr"
 	}
 	w := strings.Map(func(r rune) rune {
 		if isApostrophe(r) || r == '\u2018' {

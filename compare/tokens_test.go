@@ -26,6 +26,8 @@ func TestTokenize(t *testing.T) {
 		{"end-of-line- -start", []string{"end-of-line", "-", "-", "start"}},
 		{"$100bn (£80bn)", []string{"$", "100bn", "(", "£", "80bn", ")"}},
 		{"1,2 and 3.", []string{"1,2", "and", "3", "."}},
+		// A title keeps its full stop, which ends no sentence.
+		{"between Mr. Kim and Sen. Graham.", []string{"between", "Mr.", "Kim", "and", "Sen.", "Graham", "."}},
 		{"\xff\xfeabc", []string{"\xff", "\xfe", "abc"}},
 	}
 	for _, tc := range tests {
@@ -46,6 +48,7 @@ func TestTokenize(t *testing.T) {
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"café", "cafe"},
+		{"Mr.", "mr"}, // as "Mr" is
 		{"Zürich", "zurich"},
 		{"Beyoncé's", "beyonce's"},
 		{"The", "the"},
