@@ -153,6 +153,10 @@ func isOpener(s string) bool {
 // itself follows a comma ("France, the UK, Germany, and Finland";
 // "significant, deliberate, and sustained"). The comma after the last item
 // ("…, and Russia, are intended…") is a break.
+// nameSuffixes end a name after a comma ("Donald J. Trump for President,
+// Inc.", "Martin Luther King, Jr."): no clause starts at them.
+var nameSuffixes = map[string]bool{"Inc": true, "Inc.": true, "Ltd": true, "Corp": true, "Co": true, "LLC": true, "plc": true, "Jr": true, "Jr.": true, "Sr": true, "Sr.": true}
+
 // acronymBracket returns the index of the ")" closing the "(" at toks[i]
 // when the brackets hold one word in capitals after a capitalised word
 // ("Workers' Party of Korea (WPK)", "Central News Agency (KCNA)"), else 0.
@@ -249,7 +253,7 @@ func clauseBreaks(toks []Token) []int {
 				continue
 			}
 		}
-		if toks[i-1].Text == "," && ci < len(commas) && commas[ci] == i-1 && !isList[ci] {
+		if toks[i-1].Text == "," && ci < len(commas) && commas[ci] == i-1 && !isList[ci] && !nameSuffixes[toks[i].Text] {
 			out = append(out, i)
 		}
 	}

@@ -86,6 +86,12 @@ func TestUnitEdges(t *testing.T) {
 			[]string{`We will rebuild every school and every hospital in the region by the end of next year.”`},
 		},
 		{
+			// No clause starts at a company's "Inc.".
+			`Brad Parscale, campaign manager of Donald J. Trump for President, Inc., slammed the suit as "frivolous" and predicted it would be dismissed.`,
+			nil,
+			[]string{`Inc., slammed the suit as "frivolous" and predicted it would be dismissed.`},
+		},
+		{
 			// An acronym in brackets is part of the name before it, no
 			// aside: no clause starts at "(WPK)".
 			`NK News reported that Kim told a Workers' Party of Korea (WPK) meeting that there was no need for such a nuclear program anymore.`,

@@ -89,10 +89,16 @@ func scanWord(text string, i int) int {
 		}
 		break
 	}
-	if j < len(text) && text[j] == '.' && nameTitles[text[i:j]] {
-		j++ // "Mr.", "Sen.": the title's full stop is part of it, no sentence's end
+	if j < len(text) && text[j] == '.' && (nameTitles[text[i:j]] || initialAt(text, i, j)) {
+		j++ // "Mr.", "Sen.", "John R. Bolton": the full stop is part of it, no sentence's end
 	}
 	return j
+}
+
+// initialAt reports whether text[i:j] is one capital letter whose full stop
+// (at j) is followed by a space and a capital: an initial, "John R. Bolton".
+func initialAt(text string, i, j int) bool {
+	return j == i+1 && text[i] >= 'A' && text[i] <= 'Z' && j+2 < len(text) && text[j+1] == ' ' && text[j+2] >= 'A' && text[j+2] <= 'Z'
 }
 
 // scanAbbrev matches a dotted abbreviation of single letters, two or more,
@@ -167,8 +173,8 @@ func foldPart(word string) string {
 	if c, ok := countryForms[strings.TrimSuffix(word, ".")]; ok {
 		return c
 	}
-	if t := strings.TrimSuffix(word, "."); t != word && nameTitles[t] {
-		word = t // "Mr." is "Mr"
+	if t := strings.TrimSuffix(word, "."); t != word && (nameTitles[t] || len(t) == 1) {
+		word = t // "Mr." is "Mr", "R." is "R"
 	}
 	w := strings.Map(func(r rune) rune {
 		if isApostrophe(r) || r == '\u2018' {

@@ -28,6 +28,7 @@ func TestTokenize(t *testing.T) {
 		{"1,2 and 3.", []string{"1,2", "and", "3", "."}},
 		// A title keeps its full stop, which ends no sentence.
 		{"between Mr. Kim and Sen. Graham.", []string{"between", "Mr.", "Kim", "and", "Sen.", "Graham", "."}},
+		{"Mattis and John R. Bolton.", []string{"Mattis", "and", "John", "R.", "Bolton", "."}},
 		{"\xff\xfeabc", []string{"\xff", "\xfe", "abc"}},
 	}
 	for _, tc := range tests {
