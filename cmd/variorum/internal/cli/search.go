@@ -82,6 +82,15 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 		}
 		if n, err := ix.Count(); err == nil && n == 0 {
 			fmt.Fprintf(e.stderr, "Note: the index %s holds no articles yet (is an ingest still extracting?)\n", indexDir(e, *dir))
+		} else {
+			// A filter that matches nothing alone is a name the index
+			// does not know, not a query too narrow.
+			if *entity != "" && filterMatchesNone(ctx, ix, index.Query{Entity: *entity}) {
+				fmt.Fprintf(e.stderr, "Note: no article in the index names an entity %s (variorum entities lists them)\n", shownQuery(*entity))
+			}
+			if *outlet != "" && filterMatchesNone(ctx, ix, index.Query{Outlet: *outlet}) {
+				fmt.Fprintf(e.stderr, "Note: no article in the index is from an outlet %s (variorum entities lists the outlets of each name)\n", shownQuery(*outlet))
+			}
 		}
 		return errNoMatch
 	}
@@ -219,4 +228,12 @@ func syntaxHint(query string) string {
 		return "* and ? are not wildcards here; words are stemmed already: attack finds attacks and attacked"
 	}
 	return ""
+}
+
+// filterMatchesNone reports whether the filter q (an entity or outlet, no
+// words) matches no article of ix.
+func filterMatchesNone(ctx context.Context, ix *index.Index, q index.Query) bool {
+	q.Limit = 1
+	res, err := ix.Search(ctx, q)
+	return err == nil && len(res.Hits) == 0
 }
