@@ -18,6 +18,10 @@ type unit struct {
 	start, end int // byte offsets into the document text
 	lo, hi     int // range into the sentence's terms
 	clause     bool
+	// credit is the attribution the sentence ends on (", the DNC
+	// alleges."), byte offsets, when the clause stops before it: its
+	// words are someone's claim, not the outlet's (creditTail).
+	creditStart, creditEnd int
 }
 
 // sentence is one sentence of a document with its content terms.
@@ -299,15 +303,51 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 	if nc < 2 {
 		return
 	}
+	cs, ce := s.creditTail()
 	for w := 1; w <= maxWindow && w < nc; w++ {
 		for a := 0; a+w <= nc; a++ {
 			u := s.span(sentIdx, merged[a], merged[a+w], true)
 			if u.hi-u.lo >= minUnitTerms {
+				if ce > cs && u.end <= cs {
+					u.creditStart, u.creditEnd = cs, ce
+				}
 				add(u)
 			}
 		}
 	}
 }
+
+// creditTail returns the byte span of the attribution the sentence ends on
+// after a comma ("…, and used WikiLeaks to disseminate them, the DNC
+// alleges."; "…, analysts said."), without its final punctuation; an
+// empty span when it ends on none.
+func (s *sentence) creditTail() (start, end int) {
+	c := -1
+	for i := len(s.toks) - 1; i > 0; i-- {
+		if s.toks[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < 0 || c+2 > len(s.toks) {
+		return 0, 0
+	}
+	tail := s.toks[c+1:]
+	for len(tail) > 0 && !tail[0].IsWord() {
+		tail = tail[1:] // the quotation mark of '…," he said'
+	}
+	for len(tail) > 0 && !tail[len(tail)-1].IsWord() {
+		tail = tail[:len(tail)-1]
+	}
+	if len(tail) < 2 || !(wordsCreditOnly(tail) || len(tail) <= creditWords && tailCues[tail[len(tail)-1].Norm]) {
+		return 0, 0
+	}
+	return tail[0].Start, tail[len(tail)-1].End
+}
+
+// tailCues end an attribution after what it reports that endCues leave
+// out, as they are not cues of an attribution clause of its own.
+var tailCues = wordSet("alleges alleged reported reports contends contended maintains maintained")
 
 // span makes the unit of tokens [a, b), trimmed of punctuation at its edges
 // other than quotation marks and brackets that open or close within it,

@@ -374,3 +374,40 @@ func TestSplitSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditTail: a clause of a sentence that ends on an attribution it
+// leaves out carries that attribution, so the report can say the words
+// are a claim; the sentence and clauses that hold it carry none.
+func TestCreditTail(t *testing.T) {
+	text := "In 2015 and 2016, Russian intelligence agents hacked into DNC computer systems, stole DNC documents and emails, and used WikiLeaks to spread the stolen materials to voters, the DNC alleges."
+	s := NewScorer(nil, nil)
+	toks := Tokenize(text)
+	sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+	credited, whole := 0, 0
+	sen.units(0, func(u unit) {
+		got := text[u.creditStart:u.creditEnd]
+		switch {
+		case u.end <= strings.Index(text, "the DNC alleges"):
+			credited++
+			if got != "the DNC alleges" {
+				t.Errorf("unit %q: credit %q, want \"the DNC alleges\"", text[u.start:u.end], got)
+			}
+		case got != "":
+			t.Errorf("unit %q holds the attribution, yet carries credit %q", text[u.start:u.end], got)
+		default:
+			whole++
+		}
+	})
+	if credited == 0 || whole == 0 {
+		t.Errorf("%d units before the attribution, %d holding it; want some of each", credited, whole)
+	}
+	// A sentence that ends on a statement of its own credits nothing.
+	text = "Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters last year."
+	toks = Tokenize(text)
+	sen = sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+	sen.units(0, func(u unit) {
+		if u.creditEnd > u.creditStart {
+			t.Errorf("unit %q: credit %q, want none", text[u.start:u.end], text[u.creditStart:u.creditEnd])
+		}
+	})
+}

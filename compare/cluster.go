@@ -1161,10 +1161,14 @@ func (m *matcher) cluster(w []int32, sim func(a, b int32) float64) Cluster {
 	for _, u := range w {
 		un := m.units[u]
 		d := m.docs[un.doc]
-		c.Witnesses = append(c.Witnesses, Witness{
+		w := Witness{
 			Article: d.ID, Source: d.Source, Outlet: d.Outlet,
 			Start: un.start, End: un.end, Text: d.Text[un.start:un.end],
-		})
+		}
+		if un.creditEnd > un.creditStart {
+			w.Credit = d.Text[un.creditStart:un.creditEnd]
+		}
+		c.Witnesses = append(c.Witnesses, w)
 	}
 	var sum float64
 	n := 0

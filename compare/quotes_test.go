@@ -776,14 +776,20 @@ func TestAlignQuoteExcerpts(t *testing.T) {
 
 // TestRenderQuoteSpeakers: each row of a quote cluster names whom its
 // article credits the words to, in every view, so an editor sees a misquote
-// flag between different sources ("Tom Perez" and "the suit").
+// flag between different sources ("Tom Perez" and "the suit"); a clause
+// whose sentence ends on an attribution names it ("the DNC alleges").
 func TestRenderQuoteSpeakers(t *testing.T) {
 	a, b := "This constituted an act of unprecedented treachery", "The conspiracy constituted an act of previously unimaginable treachery"
 	c := Cluster{ID: 1, Kind: KindQuote, Witnesses: []Witness{
 		{Article: "A", Source: "a.txt", Outlet: "A", End: len(a), Text: a, Speaker: "Tom Perez"},
 		{Article: "B", Source: "b.txt", Outlet: "B", End: len(b), Text: b, Speaker: "the suit"},
 	}}
-	r := Report{Clusters: []Aligned{Align(c, nil)}}
+	x, y := "Russian agents hacked into DNC computer systems", "Russian intelligence agents hacked into DNC computer systems"
+	claim := Cluster{ID: 2, Kind: KindClause, Witnesses: []Witness{
+		{Article: "C", Source: "c.txt", Outlet: "C", End: len(x), Text: x},
+		{Article: "D", Source: "d.txt", Outlet: "D", End: len(y), Text: y, Credit: "the DNC alleges"},
+	}}
+	r := Report{Clusters: []Aligned{Align(c, nil), Align(claim, nil)}}
 	for name, write := range map[string]func(io.Writer, Report) error{
 		"text":     func(w io.Writer, r Report) error { return WriteText(w, r, false) },
 		"markdown": WriteMarkdown,
@@ -794,7 +800,7 @@ func TestRenderQuoteSpeakers(t *testing.T) {
 		if err := write(&b, r); err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"Tom Perez", "the suit"} {
+		for _, want := range []string{"Tom Perez", "the suit", "the DNC alleges"} {
 			if !strings.Contains(b.String(), want) {
 				t.Errorf("%s view lacks the speaker %q", name, want)
 			}

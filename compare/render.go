@@ -264,13 +264,21 @@ func headline(a Aligned) string {
 	return strings.Join(parts, " · ")
 }
 
-// speakerNote is what a quote witness's row adds to its label: whom the
-// article credits the words to (" — Tom Perez"), or "".
+// speakerNote is what a witness's row adds to its label: for a quote, whom
+// the article credits the words to (" — Tom Perez"); for a clause that
+// leaves out the attribution its sentence ends on, that attribution
+// (" — the DNC alleges"); else "".
 func speakerNote(a Aligned, k int) string {
-	if k < 0 || k >= len(a.Witnesses) || a.Witnesses[k].Speaker == "" {
+	if k < 0 || k >= len(a.Witnesses) {
 		return ""
 	}
-	return " — " + a.Witnesses[k].Speaker
+	switch w := a.Witnesses[k]; {
+	case w.Speaker != "":
+		return " — " + w.Speaker
+	case w.Credit != "":
+		return " — " + w.Credit // "…, the DNC alleges."
+	}
+	return ""
 }
 
 func kindNoun(kind string) string {

@@ -91,10 +91,10 @@ type htmlCluster struct {
 }
 
 type htmlRow struct {
-	Label, Speaker, Source, Published, URL string
-	Pivot                                  bool
-	Similarity                             string
-	Segments                               []segment
+	Label, Speaker, Credit, Source, Published, URL string
+	Pivot                                          bool
+	Similarity                                     string
+	Segments                                       []segment
 }
 
 type htmlVariation struct {
@@ -187,7 +187,7 @@ func newHTMLView(r Report) htmlView {
 		hc.Serious = int(math.Round(100 * float64(serious(a)) / float64(max(1, len(a.Witnesses)-1))))
 		for _, row := range pivotFirst(a) {
 			w := a.Witnesses[row.Witness]
-			hr := htmlRow{Label: witnessLabel(a, row.Witness), Speaker: a.Witnesses[row.Witness].Speaker, Pivot: row.Witness == a.Pivot}
+			hr := htmlRow{Label: witnessLabel(a, row.Witness), Speaker: a.Witnesses[row.Witness].Speaker, Credit: a.Witnesses[row.Witness].Credit, Pivot: row.Witness == a.Pivot}
 			if art, ok := byID[w.Article]; ok {
 				hr.Published, hr.URL = art.Published, art.URL
 			}

@@ -11,6 +11,10 @@ type Witness struct {
 	// Speaker is whom the article credits a quote's words to (its
 	// resolved speaker; quote clusters only, "" when unknown).
 	Speaker string `json:"speaker,omitempty"`
+	// Credit is, for a clause of a sentence that ends on an attribution
+	// the clause leaves out ("…, the DNC alleges."), that attribution:
+	// the words are someone's claim, not the outlet's own.
+	Credit string `json:"credit,omitempty"`
 }
 
 // Cluster is one statement several articles carry, with each article's

@@ -25,8 +25,10 @@ articles at PATH when given.
 The terminal view marks each wording against the reference as
 [-deleted-]{+inserted+} (red and green on a colour terminal), and "…" where an
 outlet quotes an excerpt of a quote; a quote's row names whom that article
-credits the words to ("3_R.txt — the suit"). --json prints one object per cluster:
-cluster, kind, witnesses [{article, source, outlet, start, end, text, speaker}],
+credits the words to ("3_R.txt — the suit"), and a clause's row the
+attribution its sentence ends on ("3_M.txt — the DNC alleges"): a claim, not
+the outlet's own. --json prints one object per cluster: cluster, kind,
+witnesses [{article, source, outlet, start, end, text, speaker, credit}],
 similarity, pivot, outlets, status (quote clusters), alignment, shared,
 variations, types, coverage.`,
 		`  variorum compare
