@@ -272,13 +272,19 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 		// text without full stops, not a statement to compare.
 		return
 	}
-	add(s.span(sentIdx, 0, len(s.toks), false))
+	first := datelineEnd(s.toks)
+	add(s.span(sentIdx, first, len(s.toks), false))
 	if len(s.terms) < splitMinTerms {
 		return
 	}
 	// Clause boundaries as token indexes, merged until each clause has
 	// enough content terms.
-	bounds := append([]int{0}, clauseBreaks(s.toks)...)
+	bounds := []int{first}
+	for _, b := range clauseBreaks(s.toks) {
+		if b > first {
+			bounds = append(bounds, b)
+		}
+	}
 	bounds = append(bounds, len(s.toks))
 	termsIn := func(a, b int) int {
 		n := 0
@@ -289,7 +295,7 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 		}
 		return n
 	}
-	merged := []int{0}
+	merged := []int{first}
 	for k := 1; k < len(bounds); k++ {
 		if termsIn(merged[len(merged)-1], bounds[k]) >= clauseMinTerms || k == len(bounds)-1 {
 			merged = append(merged, bounds[k])
@@ -315,6 +321,48 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 			}
 		}
 	}
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens the sentence ("WASHINGTON —", "WASHINGTON (Reuters) -", "WEST PALM
+// BEACH, Fla. —"): the place in capitals, a state or an agency, and a
+// dash. Outlets that print none would otherwise seem to leave it out. 0
+// when there is none.
+func datelineEnd(toks []Token) int {
+	if len(toks) < 3 || !capsWord(toks[0].Text) {
+		return 0
+	}
+	for i := 1; i < len(toks) && i < 10; i++ {
+		switch t := toks[i].Text; {
+		case t == "—" || t == "–" || t == "-" || t == "―":
+			if i+1 < len(toks) && (startsUpper(toks[i+1].Text) || isOpener(toks[i+1].Text)) {
+				return i + 1 // "WASHINGTON — The …", not "NATO — the alliance …"
+			}
+			return 0
+		case capsWord(t), t == ",", t == "(", t == ")", t == "." && toks[i-1].End == toks[i].Start:
+		case toks[i-1].Text == "," && startsUpper(t), toks[i-1].Text == "(" && startsUpper(t):
+			// the state after the city ("Fla."), the agency ("Reuters")
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// capsWord reports whether w is a word in capitals of two letters or more
+// ("WASHINGTON", "U.S.").
+func capsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '\'' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // creditTail returns the byte span of the attribution the sentence ends on

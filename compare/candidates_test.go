@@ -86,6 +86,22 @@ func TestUnitEdges(t *testing.T) {
 			[]string{`We will rebuild every school and every hospital in the region by the end of next year.”`},
 		},
 		{
+			// A dateline is no part of the statement.
+			`WASHINGTON (Reuters) - The Democratic Party sued the Russian government on Friday.`,
+			[]string{`The Democratic Party sued the Russian government on Friday.`},
+			[]string{`WASHINGTON (Reuters) - The Democratic Party sued the Russian government on Friday.`},
+		},
+		{
+			`WEST PALM BEACH, Fla. — President Trump dispatched the director to North Korea to meet with its leader, Kim Jong-un, in recent weeks, two people briefed on the trip said.`,
+			[]string{`President Trump dispatched the director to North Korea to meet with its leader, Kim Jong-un, in recent weeks, two people briefed on the trip said.`},
+			[]string{`WEST PALM BEACH, Fla. — President Trump dispatched the director to North Korea to meet with its leader`},
+		},
+		{
+			`NATO — the alliance of thirty members — met on Friday to discuss the plan.`,
+			[]string{`NATO — the alliance of thirty members — met on Friday to discuss the plan.`},
+			nil,
+		},
+		{
 			// No clause starts at a company's "Inc.".
 			`Brad Parscale, campaign manager of Donald J. Trump for President, Inc., slammed the suit as "frivolous" and predicted it would be dismissed.`,
 			nil,
@@ -410,4 +426,28 @@ func TestCreditTail(t *testing.T) {
 			t.Errorf("unit %q: credit %q, want none", text[u.start:u.end], text[u.creditStart:u.creditEnd])
 		}
 	})
+}
+
+// TestDatelineUnits: no unit of a sentence opening on a dateline holds it,
+// the sentence's nor any clause's: outlets that print none would seem to
+// leave it out.
+func TestDatelineUnits(t *testing.T) {
+	s := NewScorer(nil, nil)
+	for _, text := range []string{
+		"WEST PALM BEACH, Fla. — President Trump dispatched the C.I.A. director Mike Pompeo to North Korea to meet with its leader, Kim Jong-un, in recent weeks to lay the groundwork for a summit meeting between Mr. Kim and Mr. Trump, two people briefed on the secret trip said on Tuesday.",
+		"WASHINGTON (Reuters) - The Democratic Party sued the Russian government, the Trump campaign and WikiLeaks on Friday, charging that they carried out a wide-ranging conspiracy.",
+	} {
+		toks := Tokenize(text)
+		sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+		n := 0
+		sen.units(0, func(u unit) {
+			n++
+			if u.start < strings.IndexAny(text, "—-")+2 {
+				t.Errorf("unit %q holds the dateline", text[u.start:u.end])
+			}
+		})
+		if n < 2 {
+			t.Errorf("%q: %d units, want the sentence and its clauses", text, n)
+		}
+	}
 }
