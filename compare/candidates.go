@@ -341,7 +341,9 @@ func datelineEnd(toks []Token) int {
 			return 0
 		case capsWord(t), t == ",", t == "(", t == ")", t == "." && toks[i-1].End == toks[i].Start:
 		case toks[i-1].Text == "," && startsUpper(t), toks[i-1].Text == "(" && startsUpper(t):
-			// the state after the city ("Fla."), the agency ("Reuters")
+			// the state after the city ("Fla."), the agency ("Reuters"),
+			// the month ("WASHINGTON, March 3 -")
+		case isDigits(t) && startsUpper(toks[i-1].Text) && toks[i-1].IsWord() && !capsWord(toks[i-1].Text):
 		default:
 			return 0
 		}

@@ -436,6 +436,7 @@ func TestDatelineUnits(t *testing.T) {
 	for _, text := range []string{
 		"WEST PALM BEACH, Fla. — President Trump dispatched the C.I.A. director Mike Pompeo to North Korea to meet with its leader, Kim Jong-un, in recent weeks to lay the groundwork for a summit meeting between Mr. Kim and Mr. Trump, two people briefed on the secret trip said on Tuesday.",
 		"WASHINGTON (Reuters) - The Democratic Party sued the Russian government, the Trump campaign and WikiLeaks on Friday, charging that they carried out a wide-ranging conspiracy.",
+		"NEW YORK, March 3 - Shares of the company rose sharply on Tuesday, traders said, after the board approved the sale of its cable unit to a rival group.",
 	} {
 		toks := Tokenize(text)
 		sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
