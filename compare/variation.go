@@ -196,8 +196,8 @@ func (c *classifier) softType(x, y Token) VariationType {
 	if isNumeric(x.Norm) {
 		return TypeNumber
 	}
-	if styleFold(x.Text) == styleFold(y.Text) {
-		return TypeOrthographic // Putin’s/Putin's
+	if styleFold(x.Text) == styleFold(y.Text) || strings.TrimSuffix(x.Text, ".") == strings.TrimSuffix(y.Text, ".") {
+		return TypeOrthographic // Putin’s/Putin's, Mr./Mr
 	}
 	if c.sameName([]Token{x}, []Token{y}, x.Start, x.End, y.Start, y.End) {
 		return TypeName
