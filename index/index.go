@@ -328,7 +328,7 @@ func (ix *Index) check(writer bool) error {
 	if !ok || im.CustomAnalysis == nil {
 		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping was not made by variorum")}
 	}
-	if _, ok := im.CustomAnalysis.Analyzers[formatMarker]; !ok {
+	if textAnalyzer(im) == "" {
 		return &openError{kind: ErrNotIndex, dir: ix.dir, cause: errors.New("its mapping is not this variorum's format")}
 	}
 	adv, err := ix.idx.Advanced()

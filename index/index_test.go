@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/variorum/variorum/corpus"
 )
 
@@ -602,6 +604,39 @@ func TestOpenDanglingLink(t *testing.T) {
 		_, err := Open(dir, Options{ReadOnly: ro})
 		if err == nil || errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "which does not exist") {
 			t.Errorf("Open(ReadOnly: %v) of a link to nowhere: %v", ro, err)
+		}
+	}
+}
+
+// TestOpenFormatV1: an index made before accents were folded (its text
+// analyser variorum_en_v1, without the accent filter) still opens, adds and
+// searches with the analyser it was built with.
+func TestOpenFormatV1(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	m, err := buildMapping(analyzerTextV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, runtimeConfig(Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("open a v1 index: %v", err)
+	}
+	defer ix.Close()
+	docs := []corpus.Document{docOf(corpus.Article{ID: "a", Source: "a.txt", Text: "Beyoncé sang at the café."})}
+	if _, err := ix.Add(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"Beyoncé": 1, "café": 1, "Beyonce": 0} {
+		res, err := ix.Search(context.Background(), Query{Text: q, Limit: 5})
+		if err != nil || len(res.Hits) != want {
+			t.Errorf("search %q in a v1 index: %v, %d hits; want %d (its analyser folds no accents)", q, err, len(res.Hits), want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	gounicode "unicode"
 	"unicode/utf8"
 
@@ -22,11 +23,14 @@ import (
 // version: an index whose mapping lacks it was built by another program or
 // by an incompatible variorum.
 const (
-	analyzerText = "variorum_en_v1"
-	analyzerFold = "variorum_fold_v1"
-	filterUS     = "variorum_us"
-	filterAccent = "variorum_accents"
-	formatMarker = analyzerText
+	// analyzerText is the text analyser of indexes made now; v2 folds
+	// accents. An index made before holds analyzerTextV1 and keeps it.
+	analyzerText   = "variorum_en_v2"
+	analyzerTextV1 = "variorum_en_v1"
+	analyzerFold   = "variorum_fold_v1"
+	filterUS       = "variorum_us"
+	filterAccent   = "variorum_accents"
+	formatMarker   = analyzerText // or analyzerTextV1 (textAnalyzer)
 )
 
 // Field names of an article document.
@@ -122,18 +126,22 @@ func init() {
 
 // newMapping returns the index mapping of an article document.
 func newMapping() (*mapping.IndexMappingImpl, error) {
+	return buildMapping(analyzerText)
+}
+
+// buildMapping returns the mapping with the text analyser text: this
+// format's (analyzerText), or, for tests of older indexes, the one before
+// (analyzerTextV1, without the accent filter).
+func buildMapping(text string) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
-	err := im.AddCustomAnalyzer(analyzerText, map[string]interface{}{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
-		"token_filters": []interface{}{
-			en.PossessiveName,
-			filterUS,
-			lowercase.Name,
-			filterAccent,
-			en.StopName,
-			porter.Name,
-		},
+	filters := []interface{}{en.PossessiveName, filterUS, lowercase.Name, filterAccent, en.StopName, porter.Name}
+	if text == analyzerTextV1 {
+		filters = slices.DeleteFunc(filters, func(f interface{}) bool { return f == filterAccent })
+	}
+	err := im.AddCustomAnalyzer(text, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": filters,
 	})
 	if err != nil {
 		return nil, err
@@ -149,7 +157,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	analysed := func(vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzerText
+		f.Analyzer = text
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = vectors
@@ -190,11 +198,25 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	article.AddFieldMappingsAt(fieldDoc, stored)
 
 	im.DefaultMapping = article
-	im.DefaultAnalyzer = analyzerText
+	im.DefaultAnalyzer = text
 	im.DefaultField = fieldText
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
 	im.ScoringModel = "tf-idf"
 	return im, im.Validate()
+}
+
+// textAnalyzer returns the name of the text analyser an index's mapping
+// holds, this format's or the one before; "" when it holds neither (not a
+// variorum index, or a newer one's). An older variorum opening an index
+// made now finds no analyser it knows and says the format is not its own,
+// rather than failing on a filter it lacks.
+func textAnalyzer(im *mapping.IndexMappingImpl) string {
+	for _, name := range []string{analyzerText, analyzerTextV1} {
+		if _, ok := im.CustomAnalysis.Analyzers[name]; ok {
+			return name
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -148,9 +150,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 // matches the text or, boosted, the title. Words that analyse to nothing
 // (stop words, punctuation) are dropped.
 func (ix *Index) buildQuery(q Query, entityNames []string) (query.Query, error) {
-	an := ix.idx.Mapping().AnalyzerNamed(analyzerText)
+	name := analyzerText
+	if im, ok := ix.idx.Mapping().(*mapping.IndexMappingImpl); ok {
+		name = cmp.Or(textAnalyzer(im), analyzerText)
+	}
+	an := ix.idx.Mapping().AnalyzerNamed(name)
 	if an == nil {
-		return nil, fmt.Errorf("search %s: analyser %s missing", ix.dir, analyzerText)
+		return nil, fmt.Errorf("search %s: analyser %s missing", ix.dir, name)
 	}
 	var must, mustNot, words, pairs []query.Query
 	parts := parseQuery(q.Text)
