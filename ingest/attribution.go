@@ -840,11 +840,10 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 	if lw0 == "that" && d.tokText(ts[0]) == "that" && len(ts) > 1 && (d.isCapWord(ts[1]) || speakerPronouns[d.lower(ts[1])]) {
 		return cueMatch{}
 	}
-	if d.participle(ts[0]) {
-		// "…," pushing North Korea to threaten Guam: a participle opens
-		// no subject.
-		return cueMatch{}
-	}
+	// "…," pushing North Korea to threaten Guam: a participle whose cue is
+	// an infinitive opens no attribution ("acting director John Smith
+	// said" does).
+	participial := d.participle(ts[0])
 	maxJ := 14
 	if tight {
 		maxJ = 6
@@ -868,6 +867,9 @@ func (d *quoteDoc) attributionAt(ts []atok, fragment, tight bool) cueMatch {
 		loose := fragment && !tight && j <= 4 && !d.isCapWord(t) && looksVerb(d.lower(t)) && !isCue(w, true)
 		if !isCue(w, true) && !loose {
 			continue
+		}
+		if participial && d.lower(ts[j-1]) == "to" {
+			return cueMatch{}
 		}
 		if j >= maxJ && (ts[j-1].word || d.tokText(ts[j-1]) != ",") {
 			continue // past the usual reach, only ", said" ends an appositive
@@ -1938,7 +1940,7 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 		if j > 0 && !d.isCapWord(t) && npAfterStop[lw] {
 			break // "said Nadal afterwards", "said Dave Hawkins who runs the company"
 		}
-		if j > 0 && lw == "of" && d.isCapWord(ts[j-1]) && d.topicAfterOf(ts[j+1:]) {
+		if j > 0 && lw == "of" && d.isCapWord(ts[j-1]) && !titleHeads[d.lower(ts[j-1])] && d.topicAfterOf(ts[j+1:]) {
 			break // "said Estelle Morris of the findings", "… of Novo's punishment"
 		}
 		j++
@@ -1954,12 +1956,18 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 		for k < len(ts) && k < j+5 && ts[k].word && d.isCapWord(ts[k]) {
 			k++
 		}
-		if k > j+1 && (k == len(ts) || !ts[k].word) {
+		if k > j+1 && (k == len(ts) || !ts[k].word) && !whenWords[d.lower(ts[j+1])] && !weekdays[d.lower(ts[j+1])] {
 			return corpus.Span{Start: ts[j+1].start, End: ts[k-1].end}
 		}
 	}
 	return d.headMention(np)
 }
+
+// titleHeads head a title that goes on after "of" before the name
+// ("Professor of politics John Curtice", "Chairman of the board Richard
+// Lambert"): the "of" there starts no topic.
+var titleHeads = wordSet("professor chairman chairwoman chair director head secretary minister " +
+	"president governor mayor chief leader member editor dean principal commissioner")
 
 // topicAfterOf reports whether the words ts after a name's "of" are a
 // topic, not the body or office it belongs to: a possessive ("of Novo's
@@ -1972,10 +1980,11 @@ func (d *quoteDoc) topicAfterOf(ts []atok) bool {
 	if isPossessive(d.lower(ts[0])) {
 		return true
 	}
-	if determiners[d.lower(ts[0])] && len(ts) > 1 && ts[1].word {
-		return !d.isCapWord(ts[1])
+	k := 0
+	if determiners[d.lower(ts[0])] {
+		k = 1
 	}
-	return !d.isCapWord(ts[0])
+	return k < len(ts) && ts[k].word && !d.isCapWord(ts[k])
 }
 
 // npAfterStop end a speaker named after its cue: "said Nadal afterwards",
@@ -2605,8 +2614,8 @@ func (d *quoteDoc) antecedent(pos int, pronoun string) string {
 // he described as" is described by someone else.
 func (d *quoteDoc) relativeHead(end, pos int) bool {
 	rest := d.text[end:pos]
-	if len(rest) > 60 {
-		return false
+	if len(rest) > 60 || strings.ContainsAny(rest, ".!?") {
+		return false // "John Smith, whose novel sold well. "…," he said" is Smith
 	}
 	rest = strings.TrimPrefix(strings.TrimLeft(rest, " "), ",")
 	rel, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")

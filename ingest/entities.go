@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/variorum/variorum/corpus"
@@ -130,8 +131,9 @@ func mend(toks []wordTok, label string) (start int, _ string) {
 				start, label = k+1, corpus.Person
 				break
 			}
-			if nobleTitles[toks[k].form] && k > 0 {
-				start, label = k, corpus.Person
+			if nobleTitles[toks[k].form] && k > 0 && toks[k-1].form != "Our" && !placeHeads[strings.ToLower(toks[len(toks)-1].form)] &&
+				!slices.ContainsFunc(toks[k+1:], func(t wordTok) bool { return !isCapitalized(t.form) }) {
+				start, label = k, corpus.Person // not "Our Lady of Lourdes Hospital"
 				break
 			}
 		}
@@ -167,8 +169,17 @@ func personAtEnd(toks []wordTok) bool {
 	if givenNames()[strings.ToLower(given)] == 0 || !isCapitalized(given) || !isCapitalized(sur) || strings.Contains(given, ".") {
 		return false
 	}
-	return !joinWords[before] && !companyHeads[strings.ToLower(sur)]
+	return !joinWords[before] && !royalTitles[before] && !companyHeads[strings.ToLower(sur)] && !placeHeads[strings.ToLower(sur)]
 }
+
+// royalTitles before a given name make a place's name ("Queen Elizabeth
+// Hospital", "Prince Edward Island"), and placeHeads end one.
+var (
+	royalTitles = wordSet("queen king prince princess duke duchess saint st")
+	placeHeads  = wordSet("hospital island islands hall school university college county park street " +
+		"centre center bridge airport stadium square road house church cathedral museum library " +
+		"theatre theater avenue station building tower court prize award trophy cup foundation trust")
+)
 
 // joinWords before a given name make it part of a body's or a place's
 // name: "Bank of …", "Marks & …", "San Francisco Giants", "Los Angeles

@@ -185,6 +185,11 @@ func TestMendPersonInside(t *testing.T) {
 		{"Bank of Sarah Smith", corpus.Organization, "ORG Bank of Sarah Smith"},
 		{"The Bill Gates Foundation", corpus.Organization, "ORG The Bill Gates Foundation"},
 		{"Lord Falconer", corpus.Person, "PERSON Lord Falconer"},
+		// Places and institutions named after people stay as tagged.
+		{"Queen Elizabeth Hospital", corpus.GPE, "GPE Queen Elizabeth Hospital"},
+		{"Prince Edward Island", corpus.Location, "LOC Prince Edward Island"},
+		{"Our Lady of Lourdes Hospital", corpus.GPE, "GPE Our Lady of Lourdes Hospital"},
+		{"Royal Victoria Hospital", corpus.Organization, "ORG Royal Victoria Hospital"},
 	} {
 		var toks []wordTok
 		for _, w := range strings.Fields(c.words) {

@@ -120,7 +120,7 @@ func proseLabel(typ string) string {
 // article text. prose folds curly quotes and "&rsquo;" to ASCII in its token
 // texts, so they are folded beforehand and the tokens can be found again;
 // white space is folded to spaces (prose treats it so), and a character
-// whose lower case is of another length to "?".
+// whose lower case is of another length to "X" or "x".
 type proseText struct {
 	text     string
 	from, to []int
@@ -150,8 +150,13 @@ func newProseText(text string, s corpus.Span) proseText {
 		case r == utf8.RuneError && n == 1, len(string(unicode.ToLower(r))) != n:
 			// prose's tokenizer slices a token at offsets found in its
 			// lower case, and panics when that has another length
-			// (invalid UTF-8, "İ", the Kelvin sign).
-			emit("?", i, i+n)
+			// (invalid UTF-8, "Ⱥ"): a letter of the same case stands in,
+			// so the word stays a word ("İzmir" is still a name).
+			if unicode.IsUpper(r) {
+				emit("X", i, i+n)
+			} else {
+				emit("x", i, i+n)
+			}
 		default:
 			for k := range n {
 				emit(text[i+k:i+k+1], i+k, i+k+1)

@@ -452,6 +452,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		// Trump, not "Mr. Trump met Mr. Abe".
 		{"past verb between names",
 			"Mr. Trump met Mr. Abe, a \"truly fine gentleman.\"", "Trump", "Mr. Trump", ""},
+		// A modifier in -ing before a name is no participle, and a title
+		// before "of" and a name is no topic (from a review).
+		{"acting director", "\"We are ready,\" acting director John Smith said.", "John Smith", "John Smith", "said"},
+		{"leading economist", "\"Growth will slow,\" leading economist Paul Krugman said.", "Paul Krugman", "Paul Krugman", "said"},
+		{"Professor of politics", "\"The turnout was low,\" said Professor of politics John Curtice.", "John Curtice", "John Curtice", "said"},
+		{"a day after the comma", "\"We will appeal,\" said the company, Monday.", "the company", "the company", "said"},
 		// A participle after the quote opens no attribution: "pushing
 		// North Korea to threaten" reports no speech of North Korea's.
 		{"participle after the quote",
@@ -759,6 +765,10 @@ func TestQuotesPronounChain(t *testing.T) {
 	checkSpeakers(t, []speakerCase{
 		{"The White House economic adviser Larry Kudlow spoke on Tuesday. Mr. Kudlow said he expected Mr. Abe to petition Mr. Trump for an exemption. He also tamped down expectations about the trade pact, which Mr. Trump pulled out of during his first week in office.\n\n\"We are in the pre-preliminary stages of any discussions,\" he said.",
 			"We are in the pre-preliminary stages of any discussions", "Kudlow"},
+		// A relative clause that ended with its sentence does not hold
+		// the pronoun.
+		{`The prize went to John Smith, whose novel sold a million copies. "I am thrilled," he said.`,
+			"I am thrilled", "John Smith"},
 	})
 }
 
