@@ -217,7 +217,7 @@ func newHTMLView(r Report) htmlView {
 			continue
 		}
 		cr := htmlCoverageRow{ID: a.ID, Order: i, DataTypes: hc.DataTypes, Outlets: a.Outlets, Serious: hc.Serious,
-			Text: clip(pivotText(a), 90), Status: hc.Status}
+			Text: clip(pivotText(a), 140), Status: hc.Status}
 		marks := coverageMarks(a.Coverage)
 		for _, o := range cols {
 			cell := htmlCell{}

@@ -156,7 +156,7 @@ func knownIDs(ctx context.Context, stderr io.Writer, dir string, arts []corpus.A
 func openIndex(stderr io.Writer, dir string, readOnly bool) (*index.Index, error) {
 	ix, err := index.Open(dir, index.Options{ReadOnly: readOnly})
 	if readOnly && errors.Is(err, index.ErrLocked) {
-		fmt.Fprintf(stderr, "variorum: %s is being written by another variorum process; waiting up to %s for it\n", dir, readWait)
+		fmt.Fprintf(stderr, "variorum: %s is being written by another variorum process; waiting up to %s more for it\n", dir, readWait)
 		ix, err = index.Open(dir, index.Options{ReadOnly: true, LockTimeout: readWait})
 	}
 	if err != nil {
