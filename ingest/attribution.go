@@ -1813,6 +1813,30 @@ func (d *quoteDoc) cueText(ts []atok, j int) string {
 	return cue
 }
 
+// bodyNameBefore reports whether ts ends in the start of a body's name: a
+// capitalised head such as "Department" followed only by capitalised words
+// and "for", "and" or "of" ("Department for Education and").
+func (d *quoteDoc) bodyNameBefore(ts []atok) bool {
+	for k := len(ts) - 1; k >= 0 && k >= len(ts)-6; k-- {
+		t := ts[k]
+		lw := d.lower(t)
+		switch {
+		case !t.word:
+			return false
+		case d.isCapWord(t) && bodyHeads[lw]:
+			return true
+		case d.isCapWord(t), lw == "for" || lw == "and" || lw == "of":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// bodyHeads open the names of bodies that go on with "for", "and" or "of".
+var bodyHeads = wordSet("department ministry office committee institute council society association " +
+	"federation bureau centre center commission agency board foundation union")
+
 // npBefore returns the noun phrase that ends ts (the subject before a cue):
 // reading leftwards over capitalised words, possessives, determiners and
 // nouns until a function word or punctuation; the name at its end when it
@@ -1834,7 +1858,13 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 			break
 		}
 		lw := d.lower(t)
-		if npStop[lw] && !(d.isCapWord(t) && i < len(ts)-1) {
+		// "A Department for Education and Skills source said": "for" and
+		// "and" between capitalised words are inside a body's name that
+		// opens on its head ("Department", "Ministry"); not "Donald J.
+		// Trump for President" nor "MP for Henley".
+		inName := (lw == "for" || lw == "and" || lw == "of") && i > 0 && i < len(ts)-1 &&
+			ts[i+1].word && d.isCapWord(ts[i+1]) && d.bodyNameBefore(ts[:i])
+		if npStop[lw] && !(d.isCapWord(t) && i < len(ts)-1) && !inName {
 			break
 		}
 		if speakerPronouns[lw] {

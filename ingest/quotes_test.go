@@ -452,6 +452,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		// Trump, not "Mr. Trump met Mr. Abe".
 		{"past verb between names",
 			"Mr. Trump met Mr. Abe, a \"truly fine gentleman.\"", "Trump", "Mr. Trump", ""},
+		// "for" and "and" inside a body's name stay in the speaker.
+		{"a department's name", "A Department for Education and Skills source said: \"Every day in school counts.\"",
+			"a Department for Education and Skills source", "A Department for Education and Skills source", "said"},
 		// A modifier in -ing before a name is no participle, and a title
 		// before "of" and a name is no topic (from a review).
 		{"acting director", "\"We are ready,\" acting director John Smith said.", "John Smith", "John Smith", "said"},
