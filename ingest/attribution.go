@@ -214,7 +214,7 @@ var (
 	determiners     = wordSet("the a an one two three four five some several another many both this that these those his her their its our")
 	speakerPronouns = wordSet("he she they it we i you who")
 	// npStop are words that end a noun phrase when reading away from its head.
-	npStop = wordSet("that which when while as if because after before since though although where " +
+	npStop = wordSet("that which when while as if because after before since though although where until unless whether " +
 		"and but or nor so yet to in on at by for from with about into over under during without " +
 		"than then there here not no is was are were be been has had have will would can could " +
 		"should may might must did does do said says told tells according also this what whom whose " +

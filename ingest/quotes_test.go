@@ -452,6 +452,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		// Trump, not "Mr. Trump met Mr. Abe".
 		{"past verb between names",
 			"Mr. Trump met Mr. Abe, a \"truly fine gentleman.\"", "Trump", "Mr. Trump", ""},
+		// A conjunction opens no speaker.
+		{"until someone", "The DJ plays on until someone tells him \"the radio is off.\"", "someone", "someone", "tells"},
 		// "for" and "and" inside a body's name stay in the speaker.
 		{"a department's name", "A Department for Education and Skills source said: \"Every day in school counts.\"",
 			"a Department for Education and Skills source", "A Department for Education and Skills source", "said"},
