@@ -2231,8 +2231,8 @@ func (d *quoteDoc) nounAfter(ts []atok, end int) int {
 			break
 		}
 		lw := d.lower(t)
-		if npStop[lw] || isCue(d.tokText(t), true) || auxWords[lw] || looksVerb(lw) && !d.isCapWord(t) {
-			break
+		if npStop[lw] || isCue(d.tokText(t), true) || auxWords[lw] || (looksVerb(lw) || irregularPast[lw]) && !d.isCapWord(t) {
+			break // "The player ran at him": the noun ends before "ran"
 		}
 		end = t.end
 	}
