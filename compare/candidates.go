@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -273,8 +274,12 @@ func (s *sentence) units(sentIdx int, add func(unit)) {
 		return
 	}
 	first := datelineEnd(s.toks)
-	add(s.span(sentIdx, first, len(s.toks), false))
-	if len(s.terms) < splitMinTerms {
+	whole := s.span(sentIdx, first, len(s.toks), false)
+	if whole.hi-whole.lo < minUnitTerms {
+		return // "WASHINGTON (Reuters) - Trump resigned."
+	}
+	add(whole)
+	if whole.hi-whole.lo < splitMinTerms {
 		return
 	}
 	// Clause boundaries as token indexes, merged until each clause has
@@ -332,18 +337,28 @@ func datelineEnd(toks []Token) int {
 	if len(toks) < 3 || !capsWord(toks[0].Text) {
 		return 0
 	}
-	for i := 1; i < len(toks) && i < 10; i++ {
+	letters, marked := 0, false // the place's capitals; a state, agency or date seen
+	for i := 0; i < len(toks) && i < 10; i++ {
 		switch t := toks[i].Text; {
-		case t == "—" || t == "–" || t == "-" || t == "―":
-			if i+1 < len(toks) && (startsUpper(toks[i+1].Text) || isOpener(toks[i+1].Text)) {
-				return i + 1 // "WASHINGTON — The …", not "NATO — the alliance …"
+		case i > 0 && (t == "—" || t == "–" || t == "-" || t == "―"):
+			spaced := toks[i-1].End < toks[i].Start && i+1 < len(toks) && toks[i].End < toks[i+1].Start
+			next := ""
+			if i+1 < len(toks) {
+				next = toks[i+1].Text
+			}
+			// "WASHINGTON — The …"; not "U.S.-China", "UK — EU talks",
+			// "NATO — the alliance", "FED RAISES RATES - MARKETS FALL".
+			if spaced && (marked || letters >= 4) && (startsUpper(next) && !capsWord(next) || isOpener(next)) {
+				return i + 1
 			}
 			return 0
-		case capsWord(t), t == ",", t == "(", t == ")", t == "." && toks[i-1].End == toks[i].Start:
-		case toks[i-1].Text == "," && startsUpper(t), toks[i-1].Text == "(" && startsUpper(t):
-			// the state after the city ("Fla."), the agency ("Reuters"),
-			// the month ("WASHINGTON, March 3 -")
-		case isDigits(t) && startsUpper(toks[i-1].Text) && toks[i-1].IsWord() && !capsWord(toks[i-1].Text):
+		case capsWord(t) && (i == 0 || toks[i-1].Text != ","):
+			letters += len(t)
+		case t == "(" || t == ")" || t == ",", t == "." && toks[i-1].End == toks[i].Start:
+		case i > 0 && (toks[i-1].Text == "," || toks[i-1].Text == "(") && startsUpper(t) && (!capsWord(t) || strings.Contains(t, ".")):
+			marked = true // the state after the city ("Fla.", "N.Y."), the agency ("Reuters"), the month
+		case i > 0 && isDigits(t) && startsUpper(toks[i-1].Text) && !capsWord(toks[i-1].Text):
+			marked = true // "WASHINGTON, March 3 -"
 		default:
 			return 0
 		}
@@ -389,15 +404,23 @@ func (s *sentence) creditTail() (start, end int) {
 	for len(tail) > 0 && !tail[len(tail)-1].IsWord() {
 		tail = tail[:len(tail)-1]
 	}
-	if len(tail) < 2 || !(wordsCreditOnly(tail) || len(tail) <= creditWords && tailCues[tail[len(tail)-1].Norm]) {
-		return 0, 0
+	if len(tail) < 2 || tailOpeners[tail[0].Norm] || !creditWith(tail, endOrTailCues) {
+		return 0, 0 // not "…, hours after the shooting was reported."
 	}
 	return tail[0].Start, tail[len(tail)-1].End
 }
 
-// tailCues end an attribution after what it reports that endCues leave
-// out, as they are not cues of an attribution clause of its own.
-var tailCues = wordSet("alleges alleged reported reports contends contended maintains maintained")
+// endOrTailCues end an attribution after what it reports: endCues, and
+// those endCues leave out as no cues of an attribution clause of its own.
+var endOrTailCues = func() map[string]bool {
+	m := wordSet("alleges alleged reported reports contends contended maintains maintained")
+	maps.Copy(m, endCues)
+	return m
+}()
+
+// tailOpeners open a clause of its own, no attribution: "…, and it has
+// been well maintained", "…, hours after the shooting was reported".
+var tailOpeners = wordSet("and but or which who after before while when as hours days weeks since until")
 
 // span makes the unit of tokens [a, b), trimmed of punctuation at its edges
 // other than quotation marks and brackets that open or close within it,

@@ -418,14 +418,20 @@ func TestCreditTail(t *testing.T) {
 		t.Errorf("%d units before the attribution, %d holding it; want some of each", credited, whole)
 	}
 	// A sentence that ends on a statement of its own credits nothing.
-	text = "Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters last year."
-	toks = Tokenize(text)
-	sen = sentence{end: len(text), toks: toks, terms: s.terms(toks)}
-	sen.units(0, func(u unit) {
-		if u.creditEnd > u.creditStart {
-			t.Errorf("unit %q: credit %q, want none", text[u.start:u.end], text[u.creditStart:u.creditEnd])
-		}
-	})
+	for _, text := range []string{
+		"Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters last year.",
+		"Police arrested the man at his home in the north of the city on Friday, hours after the shooting was reported.",
+		"The house was built in 1820 by a wealthy merchant for his large family, and it has been well maintained.",
+		"Fewer violent crimes are being committed in the city than a decade ago, but more are reported.",
+	} {
+		toks := Tokenize(text)
+		sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+		sen.units(0, func(u unit) {
+			if u.creditEnd > u.creditStart {
+				t.Errorf("unit %q: credit %q, want none", text[u.start:u.end], text[u.creditStart:u.creditEnd])
+			}
+		})
+	}
 }
 
 // TestDatelineUnits: no unit of a sentence opening on a dateline holds it,
@@ -449,6 +455,24 @@ func TestDatelineUnits(t *testing.T) {
 		})
 		if n < 2 {
 			t.Errorf("%q: %d units, want the sentence and its clauses", text, n)
+		}
+	}
+}
+
+// TestNoDateline: capitals and a dash that are no dateline stay in the
+// sentence: a compound ("U.S.-China"), a short name before a dash ("UK —
+// EU"), a headline in capitals, a list of acronyms.
+func TestNoDateline(t *testing.T) {
+	for _, text := range []string{
+		"U.S.-China trade talks resumed in Geneva on Monday after a long pause in the negotiations over tariffs.",
+		"US–China trade talks resumed in Geneva on Monday after a long pause in the negotiations over tariffs.",
+		"UK — EU trade talks stall again over fishing rights and the border.",
+		"FED RAISES RATES - MARKETS FALL as traders sell shares across the board.",
+		"GDP, CPI - Both rose faster than economists had expected in the quarter.",
+		"OK — Let me explain what the plan means for the families in the region.",
+	} {
+		if got := datelineEnd(Tokenize(text)); got != 0 {
+			t.Errorf("%q: dateline ends at token %d, want none", text, got)
 		}
 	}
 }

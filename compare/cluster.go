@@ -233,7 +233,10 @@ const attributionTerms = 5
 // of its own ("could", "was", "not", "what"…), a second cue ("It also said
 // the Indian government had told it…") or a quotation mark after the first
 // token rules it out.
-func wordsCreditOnly(toks []Token) bool {
+func wordsCreditOnly(toks []Token) bool { return creditWith(toks, endCues) }
+
+// creditWith is wordsCreditOnly with the cues that may end the clause.
+func creditWith(toks []Token, ends map[string]bool) bool {
 	// At most a speaker, a cue and an audience: most clauses are longer,
 	// and are ruled out before anything else is looked at.
 	var buf [2*creditWords + 1]Token
@@ -266,7 +269,7 @@ func wordsCreditOnly(toks []Token) bool {
 	// Before a cue that ends the clause, a comma or dash ends what was
 	// said ("thus flattering the December figures, analysts said.").
 	n := len(ws)
-	return n >= 2 && !broken && endCues[ws[n-1].Norm] && plain(ws[:n-1])
+	return n >= 2 && !broken && ends[ws[n-1].Norm] && plain(ws[:n-1])
 }
 
 const creditWords = 8
@@ -1166,7 +1169,7 @@ func (m *matcher) cluster(w []int32, sim func(a, b int32) float64) Cluster {
 			Start: un.start, End: un.end, Text: d.Text[un.start:un.end],
 		}
 		if un.creditEnd > un.creditStart {
-			w.Credit = d.Text[un.creditStart:un.creditEnd]
+			w.Credit = oneLine(d.Text[un.creditStart:un.creditEnd]) // a wrapped line joined
 		}
 		c.Witnesses = append(c.Witnesses, w)
 	}
