@@ -404,11 +404,28 @@ func (s *sentence) creditTail() (start, end int) {
 	for len(tail) > 0 && !tail[len(tail)-1].IsWord() {
 		tail = tail[:len(tail)-1]
 	}
-	if len(tail) < 2 || tailOpeners[tail[0].Norm] || !creditWith(tail, endOrTailCues) {
+	if len(tail) < 2 || tailOpeners[tail[0].Norm] {
 		return 0, 0 // not "…, hours after the shooting was reported."
+	}
+	if len(tail) <= creditWords+2 && tail[0].Norm == "according" && tail[1].Norm == "to" {
+		return tail[0].Start, tail[len(tail)-1].End // "…, according to the report."
+	}
+	// "…, sources said on Monday.": the time after the cue is no part of
+	// what makes it an attribution.
+	core := tail
+	if n := len(core); n > 3 && timeWords[core[n-1].Norm] && (core[n-2].Norm == "on" || core[n-2].Norm == "last" || core[n-2].Norm == "this") {
+		core = core[:n-2]
+	} else if n > 2 && (core[n-1].Norm == "today" || core[n-1].Norm == "yesterday") {
+		core = core[:n-1]
+	}
+	if !creditWith(core, endOrTailCues) {
+		return 0, 0
 	}
 	return tail[0].Start, tail[len(tail)-1].End
 }
+
+// timeWords end a time phrase after a cue ("on Monday", "last week").
+var timeWords = wordSet("monday tuesday wednesday thursday friday saturday sunday week month year night morning evening weekend")
 
 // endOrTailCues end an attribution after what it reports: endCues, and
 // those endCues leave out as no cues of an attribution clause of its own.

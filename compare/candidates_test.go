@@ -417,6 +417,17 @@ func TestCreditTail(t *testing.T) {
 	if credited == 0 || whole == 0 {
 		t.Errorf("%d units before the attribution, %d holding it; want some of each", credited, whole)
 	}
+	// "according to" and a time after the cue are attributions too.
+	for text, want := range map[string]string{
+		"Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters, according to the lawsuit.": "according to the lawsuit",
+		"Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters, officials said on Monday.": "officials said on Monday",
+	} {
+		toks := Tokenize(text)
+		sen := sentence{end: len(text), toks: toks, terms: s.terms(toks)}
+		if cs, ce := sen.creditTail(); text[cs:ce] != want {
+			t.Errorf("%q: credit %q, want %q", text, text[cs:ce], want)
+		}
+	}
 	// A sentence that ends on a statement of its own credits nothing.
 	for _, text := range []string{
 		"Russian agents hacked into DNC computer systems, stole documents and emails, and spread them to voters last year.",
