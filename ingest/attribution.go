@@ -1510,6 +1510,11 @@ func (d *quoteDoc) cueAt(ts []atok, j, sentStart int, regions []quoteRegion) (m 
 			if k == len(ts)-1 && (d.tokText(ts[k]) == "," || d.tokText(ts[k]) == ":") {
 				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
 			}
+			if k < len(ts)-1 && d.tokText(ts[k]) == "," && (lw == "says" || lw == "said") && d.hasCapital(np) {
+				// "The idea, says BT, is to shape a "…"": set off in the
+				// middle of the sentence that goes on to the quote.
+				return cueMatch{speaker: np, cue: d.cueText(ts, j), ok: true}, false
+			}
 		}
 	}
 	if ingCue(lw) || first || d.coordinated(ts[:j]) {

@@ -454,6 +454,8 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Mr. Trump met Mr. Abe, a \"truly fine gentleman.\"", "Trump", "Mr. Trump", ""},
 		// A subject ends before its verb, "ran" as "rose" would.
 		{"an irregular past after the subject", "The player ran at him shouting \"what do you want to do about it?\"", "the player", "The player", "shouting"},
+		// A cue and speaker set off in the middle of the sentence.
+		{"says X set off", "The idea, says BT, is to shape a \"21st Century model\" for the arts.", "BT", "BT", "says"},
 		// A conjunction opens no speaker.
 		{"until someone", "The DJ plays on until someone tells him \"the radio is off.\"", "someone", "someone", "tells"},
 		// "for" and "and" inside a body's name stay in the speaker.
