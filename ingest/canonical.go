@@ -353,6 +353,92 @@ func Canonicalize(docs []corpus.Document) {
 		}
 	}
 	renameSpeakers(docs, renamed)
+	nameDescriptions(docs)
+}
+
+// nameDescriptions gives a quote credited to a description ("the foreign
+// secretary") the person it stands for when its article does not say but
+// the corpus does: of the people its article names, the one other articles
+// write with that title ("Foreign Secretary Jack Straw"), when exactly one
+// is. "Jack Straw said. … The foreign secretary told MPs" is Straw.
+func nameDescriptions(docs []corpus.Document) {
+	titled := map[string]map[string]bool{} // "foreign secretary" → canonical names
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			if e.Label != corpus.Person || e.Canonical == "" || !strings.Contains(e.Canonical, " ") {
+				continue
+			}
+			if t := titleBefore(d.Text, e.Start); t != "" {
+				addKey(titled, t, e.Canonical)
+			}
+		}
+	}
+	if len(titled) == 0 {
+		return
+	}
+	for di := range docs {
+		d := &docs[di]
+		var people map[string]bool
+		for qi := range d.Quotes {
+			q := &d.Quotes[qi]
+			role, ok := strings.CutPrefix(q.Speaker, "the ")
+			if !ok || role == "" || strings.ToLower(role) != role || titled[role] == nil {
+				continue
+			}
+			if people == nil {
+				people = map[string]bool{}
+				for _, e := range d.Entities {
+					if e.Label == corpus.Person {
+						people[e.Canonical] = true
+					}
+				}
+			}
+			name := ""
+			for p := range titled[role] {
+				if people[p] {
+					if name != "" {
+						name = "-" // two of them: the description says no more
+						break
+					}
+					name = p
+				}
+			}
+			if name != "" && name != "-" {
+				q.Speaker = name
+			}
+		}
+	}
+}
+
+// courtesy titles are no part of an office ("Mr", "Dr").
+var courtesy = wordSet("mr mrs ms miss dr prof sir dame rev")
+
+// titleRanks make a title another office than the one they qualify.
+var titleRanks = wordSet("deputy vice shadow former ex acting assistant junior associate interim co under")
+
+// titleBefore returns the capitalised title written just before the name at
+// start, lower case ("Foreign Secretary Jack Straw": "foreign secretary"),
+// up to three words; "" when the word before is no capitalised title word.
+func titleBefore(text string, start int) string {
+	words := strings.Fields(text[max(0, start-60):max(0, start)])
+	if start < len(text) && start > 0 && text[start-1] != ' ' {
+		return ""
+	}
+	var title []string
+	for k := len(words) - 1; k >= 0 && len(title) < 3; k-- {
+		w := words[k]
+		if isCapitalized(w) && titleRanks[strings.ToLower(w)] {
+			return "" // "Deputy Mayor Nicky Gavron" is no mayor
+		}
+		if !isCapitalized(w) || strings.ContainsAny(w, ".,;:()\"“”'’") || courtesy[strings.ToLower(w)] {
+			break
+		}
+		title = append([]string{strings.ToLower(w)}, title...)
+	}
+	if len(title) == 0 || !offices[title[len(title)-1]] {
+		return ""
+	}
+	return strings.Join(title, " ")
 }
 
 // renameSpeakers gives each quote whose speaker was resolved to an entity's

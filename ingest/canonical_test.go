@@ -383,3 +383,24 @@ func TestCanonicalizeWeakGivenName(t *testing.T) {
 		t.Errorf("Mr. Trump beside Melania Trump: %q, want Trump", got)
 	}
 }
+
+// TestCanonicalizeDescriptionSpeaker: a quote credited to a description
+// its article ties to no name ("Jack Straw said. The foreign secretary
+// told MPs") gets the person other articles write with that title, when
+// its article names exactly one such person; a deputy's title is another.
+func TestCanonicalizeDescriptionSpeaker(t *testing.T) {
+	docs := []corpus.Document{
+		personDoc("Foreign Secretary Jack Straw flew to Brussels. Deputy Mayor Nicky Gavron spoke.", "Jack Straw", "Nicky Gavron"),
+		personDoc("Jack Straw said the rebate stays. The foreign secretary told MPs so.", "Jack Straw"),
+		personDoc("Nicky Gavron opened the hall. The mayor said it was fine.", "Nicky Gavron"),
+	}
+	docs[1].Quotes = []corpus.Quote{{Text: "a", Speaker: "the foreign secretary"}}
+	docs[2].Quotes = []corpus.Quote{{Text: "b", Speaker: "the mayor"}}
+	Canonicalize(docs)
+	if sp := docs[1].Quotes[0].Speaker; sp != "Jack Straw" {
+		t.Errorf("the foreign secretary: %q, want Jack Straw", sp)
+	}
+	if sp := docs[2].Quotes[0].Speaker; sp != "the mayor" {
+		t.Errorf("the mayor beside a deputy mayor: %q, want it kept", sp)
+	}
+}
