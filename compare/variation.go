@@ -152,6 +152,11 @@ func (c *classifier) classify(e edit) []piece {
 		return []piece{{typ: TypeOrthographic, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}}
 	}
 	ta, tb := c.a[e.a0:e.a1], c.b[e.b0:e.b1]
+	if editorsName(c.a, da, c.b, e.b0, e.b1) || editorsName(c.b, db, c.a, e.a0, e.a1) {
+		// "He paused" → "[Trump] paused": an editor's bracket names whom
+		// the pronoun meant.
+		return []piece{{typ: TypeName, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}}
+	}
 	if t := c.wholeType(ta, tb, e); t != "" {
 		return whole(t)
 	}
@@ -166,6 +171,31 @@ func (c *classifier) classify(e edit) []piece {
 	}
 	return whole(TypeSubstantive)
 }
+
+// editorsName reports whether the words a[wa] are one pronoun and b[b0:b1]
+// is a name in square brackets that an editor put in its place.
+func editorsName(a []Token, wa []int, b []Token, b0, b1 int) bool {
+	if len(wa) != 1 || !pronouns[a[wa[0]].Norm] {
+		return false
+	}
+	for b0 < b1 && !b[b0].IsWord() && b[b0].Text != "[" {
+		b0++
+	}
+	for b1 > b0 && !b[b1-1].IsWord() && b[b1-1].Text != "]" {
+		b1--
+	}
+	if b1-b0 < 3 || b[b0].Text != "[" || b[b1-1].Text != "]" {
+		return false
+	}
+	for _, t := range b[b0+1 : b1-1] {
+		if !t.IsWord() || !startsUpper(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+var pronouns = wordSet("he she they it him her them his their its we us")
 
 // negates reports whether the words ts[ws] hold a negation.
 func negates(ts []Token, ws []int) bool {
