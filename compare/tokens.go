@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/variorum/variorum/corpus"
 )
 
 // Token is a word or punctuation mark of a text; Norm is its folded form for
@@ -182,25 +182,7 @@ func foldPart(word string) string {
 		}
 		return r
 	}, strings.ToLower(word))
-	return foldWord(stripMarks(w))
-}
-
-// stripMarks drops the accents of w's letters ("café"→"cafe",
-// "Müller"→"muller", "Beyoncé"→"beyonce"), as outlets that write ASCII do.
-func stripMarks(w string) string {
-	ascii := true
-	for i := 0; i < len(w) && ascii; i++ {
-		ascii = w[i] < utf8.RuneSelf
-	}
-	if ascii {
-		return w
-	}
-	return norm.NFC.String(strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(w)))
+	return foldWord(corpus.StripMarks(w)) // "café" is "cafe"
 }
 
 // foldWord folds one lower-case word without hyphens.

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -141,4 +143,24 @@ func Normalize(b []byte) (string, error) {
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 	}
 	return norm.NFC.String(string(b)), nil
+}
+
+// StripMarks returns s without the accents of its letters ("café" →
+// "cafe", "Müller" → "Muller"), recomposed; ASCII text is returned as it
+// is. compare folds words with it and index its search terms, so that an
+// outlet writing "Beyonce" matches one writing "Beyoncé".
+func StripMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
 }

@@ -624,3 +624,14 @@ func TestWalkRefusesHugeFile(t *testing.T) {
 		}
 	}
 }
+
+func TestStripMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"café": "cafe", "Zürich": "Zurich", "Beyoncé's": "Beyonce's", "naïve": "naive",
+		"plain": "plain", "": "", "Łódź": "Łodz", // a letter with its own stroke stays
+	} {
+		if got := StripMarks(in); got != want {
+			t.Errorf("StripMarks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

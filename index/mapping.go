@@ -2,8 +2,6 @@ package index
 
 import (
 	"slices"
-	gounicode "unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -16,7 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/variorum/variorum/corpus"
 )
 
 // Names stored in the index mapping. The analyser's name carries the format
@@ -83,34 +82,11 @@ type accentFilter struct{}
 
 func (accentFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if !isASCII(t.Term) {
-			t.Term = stripMarks(t.Term)
+		if s := corpus.StripMarks(string(t.Term)); s != string(t.Term) {
+			t.Term = []byte(s)
 		}
 	}
 	return in
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// stripMarks returns b without its combining marks, recomposed.
-func stripMarks(b []byte) []byte {
-	d := norm.NFD.Bytes(b)
-	out := d[:0]
-	for i := 0; i < len(d); {
-		r, n := utf8.DecodeRune(d[i:])
-		if !gounicode.Is(gounicode.Mn, r) {
-			out = append(out, d[i:i+n]...)
-		}
-		i += n
-	}
-	return norm.NFC.Bytes(out)
 }
 
 func init() {
