@@ -1273,9 +1273,6 @@ var (
 	describingVerbs = wordSet("described describes characterized characterised characterizes characterises")
 )
 
-// introducesQuote reports whether the words after a cue, up to the quote,
-// are at most an audience and a comma or colon: "told a French magazine:",
-// "told him directly,".
 // namedPerson reports whether m's speaker is a name, not a pronoun nor a
 // possessive ("Rubio's claim that …").
 func (d *quoteDoc) namedPerson(m cueMatch) bool {
@@ -1305,6 +1302,9 @@ func (d *quoteDoc) reportsQuote(rest []atok) bool {
 	return that
 }
 
+// introducesQuote reports whether the words after a cue, up to the quote,
+// are at most an audience and a comma or colon: "told a French magazine:",
+// "told him directly,".
 func (d *quoteDoc) introducesQuote(rest []atok) bool {
 	n := len(rest)
 	if n == 0 || rest[n-1].word || n > 6 {
@@ -1991,7 +1991,7 @@ func (d *quoteDoc) npAfter(ts []atok) corpus.Span {
 		for k < len(ts) && k < j+5 && ts[k].word && d.isCapWord(ts[k]) {
 			k++
 		}
-		if k > j+1 && (k == len(ts) || !ts[k].word) && !whenWords[d.lower(ts[j+1])] && !weekdays[d.lower(ts[j+1])] {
+		if k > j+1 && (k == len(ts) || !ts[k].word) && !whenWords[d.lower(ts[j+1])] {
 			return corpus.Span{Start: ts[j+1].start, End: ts[k-1].end}
 		}
 	}

@@ -410,12 +410,6 @@ func nameDescriptions(docs []corpus.Document) {
 	}
 }
 
-// courtesy titles are no part of an office ("Mr", "Dr").
-var courtesy = wordSet("mr mrs ms miss dr prof sir dame rev")
-
-// titleRanks make a title another office than the one they qualify.
-var titleRanks = wordSet("deputy vice shadow former ex acting assistant junior associate interim co under")
-
 // titleBefore returns the capitalised title written just before the name at
 // start, lower case ("Foreign Secretary Jack Straw": "foreign secretary"),
 // up to three words; "" when the word before is no capitalised title word.
@@ -427,10 +421,10 @@ func titleBefore(text string, start int) string {
 	var title []string
 	for k := len(words) - 1; k >= 0 && len(title) < 3; k-- {
 		w := words[k]
-		if isCapitalized(w) && titleRanks[strings.ToLower(w)] {
+		if isCapitalized(w) && rankWords[strings.ToLower(w)] {
 			return "" // "Deputy Mayor Nicky Gavron" is no mayor
 		}
-		if !isCapitalized(w) || strings.ContainsAny(w, ".,;:()\"“”'’") || courtesy[strings.ToLower(w)] {
+		if !isCapitalized(w) || strings.ContainsAny(w, ".,;:()\"“”'’") || courtesyTitles[w] {
 			break
 		}
 		title = append([]string{strings.ToLower(w)}, title...)

@@ -131,7 +131,7 @@ func mend(toks []wordTok, label string) (start int, _ string) {
 				start, label = k+1, corpus.Person
 				break
 			}
-			if nobleTitles[toks[k].form] && k > 0 && toks[k-1].form != "Our" && !placeHeads[strings.ToLower(toks[len(toks)-1].form)] &&
+			if nobleTitles[toks[k].form] && k > 0 && toks[k-1].form != "Our" && !placeHead(toks[len(toks)-1].form) &&
 				!slices.ContainsFunc(toks[k+1:], func(t wordTok) bool { return !isCapitalized(t.form) }) {
 				start, label = k, corpus.Person // not "Our Lady of Lourdes Hospital"
 				break
@@ -169,16 +169,24 @@ func personAtEnd(toks []wordTok) bool {
 	if givenNames()[strings.ToLower(given)] == 0 || !isCapitalized(given) || !isCapitalized(sur) || strings.Contains(given, ".") {
 		return false
 	}
-	return !joinWords[before] && !royalTitles[before] && !companyHeads[strings.ToLower(sur)] && !placeHeads[strings.ToLower(sur)]
+	return !joinWords[before] && !royalTitles[before] && !companyHeads[strings.ToLower(sur)] && !placeHead(sur)
+}
+
+// placeHead reports whether w ends the name of a place or an institution
+// ("Hospital", "Island"): naturalHeads, or placeHeads.
+func placeHead(w string) bool {
+	w = strings.ToLower(w)
+	return naturalHeads[w] || placeHeads[w]
 }
 
 // royalTitles before a given name make a place's name ("Queen Elizabeth
-// Hospital", "Prince Edward Island"), and placeHeads end one.
+// Hospital", "Prince Edward Island"), and placeHeads end an institution's
+// as naturalHeads end a place's.
 var (
 	royalTitles = wordSet("queen king prince princess duke duchess saint st")
-	placeHeads  = wordSet("hospital island islands hall school university college county park street " +
-		"centre center bridge airport stadium square road house church cathedral museum library " +
-		"theatre theater avenue station building tower court prize award trophy cup foundation trust")
+	placeHeads  = wordSet("hospital hall school university college county centre center stadium road " +
+		"house church cathedral museum library theatre theater avenue station building tower court " +
+		"prize award trophy cup foundation trust")
 )
 
 // joinWords before a given name make it part of a body's or a place's
