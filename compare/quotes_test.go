@@ -341,6 +341,18 @@ func TestQuoteClustersCases(t *testing.T) {
 			want: []want{{[]string{"we will not bow to pressure from abroad", "we shall not bow to foreign pressure"}, StatusQuotedDifferently}},
 		},
 		{
+			// Two statements of one story, one credited to a named person
+			// and one to an institution, sharing half their words: not
+			// one quote worded differently.
+			name: "a person and an institution say different things",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"The harbour will close for repairs in the spring and reopen to ships in the summer": "Anna Lindqvist"},
+					`"The harbour will close for repairs in the spring and reopen to ships in the summer," Anna Lindqvist said of the harbour repairs.`),
+				quoteDoc("B", map[string]string{"The harbour will stay open to ships through the spring while the repairs go on": "the ministry"},
+					`"The harbour will stay open to ships through the spring while the repairs go on," the ministry said of the harbour repairs.`),
+			},
+		},
+		{
 			name: "one person named two ways",
 			docs: []corpus.Document{
 				quoteDoc("A", map[string]string{"the talks were frank and useful": "Anna Lindqvist"},
