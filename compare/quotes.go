@@ -449,7 +449,8 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 	}
 	// Words credited to a named person on one side and to someone else on
 	// the other are one quote only if they are much alike.
-	other := otherSpeaker(ca, cb) && text < quoteOtherSpeaker
+	apart := otherSpeaker(ca, cb)
+	other := apart && text < quoteOtherSpeaker
 	onWords := !short && !other && text >= m.opts.Threshold && m.coverage(ca, cb) > quoteCoverage
 	fragment := !short && !onWords && m.contained(ca, cb)
 	if !onWords && !fragment && !sharesStem(ca.stems, cb.stems) {
@@ -464,8 +465,10 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 	case fragment:
 		ok = ctx >= quoteContextMin
 	case short:
-		// A short quote set against a longer one must be a fragment of it.
-		fits := abs(ca.words-cb.words) <= quoteShortSpread || verbatimIn(ca, cb)
+		// A short quote set against a longer one must be a fragment of it;
+		// so must one credited apart (otherSpeaker): "torture evidence",
+		// Amnesty, is not "tortured and abused", a lawyer.
+		fits := verbatimIn(ca, cb) || !apart && abs(ca.words-cb.words) <= quoteShortSpread
 		ok = fits && story >= quoteStoryMin && text+ctx+story >= quoteShortSum
 	default:
 		ok = !other && ctx >= quoteContextLong && text+ctx >= quoteContextSum

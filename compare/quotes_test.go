@@ -353,6 +353,26 @@ func TestQuoteClustersCases(t *testing.T) {
 			},
 		},
 		{
+			// A short quote credited apart must be written as it is.
+			name: "a short quote credited apart is no variant",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"torture evidence": "the charity"},
+					`The use of "torture evidence" in the terror trials was condemned by the charity.`),
+				quoteDoc("B", map[string]string{"tortured and abused": "Louise Christian"},
+					`Her clients were "tortured and abused" before the terror trials, Louise Christian said.`),
+			},
+		},
+		{
+			name: "a short quote credited apart, written as it is",
+			docs: []corpus.Document{
+				quoteDoc("A", map[string]string{"torture evidence": "the charity"},
+					`The use of "torture evidence" in the terror trials was condemned by the charity.`),
+				quoteDoc("B", map[string]string{"The use of torture evidence shames us": "Louise Christian"},
+					`"The use of torture evidence shames us," Louise Christian said of the terror trials.`),
+			},
+			want: []want{{[]string{"torture evidence", "The use of torture evidence shames us"}, StatusConfirmed}},
+		},
+		{
 			name: "one person named two ways",
 			docs: []corpus.Document{
 				quoteDoc("A", map[string]string{"the talks were frank and useful": "Anna Lindqvist"},
