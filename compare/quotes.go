@@ -452,7 +452,11 @@ func (m *quoteMatcher) score(a, b int) (float64, bool) {
 	apart := otherSpeaker(ca, cb)
 	other := apart && text < quoteOtherSpeaker
 	onWords := !short && !other && text >= m.opts.Threshold && m.coverage(ca, cb) > quoteCoverage
-	fragment := !short && !onWords && m.contained(ca, cb)
+	// A fragment credited apart must be written as it is: "housing market
+	// fundamentals remain strong" (a bank) is no excerpt of "Sound housing
+	// market fundamentals will continue to underpin the market" (an
+	// economist).
+	fragment := !short && !onWords && m.contained(ca, cb) && (!apart || verbatimIn(ca, cb))
 	if !onWords && !fragment && !sharesStem(ca.stems, cb.stems) {
 		return 0, false
 	}

@@ -468,6 +468,44 @@ func TestQuoteClustersCases(t *testing.T) {
 	}
 }
 
+// TestQuoteFragmentApart scores a short quote against a longer one credited
+// to someone not named like its speaker: it is a fragment of it only when
+// written as it is. Other articles quote the longer one's other words, so
+// that the candidate index pairs the two as it would in a corpus.
+func TestQuoteFragmentApart(t *testing.T) {
+	long := "Sound housing market fundamentals will remain, ensuring that lenders stay calm, buyers keep coming and builders go on building"
+	for _, tc := range []struct {
+		short string
+		want  bool
+	}{
+		{"housing market fundamentals remained sound", false}, // the bank's words, not the economist's
+		{"housing market fundamentals will remain", true},
+	} {
+		docs := []corpus.Document{
+			quoteDoc("A", map[string]string{tc.short: "the bank"}, `Prices fell in March but "`+tc.short+`", said the bank.`),
+			quoteDoc("B", map[string]string{long: "Martin Ellis"}, `Prices fell in March. "`+long+`," said Martin Ellis.`),
+		}
+		for _, o := range []string{"C", "D", "E", "F", "G", "H"} {
+			docs = append(docs, quoteDoc(o, nil, `In town `+o+` an agent said "lenders stay calm, buyers keep coming and builders go on building" there.`))
+		}
+		opts := Options{}.withDefaults()
+		q := newQuoteMatcher(docs, opts)
+		q.collect()
+		m := newMatcher(docs, opts)
+		q.scorer, q.stories = m.scorer, m.stories
+		q.buildClasses()
+		if !otherSpeaker(&q.classes[0], &q.classes[1]) {
+			t.Fatalf("%q: the bank and Martin Ellis are not told apart", tc.short)
+		}
+		if !q.contained(&q.classes[0], &q.classes[1]) {
+			t.Fatalf("%q: not contained in the longer quote, so the case tests nothing", tc.short)
+		}
+		if _, ok := q.score(0, 1); ok != tc.want {
+			t.Errorf("%q against Martin Ellis's quote: paired %v, want %v", tc.short, ok, tc.want)
+		}
+	}
+}
+
 func TestQuoteClustersDeterministic(t *testing.T) {
 	docs := attributedTestDocs(t)
 	want := QuoteClusters(docs, Options{})
