@@ -238,6 +238,12 @@ func (c *classifier) softType(x, y Token) VariationType {
 // wholeType returns the type that explains the change ta → tb as a whole,
 // or "".
 func (c *classifier) wholeType(ta, tb []Token, e edit) VariationType {
+	if sa := squashText(ta); sa == squashText(tb) && !strings.ContainsFunc(sa, unicode.IsDigit) {
+		// The same letters joined another way, number words among them
+		// (which Norm writes as digits): "No-one"/"No one",
+		// "one-time"/"onetime".
+		return TypeOrthographic
+	}
 	if sameNumbers(ta, tb, c.wn) {
 		return TypeNumber
 	}
@@ -506,6 +512,15 @@ func squash(ts []Token) string {
 	var sb strings.Builder
 	for _, t := range ts {
 		writeLetters(&sb, t.Norm)
+	}
+	return sb.String()
+}
+
+// squashText is squash of the tokens as written, number words as words.
+func squashText(ts []Token) string {
+	var sb strings.Builder
+	for _, t := range ts {
+		writeLetters(&sb, t.Text)
 	}
 	return sb.String()
 }
