@@ -1903,8 +1903,9 @@ func (d *quoteDoc) head(np corpus.Span) corpus.Span {
 }
 
 // headMention narrows a noun phrase to the name at its end when common words
-// precede it; otherwise it is the whole phrase ("one US official", "the
-// Kremlin").
+// precede it, and not in a phrase on a preposition ("Senior official John
+// Smith", not "the friend of Dustin Hoffman"); otherwise it is the whole
+// phrase ("one US official", "the Kremlin").
 func (d *quoteDoc) headMention(np []atok) corpus.Span {
 	if !d.hasNoun(np) {
 		return corpus.Span{}
@@ -1916,6 +1917,12 @@ func (d *quoteDoc) headMention(np []atok) corpus.Span {
 		if j > 1 && d.lower(np[j-1]) == "of" && d.isCapWord(np[j-2]) {
 			j--
 		}
+	}
+	if j < len(np) && j > 1 && (d.lower(np[j-1]) == "of" || prepositions[d.lower(np[j-1])]) {
+		// The name is in a phrase on the head: "the friend of Dustin
+		// Hoffman", "a spokesman for Hillary Clinton", "the mayor of
+		// London" are none of those.
+		return corpus.Span{Start: np[0].start, End: np[len(np)-1].end}
 	}
 	if j < len(np) && j > 0 {
 		common := false
@@ -2298,12 +2305,35 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		// "Elijah E. Cummings of Maryland" is Elijah E. Cummings.
 		return d.resolve(corpus.Span{Start: m.Start, End: m.Start + len(before)})
 	}
-	if e, ok := d.entityAt(m); ok {
-		return d.entityName(e, m)
-	}
 	fields := strings.Fields(mention)
 	if len(fields) == 0 {
 		return ""
+	}
+	for i := 1; i < len(fields)-1; i++ {
+		if lw := strings.ToLower(fields[i]); (lw == "of" || prepositions[lw]) && !isCapitalized(fields[i-1]) {
+			// "the mayor of London", "a spokesman for Hillary Clinton":
+			// the head comes before the preposition, and the name after
+			// it is not the speaker.
+			if name := d.roleReferent(m.Start, fields[:i]); name != "" {
+				return name
+			}
+			return describe(mention)
+		}
+	}
+	if e, ok := d.entityAt(m); ok {
+		return d.entityName(e, m)
+	}
+	if p := personDescription(fields); p != "" {
+		// "the 30-year-old", "the Arsenal striker", "the American" (a
+		// person, not the nationality): whom the article gave the role,
+		// or whom it just named, or the description.
+		if name := d.roleReferent(m.Start, fields); name != "" {
+			return name
+		}
+		if name := d.describedPerson(m.Start, p); name != "" {
+			return name
+		}
+		return describe(strings.Join(fields, " "))
 	}
 	if last := fields[len(fields)-1]; !isCapitalized(last) && !startsWithDigit(last) {
 		// A description, not a name: "the prime minister", "the Tory
@@ -2323,6 +2353,116 @@ func (d *quoteDoc) resolve(m corpus.Span) string {
 		}
 	}
 	return describe(name)
+}
+
+// personDescription returns the pronoun a definite description of a person
+// stands for ("the 30-year-old", "the Waterford man", "the American",
+// "the Arsenal striker": "i" when it tells no sex), or "" when the words are
+// no such description.
+func personDescription(fields []string) string {
+	if len(fields) < 2 || len(fields) > 4 || !strings.EqualFold(fields[0], "the") {
+		return ""
+	}
+	head := strings.Trim(fields[len(fields)-1], ",;:")
+	lh := strings.ToLower(head)
+	switch {
+	case strings.HasSuffix(lh, "-year-old"):
+		return "i"
+	case lh == "man" || lh == "woman":
+		if lh == "man" {
+			return "he"
+		}
+		return "she"
+	case personHeads[lh]:
+		return "i"
+	case len(fields) == 2 && isCapitalized(head) && demonym(head):
+		if strings.HasSuffix(lh, "man") {
+			return "he"
+		}
+		return "i"
+	}
+	return ""
+}
+
+// subordinators open a clause whose subject may follow: "When Lleyton
+// Hewitt shook his hand".
+var subordinators = wordSet("when while after before as because since though although if once until whenever")
+
+// personHeads are the nouns of sports and news writing that describe a
+// person by their role.
+var personHeads = wordSet("player boss coach manager striker defender midfielder winger captain skipper " +
+	"champion star youngster athlete prop full-back fly-half scrum-half keeper goalkeeper forward veteran " +
+	"teenager singer actor actress star rider driver batsman bowler")
+
+// demonym reports whether w names a person by nationality: "American",
+// "Australian", "Dutchman", "Scot", "Briton"; not "British" or "French",
+// which name no single person.
+func demonym(w string) bool {
+	lw := strings.ToLower(w)
+	switch lw {
+	case "scot", "briton", "spaniard", "swede", "dane", "finn", "pole", "swiss", "kiwi", "argentine", "thai", "czech", "greek", "turk":
+		return true
+	}
+	return strings.HasSuffix(lw, "man") && len(lw) > 5 || strings.HasSuffix(lw, "ian") || strings.HasSuffix(lw, "can") ||
+		strings.HasSuffix(lw, "ese") || strings.HasSuffix(lw, "ean") || lw == "german"
+}
+
+// describedPerson returns whom a description of a person at pos refers to
+// (pronoun: personDescription's, for agreement) when the text around it
+// tells, or "": a person named before it in its own sentence, outside
+// quotes, opening a clause ("When Lleyton Hewitt shook his hand …, the
+// Australian said"); else
+// the speaker of a quote opening the sentence before; else that sentence's
+// subject, when a name heads it ("Agassi was delighted with victory
+// over Massu. "I felt pretty good," said the American"). A subject holding
+// more than the name ("The star of Rain Man and Tootsie", "The actor's
+// friend Budd Schulberg") tells nothing.
+func (d *quoteDoc) describedPerson(pos int, pronoun string) string {
+	if len(d.entities) == 0 || pronoun == "" {
+		return ""
+	}
+	from, cur, ok := d.sentenceBefore(pos)
+	for i := d.entityBefore(pos); i >= 0 && d.entities[i].Start >= cur; i-- {
+		e := d.entities[i]
+		if e.Label == corpus.Person && e.Canonical != "" && !regionsCover(d.regions, e.Start) && !d.oblique(e) {
+			// A name in its own sentence is whom it means when it opens a
+			// clause before it ("When Lleyton Hewitt shook his hand");
+			// any other ("Shivering in a shimmering Armani dress, the
+			// actress") leaves the reading open.
+			if ts := attrTokens(d.text, max(cur, e.Start-20), e.Start); len(ts) > 0 && subordinators[d.lower(ts[len(ts)-1])] &&
+				d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+				return e.Canonical
+			}
+			return ""
+		}
+	}
+	if !ok {
+		return ""
+	}
+	if name := d.previousSpeaker(pos, pronoun, from, cur, ok); name != "" {
+		return name
+	}
+	sub := d.subjectOf(from, cur, d.regions)
+	if sub.End <= sub.Start {
+		return ""
+	}
+	for _, e := range d.entities {
+		if e.Start >= sub.End {
+			break
+		}
+		if e.Label != corpus.Person || e.Canonical == "" || e.End <= sub.Start {
+			continue
+		}
+		before := strings.ToLower(d.text[sub.Start:e.Start])
+		after := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(d.text[e.End:sub.End], "’s"), "'s"))
+		if strings.Contains(before, " of ") || strings.Contains(before, "'s") || strings.Contains(before, "’s") ||
+			strings.Contains(before, " and ") || after != "" && !strings.HasPrefix(after, ",") ||
+			d.oblique(e) || !d.agrees(pronoun, e.Start, e.End, e.Canonical) {
+			return ""
+		}
+		return e.Canonical
+	}
+	return ""
 }
 
 // roleReferent returns whom a definite description before pos refers to,

@@ -428,6 +428,14 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"said X of a topic", "\"I welcome this report,\" said Arts minister Estelle Morris of the findings.", "Estelle Morris", "Estelle Morris", "said"},
 		{"said a description, a name", "\"We would obviously not block it,\" said Opera spokeswoman, Berit Hanson.", "Berit Hanson", "Berit Hanson", "said"},
 		{"said one of them, a name", "\"A decision is expected soon,\" said one of their lawyers, Michalis Dimitrakopoulos.", "Michalis Dimitrakopoulos", "Michalis Dimitrakopoulos", "said"},
+		// A name in a phrase on a preposition after the head is not the
+		// speaker: the head is.
+		{"the friend of a name", `The friend of Dustin Hoffman said the film culture was "in a bad way".`,
+			"the friend of Dustin Hoffman", "The friend of Dustin Hoffman", "said"},
+		{"a spokesman for a name", `"We deny it," a spokesman for Hillary Clinton said.`,
+			"a spokesman", "a spokesman", "said"},
+		{"the mayor of a place", `The mayor of London said the plan was "a disaster".`,
+			"the mayor of London", "The mayor of London", "said"},
 		// A name set off after a description is the speaker; a
 		// description set off is not.
 		{"a name after a description, after the quote",
@@ -751,6 +759,49 @@ func TestQuotesRoleSpeaker(t *testing.T) {
 		{`The talks were led by Kim Jong Un, the leader of the ruling party, on Friday. "We will meet again," the leader said.`,
 			"We will meet again", "Kim Jong Un"},
 	})
+}
+
+// TestQuotesPersonDescription: a description of a person as the speaker
+// ("the American", "the 30-year-old", "the Dutchman") is the person the
+// text just named when it tells: the sentence's own subject of a clause
+// before it, or the name heading the sentence before; otherwise the
+// description stays.
+func TestQuotesPersonDescription(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{`Andre Agassi was delighted with his win over Nicolas Massu. "I felt pretty good," said the American.`,
+			"I felt pretty good", "Andre Agassi"},
+		{`Tottenham manager Martin Jol praised his players on Sunday. "It was a professional performance," the Dutchman said.`,
+			"It was a professional performance", "Martin Jol"},
+		{`Darren Campbell said the honour capped a hard year. "The medal is important to me," said the 30-year-old.`,
+			"The medal is important to me", "Darren Campbell"},
+		{`When Lleyton Hewitt shook hands with Roger Federer after the final, the Australian said: "You are the best."`,
+			"You are the best", "Lleyton Hewitt"},
+		// A name that is not what the subject is about tells nothing.
+		{`The old friend of Marlon Brando spoke to reporters on Tuesday. "He refused the part," the 80-year-old said.`,
+			"He refused the part", "the 80-year-old"},
+		{`Wearing a Giorgio Armani gown, the actress told reporters: "I am thrilled to be here."`,
+			"I am thrilled to be here", "the actress"},
+		// No one named: the nationality is no name.
+		{`The match lasted three hours. "I felt pretty good," said the American.`,
+			"I felt pretty good", "the American"},
+	})
+	for _, c := range []struct {
+		fields []string
+		want   string
+	}{
+		{[]string{"the", "American"}, "i"},
+		{[]string{"the", "Dutchman"}, "he"},
+		{[]string{"the", "Waterford", "man"}, "he"},
+		{[]string{"the", "22-year-old"}, "i"},
+		{[]string{"the", "Arsenal", "striker"}, "i"},
+		{[]string{"the", "British"}, ""},
+		{[]string{"the", "statement"}, ""},
+		{[]string{"a", "player"}, ""},
+	} {
+		if got := personDescription(c.fields); got != c.want {
+			t.Errorf("personDescription(%q) = %q, want %q", c.fields, got, c.want)
+		}
+	}
 }
 
 // TestQuotesSentenceOpeners: what opens the sentence after a quote is no
