@@ -1710,12 +1710,21 @@ func (d *quoteDoc) skipAppositive(subj []atok) []atok {
 	if c < 0 {
 		return subj
 	}
+	if app := subj[c+1 : len(subj)-1]; len(app) == 1 && nameSuffixes[strings.TrimSuffix(d.tokText(app[0]), ".")] {
+		// "Donald J. Trump for President, Inc.,": the suffix ends the
+		// name before it, and the appositive holds both.
+		return d.skipAppositive(append(slices.Clone(subj[:c]), subj[len(subj)-1]))
+	}
 	if app := subj[c+1 : len(subj)-1]; c > 0 && len(app) > 0 && len(app) <= 4 && d.allCaps(app) &&
 		subj[c-1].word && !d.isCapWord(subj[c-1]) {
 		return app
 	}
 	return d.dropParenthetical(subj[:c])
 }
+
+// nameSuffixes end a company's or a person's name after a comma ("Inc.",
+// "Jr.").
+var nameSuffixes = wordSet("Inc Ltd Corp Co LLC plc PLC Jr Sr")
 
 // dropParenthetical removes a parenthesis that ends ts, with a comma set
 // after it: "John Cornyn (R-Texas)", "Gov. John Kasich (R-OH),".

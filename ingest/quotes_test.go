@@ -428,6 +428,11 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"said X of a topic", "\"I welcome this report,\" said Arts minister Estelle Morris of the findings.", "Estelle Morris", "Estelle Morris", "said"},
 		{"said a description, a name", "\"We would obviously not block it,\" said Opera spokeswoman, Berit Hanson.", "Berit Hanson", "Berit Hanson", "said"},
 		{"said one of them, a name", "\"A decision is expected soon,\" said one of their lawyers, Michalis Dimitrakopoulos.", "Michalis Dimitrakopoulos", "Michalis Dimitrakopoulos", "said"},
+		// An appositive ending on a company's suffix ("…, Inc.,") is set
+		// off whole.
+		{"a name, an appositive ending on Inc.",
+			`Brad Parscale, campaign manager for Donald J. Trump for President, Inc., slammed the suit as "frivolous".`,
+			"Brad Parscale", "Brad Parscale", "slammed"},
 		// A name in a phrase on a preposition after the head is not the
 		// speaker: the head is.
 		{"the friend of a name", `The friend of Dustin Hoffman said the film culture was "in a bad way".`,
