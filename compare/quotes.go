@@ -495,9 +495,51 @@ func (m *quoteMatcher) contained(a, b *quoteClass) bool {
 			return false
 		}
 		w, _ := m.scorer.matched(x.text, y.text)
-		return w >= quoteContained*x.text.total
+		return w >= quoteContained*x.text.total && m.compactIn(x, y)
 	}
 	return in(a, b) || in(b, a)
+}
+
+// compactIn reports whether the content words of quote x that quote y
+// writes too stand close together somewhere in y: within twice x's length
+// and a few words more. Words scattered over a long quote ("support" …
+// "the freedom of information regime" across a sentence about guidance)
+// are not an excerpt of it.
+func (m *quoteMatcher) compactIn(x, y *quoteClass) bool {
+	want := make(map[string]bool)
+	for _, st := range x.stems {
+		if _, ok := slices.BinarySearch(y.stems, st); ok {
+			want[st] = true
+		}
+	}
+	if len(want) < 2 {
+		return true
+	}
+	it := m.items[y.items[0]]
+	ts := termsOf(Tokenize(m.docs[it.doc].Text[it.start:it.end]))
+	// The shortest run of y's terms holding every wanted stem.
+	count := make(map[string]int, len(want))
+	have, l := 0, 0
+	for r := range ts {
+		if !want[ts[r].stem] {
+			continue
+		}
+		if count[ts[r].stem]++; count[ts[r].stem] == 1 {
+			have++
+		}
+		for have == len(want) {
+			if int(ts[r].tok-ts[l].tok) < 2*x.words+4 {
+				return true
+			}
+			if st := ts[l].stem; want[st] {
+				if count[st]--; count[st] == 0 {
+					have--
+				}
+			}
+			l++
+		}
+	}
+	return false
 }
 
 // apartDocs reports whether two sorted document lists name more than one

@@ -506,6 +506,37 @@ func TestQuoteFragmentApart(t *testing.T) {
 	}
 }
 
+// TestQuoteFragmentCompact: a short quote is a fragment of a longer one
+// only when its words stand together there, not scattered over it.
+func TestQuoteFragmentCompact(t *testing.T) {
+	for _, tc := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"support the freedom of information regime",
+			"Our report shows that support from the department, which guides every public body through the long and costly work of putting the freedom of information regime in place, has been lacking", false},
+		{"support the freedom of information regime",
+			"Our report shows that councils support the freedom of information regime, though the department has been slow", true},
+		// A word repeated earlier does not spread the excerpt.
+		{"a fair and efficient asylum system",
+			"Labour has rejected quotas on asylum, but the jury is still out on its ability to deliver a fair and efficient asylum system", true},
+	} {
+		docs := []corpus.Document{
+			quoteDoc("A", map[string]string{tc.short: "Anna Lindqvist"}, `She called for "`+tc.short+`", Anna Lindqvist said.`),
+			quoteDoc("B", map[string]string{tc.long: "Anna Lindqvist"}, `"`+tc.long+`," Anna Lindqvist said.`),
+		}
+		opts := Options{}.withDefaults()
+		q := newQuoteMatcher(docs, opts)
+		q.collect()
+		m := newMatcher(docs, opts)
+		q.scorer, q.stories = m.scorer, m.stories
+		q.buildClasses()
+		if got := q.contained(&q.classes[0], &q.classes[1]); got != tc.want {
+			t.Errorf("%q in %q: contained %v, want %v", tc.short, tc.long, got, tc.want)
+		}
+	}
+}
+
 func TestQuoteClustersDeterministic(t *testing.T) {
 	docs := attributedTestDocs(t)
 	want := QuoteClusters(docs, Options{})
