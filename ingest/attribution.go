@@ -1877,7 +1877,7 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 		// opens on its head ("Department", "Ministry"); not "Donald J.
 		// Trump for President" nor "MP for Henley".
 		inName := (lw == "for" || lw == "and" || lw == "of") && i > 0 && i < len(ts)-1 &&
-			ts[i+1].word && d.isCapWord(ts[i+1]) && d.bodyNameBefore(ts[:i])
+			ts[i+1].word && d.isCapWord(ts[i+1]) && (d.bodyNameBefore(ts[:i]) || lw == "and" && d.namesAfterOf(ts[:i]))
 		if npStop[lw] && !(d.isCapWord(t) && i < len(ts)-1) && !inName {
 			break
 		}
@@ -1906,6 +1906,17 @@ func (d *quoteDoc) npBefore(ts []atok) corpus.Span {
 	return corpus.Span{Start: np[0].start, End: np[len(np)-1].end}
 }
 
+// namesAfterOf reports whether ts end in capitalised words after "of" and
+// a common noun before it ("the star of Rain Man"): a name that "and"
+// joins to them is in the same phrase on "of".
+func (d *quoteDoc) namesAfterOf(ts []atok) bool {
+	k := len(ts)
+	for k > 0 && ts[k-1].word && d.isCapWord(ts[k-1]) {
+		k--
+	}
+	return k < len(ts) && k >= 2 && d.lower(ts[k-1]) == "of" && ts[k-2].word && !d.isCapWord(ts[k-2])
+}
+
 // head narrows the phrase at span np; see headMention.
 func (d *quoteDoc) head(np corpus.Span) corpus.Span {
 	return d.headMention(attrTokens(d.text, np.Start, np.End))
@@ -1926,6 +1937,11 @@ func (d *quoteDoc) headMention(np []atok) corpus.Span {
 		if j > 1 && d.lower(np[j-1]) == "of" && d.isCapWord(np[j-2]) {
 			j--
 		}
+	}
+	if j < len(np) && j > 1 && d.lower(np[j-1]) == "and" && d.namesAfterOf(np[:j-1]) {
+		// "The star of Rain Man and Tootsie": both names are in the
+		// phrase on "of".
+		return corpus.Span{Start: np[0].start, End: np[len(np)-1].end}
 	}
 	if j < len(np) && j > 1 && (d.lower(np[j-1]) == "of" || prepositions[d.lower(np[j-1])]) {
 		// The name is in a phrase on the head: "the friend of Dustin

@@ -439,6 +439,8 @@ func TestQuoteSpeakers(t *testing.T) {
 			"the friend of Dustin Hoffman", "The friend of Dustin Hoffman", "said"},
 		{"a spokesman for a name", `"We deny it," a spokesman for Hillary Clinton said.`,
 			"a spokesman", "a spokesman", "said"},
+		{"names joined in a phrase on of", `The star of Rain Man and Tootsie said the film culture was "in a bad way".`,
+			"the star of Rain Man and Tootsie", "The star of Rain Man and Tootsie", "said"},
 		{"the mayor of a place", `The mayor of London said the plan was "a disaster".`,
 			"the mayor of London", "The mayor of London", "said"},
 		// A name set off after a description is the speaker; a
