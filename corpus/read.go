@@ -57,6 +57,14 @@ func MarkOutput(dir string, names ...string) error {
 	return os.WriteFile(filepath.Join(dir, OutputMarker), []byte(body), 0o644)
 }
 
+// IsOutput reports whether dir's OutputMarker marks the entry name as
+// variorum's own output: dir is marked whole or name is among the entries
+// it names. Without a marker nothing is.
+func IsOutput(dir, name string) bool {
+	whole, names := outputEntries(dir)
+	return whole || names[name]
+}
+
 // outputEntries reads dir's OutputMarker: whole when it marks all of dir,
 // else the names of the entries it marks (nil when dir has no marker).
 func outputEntries(dir string) (whole bool, names map[string]bool) {

@@ -23,7 +23,8 @@ then prints a short summary. The index (DIR/index unless --index is given) can b
 searched afterwards with variorum search --index DIR/index. DIR is marked as
 output (a .variorum-output file in it, unless it holds other files), so that
 PATH may hold it: a later run over the same folder does not read its own report
-or an index as articles.`,
+or an index as articles. run refuses a DIR whose report.html or clusters.jsonl
+it did not write, rather than overwrite them.`,
 		`  variorum run
   variorum run -o tonight/ feeds/2025-11-21/
   variorum run --index news.index -o report/ articles/`)
@@ -37,6 +38,9 @@ or an index as articles.`,
 		return err
 	}
 	if err := checkReportFlags("run", *minOutlets, *maxHTML); err != nil {
+		return err
+	}
+	if err := checkRunOut(*out); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -134,6 +138,22 @@ const (
 	// defaultRunOut is run's output folder unless -o is given.
 	defaultRunOut = "variorum-out"
 )
+
+// checkRunOut refuses an output folder where run would overwrite a
+// report.html or clusters.jsonl it did not write: one its OutputMarker does
+// not mark, such as an editor's own page in a folder of articles.
+func checkRunOut(dir string) error {
+	for _, name := range []string{runReport, runClusters} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		if !corpus.IsOutput(dir, name) {
+			return fmt.Errorf("run: %s is not a report variorum wrote (no %s in %s marks it), and run would overwrite it: give another -o DIR, or move or delete %s", p, corpus.OutputMarker, dir, p)
+		}
+	}
+	return nil
+}
 
 // onlyOutput reports whether dir holds nothing but what run writes there.
 func onlyOutput(dir string) bool {
