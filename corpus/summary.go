@@ -1,8 +1,12 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // EntityStat is one canonical entity across a corpus: how often it is
@@ -146,4 +150,91 @@ var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’",
 
 func foldQuote(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
+}
+
+// SpeakerFilter picks quotes by who said them, as an editor names the
+// speaker: a name matches a speaker when, word for word (case, accents and
+// dots aside), the name holds one of the speaker's spellings in the corpus
+// or one of them holds the name. "Trump", "President Trump" and "Donald J.
+// Trump" find Donald Trump, "Zelenskyy" finds Volodymyr Zelensky where an
+// article spells him so, "spokesman" finds "a Kremlin spokesman"; "he"
+// finds no "the report".
+type SpeakerFilter struct {
+	name      []string
+	spellings map[string][][]string // speaker → its spellings' folded words
+}
+
+// NewSpeakerFilter makes the filter for name over docs.
+func NewSpeakerFilter(docs []Document, name string) *SpeakerFilter {
+	f := &SpeakerFilter{name: nameWords(name), spellings: map[string][][]string{}}
+	seen := map[string]bool{}
+	add := func(speaker, spelling string) {
+		k := speaker + "\x00" + spelling
+		if w := nameWords(spelling); len(w) > 0 && !seen[k] {
+			seen[k] = true
+			f.spellings[speaker] = append(f.spellings[speaker], w)
+		}
+	}
+	speakers := map[string]bool{}
+	for _, d := range docs {
+		for _, q := range d.Quotes {
+			if q.Speaker != "" && !speakers[q.Speaker] {
+				speakers[q.Speaker] = true
+				add(q.Speaker, q.Speaker)
+			}
+		}
+	}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			if speakers[e.Canonical] {
+				add(e.Canonical, e.Text)
+			}
+		}
+	}
+	return f
+}
+
+// Match reports whether the filter's name names speaker.
+func (f *SpeakerFilter) Match(speaker string) bool {
+	if len(f.name) == 0 {
+		return false
+	}
+	for _, s := range f.spellings[speaker] {
+		if wordRun(f.name, s) || wordRun(s, f.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords folds a name into its words: lower case, accents, dots and a
+// possessive dropped, hyphens and other punctuation splitting words.
+func nameWords(s string) []string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '.':
+		case r == '\'' || r == '’':
+			b.WriteByte('\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		words[i] = strings.Trim(strings.TrimSuffix(w, "'s"), "'")
+	}
+	return slices.DeleteFunc(words, func(w string) bool { return w == "" })
+}
+
+// wordRun reports whether sub is a run of consecutive words in words.
+func wordRun(words, sub []string) bool {
+	for i := 0; i+len(sub) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

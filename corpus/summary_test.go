@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -52,5 +53,54 @@ func TestSummarizeQuotes(t *testing.T) {
 	}
 	if got[1].Text != "major achievement" || got[2].Speaker != "" {
 		t.Errorf("order = %+v, want the speaker's other quote next and unknown speakers last", got)
+	}
+}
+
+func TestSpeakerFilter(t *testing.T) {
+	docs := []Document{
+		{
+			Entities: []Entity{
+				{Text: "Volodymyr Zelenskyy", Label: Person, Canonical: "Volodymyr Zelensky"},
+				{Text: "Trump", Label: Person, Canonical: "Donald Trump"},
+				{Text: "Donald J. Trump", Label: Person, Canonical: "Donald Trump"},
+			},
+			Quotes: []Quote{
+				{Text: "We will not betray Ukraine", Speaker: "Volodymyr Zelensky"},
+				{Text: "a great deal", Speaker: "Donald Trump"},
+				{Text: "no comment", Speaker: "a Kremlin spokesman"},
+				{Text: "under review", Speaker: "the report"},
+				{Text: "anonymous", Speaker: ""},
+			},
+		},
+	}
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"Zelenskyy", []string{"Volodymyr Zelensky"}},
+		{"zelensky", []string{"Volodymyr Zelensky"}},
+		{"Volodymyr Zelenskyy's", []string{"Volodymyr Zelensky"}},
+		{"President Trump", []string{"Donald Trump"}},
+		{"Donald J. Trump", []string{"Donald Trump"}},
+		{"TRUMP", []string{"Donald Trump"}},
+		{"spokesman", []string{"a Kremlin spokesman"}},
+		{"Kremlin spokesman", []string{"a Kremlin spokesman"}},
+		{"he", nil},
+		{"Trum", nil},
+		{"report", []string{"the report"}},
+		{"", nil},
+	}
+	speakers := []string{"Volodymyr Zelensky", "Donald Trump", "a Kremlin spokesman", "the report", ""}
+	for _, tt := range tests {
+		f := NewSpeakerFilter(docs, tt.name)
+		var got []string
+		for _, s := range speakers {
+			if f.Match(s) {
+				got = append(got, s)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("--speaker %q matches %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -25,7 +25,7 @@ outlet, start, end, cue}].`,
   variorum quotes --speaker Peskov corpus/sample
   variorum quotes --json | jq -r .speaker | sort | uniq -c | sort -rn | head`)
 	dir := fs.String("index", "", indexFlagHelp)
-	speaker := fs.String("speaker", "", "only quotes whose speaker contains `NAME` (any case)")
+	speaker := fs.String("speaker", "", "only quotes of the speaker `NAME`: a name, surname or spelling any article uses (\"Trump\", \"President Trump\", \"Zelenskyy\"), or words of a description (\"spokesman\"); whole words, any case")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per quote")
 	paths, err := parse(fs, args)
 	if err != nil {
@@ -36,8 +36,9 @@ outlet, start, end, cue}].`,
 		return err
 	}
 	var stats []corpus.QuoteStat
+	who := corpus.NewSpeakerFilter(docs, *speaker)
 	for _, q := range corpus.SummarizeQuotes(docs) {
-		if *speaker == "" || strings.Contains(strings.ToLower(q.Speaker), strings.ToLower(*speaker)) {
+		if *speaker == "" || who.Match(q.Speaker) {
 			stats = append(stats, q)
 		}
 	}
