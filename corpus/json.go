@@ -18,7 +18,11 @@ import (
 // object with an "articles" array) or a .jsonl file (one object a line). A
 // broken line of JSON Lines is reported and the other lines are still read.
 func readJSON(path, source string, raw []byte, w *walker) error {
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	raw, err := textBytes(raw)
+	if err != nil {
+		w.report(path, 0, err)
+		return nil
+	}
 	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
 		sc := bufio.NewScanner(bytes.NewReader(raw))
 		sc.Buffer(nil, MaxFileSize+1)
@@ -63,6 +67,9 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 	}
 	for i, obj := range objs {
 		a, err := jsonArticle(obj)
+		if err == nil && len(objs) > 1 && strings.TrimSpace(a.Text) == "" {
+			err = errors.New("no article text (no text/body field, or an empty one)")
+		}
 		if err != nil {
 			w.report(path, 0, fmt.Errorf("article %d: %w", i+1, err))
 			continue

@@ -122,18 +122,9 @@ func unmarkedUTF16(order string) error {
 // binary), drops leading byte-order marks, turns CRLF and
 // lone CR into LF and composes to Unicode NFC. Nothing else is changed.
 func Normalize(b []byte) (string, error) {
-	b, err := fromUTF16(b)
+	b, err := textBytes(b)
 	if err != nil {
 		return "", err
-	}
-	for bytes.HasPrefix(b, bom) {
-		b = b[len(bom):]
-	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		if order := utf16Order(b); order != "" {
-			return "", unmarkedUTF16(order)
-		}
-		return "", fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
 	}
 	if err := checkUTF8(b); err != nil {
 		return "", err
@@ -143,6 +134,26 @@ func Normalize(b []byte) (string, error) {
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 	}
 	return norm.NFC.String(string(b)), nil
+}
+
+// textBytes decodes UTF-16 that starts with a byte-order mark, drops
+// leading byte-order marks and refuses binary data (a NUL byte) with a
+// message saying so, before any reader takes the bytes for text.
+func textBytes(b []byte) ([]byte, error) {
+	b, err := fromUTF16(b)
+	if err != nil {
+		return nil, err
+	}
+	for bytes.HasPrefix(b, bom) {
+		b = b[len(bom):]
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		if order := utf16Order(b); order != "" {
+			return nil, unmarkedUTF16(order)
+		}
+		return nil, fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
+	}
+	return b, nil
 }
 
 // StripMarks returns s without the accents of its letters ("café" →

@@ -100,12 +100,15 @@ here.</p><script>var x = 1;</script><p>Second &lt;para&gt;.</p><aside>Read more<
 				"bad/bin.txt":     "abc\x00def",
 				"bad/empty.txt":   " \n",
 				"bad/x.json":      `{"text": "unterminated`,
+				"bad/arr.json":    `[{"text":"Kept."},{"text":" "},{"title":"no text"}]`,
+				"bad/png.json":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+				"bad/png.jsonl":   "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 				"bad/ok.txt":      "Fine.",
 				"bad/skip.pdf":    "%PDF",
 				"bad/.hidden.txt": "hidden",
 			},
-			want: []Article{{Source: "bad/ok.txt", Text: "Fine."}},
-			errs: []string{"bin.txt: binary data", "empty.txt: no article text", "latin1.txt: invalid UTF-8 at byte 3", "x.json: broken JSON"},
+			want: []Article{{Source: "bad/arr.json#1", Text: "Kept."}, {Source: "bad/ok.txt", Text: "Fine."}},
+			errs: []string{"arr.json: article 2: no article text", "arr.json: article 3: no article text", "bin.txt: binary data", "empty.txt: no article text", "latin1.txt: invalid UTF-8 at byte 3", "png.json: binary data", "png.jsonl: binary data", "x.json: broken JSON"},
 		},
 	}
 	for _, tt := range tests {
