@@ -97,8 +97,10 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 	if err != nil {
 		return 0, err
 	}
+	// Each new article once: a file repeating another's text is neither
+	// extracted twice nor counted among the new.
 	fresh := make([]corpus.Article, 0, len(arts))
-	for _, a := range arts {
+	for _, a := range distinct(arts) {
 		if !known[a.ID] {
 			fresh = append(fresh, a)
 		}
