@@ -304,6 +304,26 @@ func TestWriteDiff(t *testing.T) {
 	}
 }
 
+// TestWriteDiffLayout: the marked-up text, a blank line, then the score,
+// whichever side ends in a newline or is empty.
+func TestWriteDiffLayout(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"Word.\n", "Word here.\n", "Word {+here+}.\n\nsimilarity"},
+		{"Word.\n", "", "[-Word.-]\n\nsimilarity 0.00\n"},
+		{"", "Word.", "{+Word.+}\n\nsimilarity 0.00\n"},
+		{"", "", "similarity 1.00\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		if err := WriteDiff(&b, Diff(tt.a, tt.b), false); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(b.String(), tt.want) {
+			t.Errorf("Diff(%q, %q) prints\n%q, want it to start\n%q", tt.a, tt.b, b.String(), tt.want)
+		}
+	}
+}
+
 // TestDiffMarkup checks how changes read in the marked-up text: white space
 // outside the markers, struck words kept apart from what follows, quote
 // style changes shown as the witness writes them.

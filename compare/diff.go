@@ -41,7 +41,9 @@ func Diff(a, b string) DiffResult {
 // similarity and the typed variations, most serious first.
 func WriteDiff(w io.Writer, r DiffResult, color bool) error {
 	bw := bufio.NewWriter(w)
+	newline := true // what is written so far ends a line
 	for _, s := range rowSegments(r.Ops) {
+		newline = s.Kind == segSame && strings.HasSuffix(s.Text, "\n")
 		switch {
 		case s.Kind == segDel && color:
 			bw.WriteString(ansiRed + s.Text + ansiReset)
@@ -55,10 +57,13 @@ func WriteDiff(w io.Writer, r DiffResult, color bool) error {
 			bw.WriteString(s.Text)
 		}
 	}
-	if len(r.Ops) > 0 && !strings.HasSuffix(r.Ops[len(r.Ops)-1].Text, "\n") {
+	if !newline {
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintf(bw, "\nsimilarity %s\n", simText(r.Similarity))
+	if len(r.Ops) > 0 {
+		bw.WriteByte('\n')
+	}
+	fmt.Fprintf(bw, "similarity %s\n", simText(r.Similarity))
 	width := 0
 	for _, v := range r.Variations {
 		width = max(width, len(v.Type))

@@ -139,6 +139,8 @@ type walker struct {
 	visit     func(Article) error
 	bad       func(*FileError)
 	manifests map[string]loadedManifest // by directory
+	// noManifest: the input is a stream, which no manifest beside it names.
+	noManifest bool
 }
 
 func (w *walker) report(path string, line int, err error) {
@@ -260,6 +262,32 @@ func (w *walker) file(path, source string) error {
 		w.report(path, 0, err)
 		return nil
 	}
+	return w.bytes(path, source, raw)
+}
+
+// ReadStream reads one input that is no file, such as standard input, up
+// to MaxFileSize: name says how its articles are named and, by its
+// extension, how it is read (none: plain text, as a .txt file).
+func ReadStream(name string, r io.Reader) ([]Article, []*FileError) {
+	var arts []Article
+	var errs []*FileError
+	w := walker{
+		visit:     func(a Article) error { arts = append(arts, a); return nil },
+		bad:       func(e *FileError) { errs = append(errs, e) },
+		manifests: map[string]loadedManifest{},
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		w.report(name, 0, err)
+		return nil, errs
+	}
+	w.noManifest = true
+	_ = w.bytes(name, name, raw)
+	return arts, errs
+}
+
+// bytes reads the content of one file (or stream) at path.
+func (w *walker) bytes(path, source string, raw []byte) error {
 	if len(raw) > MaxFileSize {
 		hint := "split it into one file per article (or JSON Lines)"
 		if strings.EqualFold(filepath.Ext(path), ".jsonl") {
@@ -268,6 +296,7 @@ func (w *walker) file(path, source string) error {
 		w.report(path, 0, fmt.Errorf("larger than %d MiB: %s", MaxFileSize>>20, hint))
 		return nil
 	}
+	var err error
 	// Every format may come as UTF-16 with a byte-order mark; without
 	// one, it is named as such whatever the format.
 	if raw, err = fromUTF16(raw); err != nil {
@@ -299,15 +328,17 @@ func (w *walker) file(path, source string) error {
 		}
 		a := Article{Source: source}
 		text = frontMatter(text, &a)
-		m, err := w.manifest(filepath.Dir(path))
-		if err != nil {
-			// Read without its metadata, the article would be stored
-			// under another ID than once the manifest is mended.
-			w.report(path, 0, fmt.Errorf("%w: mend it and read the folder again", err))
-			return nil
-		}
-		if e, ok := m.lookup(filepath.Base(path)); ok {
-			e.fill(&a)
+		if !w.noManifest {
+			m, err := w.manifest(filepath.Dir(path))
+			if err != nil {
+				// Read without its metadata, the article would be stored
+				// under another ID than once the manifest is mended.
+				w.report(path, 0, fmt.Errorf("%w: mend it and read the folder again", err))
+				return nil
+			}
+			if e, ok := m.lookup(filepath.Base(path)); ok {
+				e.fill(&a)
+			}
 		}
 		a.Text = text
 		return w.emit(path, 0, a)

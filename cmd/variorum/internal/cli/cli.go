@@ -146,6 +146,7 @@ Commands:
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintf(w, "  %-9s %s\n", "version", "the version variorum was built from")
 	fmt.Fprint(w, `
 Start with:
   variorum run                      the whole job on the embedded sample corpus

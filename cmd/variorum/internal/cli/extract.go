@@ -14,7 +14,8 @@ import (
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "[--json] [PATH...]",
 		`Reads articles (files or folders of .txt, .md, .html, .json, .jsonl; the embedded
-sample when no PATH is given) and prints, per article, its sentences, named
+sample when no PATH is given; - reads one plain-text article from standard
+input) and prints, per article, its sentences, named
 entities (PERSON, ORG, GPE, LOC, with the canonical name each resolves to) and
 direct quotes with their speaker and cue. No index is needed.
 
@@ -25,6 +26,7 @@ the words inside the quotation marks, content [{start,end}] what was reported
 (the quote with its marks and, for a partial quote, the reported speech around
 it). Offsets are UTF-8 byte offsets into text.`,
 		`  variorum extract
+  pbpaste | variorum extract -
   variorum extract --json articles/ | jq -r '.quotes[] | "\(.speaker): \(.text)"'`)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per article")
 	entitiesFlag(fs, e)
@@ -68,8 +70,10 @@ func printDocument(w io.Writer, d corpus.Document) {
 	if d.Title != "" {
 		fmt.Fprintf(w, " — %s", d.Title)
 	}
-	fmt.Fprintf(w, "\n  id %s, %d words, %d sentences, %d entities, %d quotes\n",
-		d.ID, len(strings.Fields(d.Text)), len(d.Sentences), len(d.Entities), len(d.Quotes))
+	count := func(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+	fmt.Fprintf(w, "\n  id %s, %s, %s, %s, %s\n", d.ID,
+		count(len(strings.Fields(d.Text)), "word", "words"), count(len(d.Sentences), "sentence", "sentences"),
+		count(len(d.Entities), "entity", "entities"), count(len(d.Quotes), "quote", "quotes"))
 
 	type key struct{ label, canonical string }
 	counts := map[key]int{}

@@ -22,7 +22,8 @@ them to the index. Each article's id comes from its outlet and text, so ingestin
 the same article again adds nothing, and ingesting a folder again adds only its
 new files. A file whose text or outlet changed is a new article: the old version
 stays in the index (the id is the only key; file names repeat across folders),
-so after editing articles rebuild the index (remove it and ingest again). Metadata for plain files comes from front matter or a manifest.csv /
+so after editing articles rebuild the index (remove it and ingest again).
+Metadata for plain files comes from front matter or a manifest.csv /
 manifest.jsonl (file,outlet,title,url,published) beside them.`,
 		`  variorum ingest corpus/sample
   variorum ingest --index /srv/news.index feeds/2025-11-21/`)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,12 +24,36 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 	if len(paths) == 0 {
 		return corpus.Sample(), 0, nil
 	}
-	arts, bad := corpus.ReadAll(paths)
+	var files []string
+	var arts []corpus.Article
+	var bad []*corpus.FileError
+	stdin := false
+	for _, p := range paths {
+		switch {
+		case p != "-":
+			files = append(files, p)
+		case !stdin:
+			// "-" is standard input, one plain-text article (front
+			// matter allowed), named stdin.
+			stdin = true
+			arts, bad = corpus.ReadStream("stdin", e.stdin)
+		}
+	}
+	if len(files) > 0 {
+		a, b := corpus.ReadAll(files)
+		arts, bad = append(arts, a...), append(bad, b...)
+	}
 	for _, err := range bad {
 		fmt.Fprintf(e.stderr, "variorum: skipped %v\n", err)
 	}
 	if len(arts) == 0 {
-		err := fmt.Errorf("no articles found in %s", strings.Join(paths, " "))
+		shown := slices.Clone(paths)
+		for i, p := range shown {
+			if p == "-" {
+				shown[i] = "standard input"
+			}
+		}
+		err := fmt.Errorf("no articles found in %s", strings.Join(shown, " "))
 		if len(bad) > 0 {
 			return nil, len(bad), err // what was wrong with each is above
 		}
