@@ -198,3 +198,20 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestOpenPhrase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"attack russia`, "attack russia"},
+		{`peace "armed  attack`, "armed attack"},
+		{`"armed attack"`, ""},
+		{`attack russia"`, ""},
+		{`“peace plan`, "peace plan"},
+		{`peace plan`, ""},
+		{`"`, ""},
+	}
+	for _, tt := range tests {
+		if got := OpenPhrase(tt.in); got != tt.want {
+			t.Errorf("OpenPhrase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -22,6 +22,24 @@ type part struct {
 // analyser, which drops punctuation. Invalid UTF-8 is replaced, so any
 // input gives parts.
 func parseQuery(s string) []part {
+	parts, _ := parseQueryOpen(s)
+	return parts
+}
+
+// OpenPhrase returns the phrase a query leaves open, its quote never
+// closed ("\"attack russia" → "attack russia"): searched as a phrase to
+// the end of the query, which a user may not have meant. "" when none.
+func OpenPhrase(q string) string {
+	parts, open := parseQueryOpen(q)
+	if !open || len(parts) == 0 || !parts[len(parts)-1].Phrase {
+		return ""
+	}
+	return parts[len(parts)-1].Text
+}
+
+// parseQueryOpen is parseQuery, also reporting whether a quote was left
+// open at the end.
+func parseQueryOpen(s string) ([]part, bool) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -64,6 +82,7 @@ func parseQuery(s string) []part {
 			cur.WriteRune(r)
 		}
 	}
+	open := inPhrase
 	flush()
-	return parts
+	return parts, open
 }

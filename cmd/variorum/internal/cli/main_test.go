@@ -29,7 +29,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{nil, exitUsage, "Usage:"},
 		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
-		{[]string{"search"}, exitUsage, "search: give a QUERY"},
+		{[]string{"search"}, exitUsage, "search: nothing to search for: give words"},
 		{[]string{"search", "--limit", "0", "x"}, exitUsage, "--limit must be at least 1"},
 		{[]string{"search", "--bogus", "x"}, exitUsage, "flag provided but not defined: -bogus"},
 		{[]string{"ingest"}, exitUsage, "give at least one file or folder"},

@@ -43,7 +43,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	}
 	query := strings.TrimSpace(strings.Join(words, " "))
 	if query == "" && *entity == "" && *outlet == "" {
-		return usagef("search: give a QUERY (see variorum help search)")
+		return usagef("search: nothing to search for: give words, a \"quoted phrase\", --outlet or --entity (see variorum help search)")
 	}
 	if *limit < 1 {
 		return usagef("search: --limit must be at least 1")
@@ -55,7 +55,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	defer ix.Close()
 	res, err := ix.Search(ctx, index.Query{Text: query, Outlet: *outlet, Entity: *entity, Limit: *limit})
 	if errors.Is(err, index.ErrQuery) {
-		return usageError{err.Error()}
+		return usageError{"search: " + err.Error()}
 	} else if err != nil {
 		return fmt.Errorf("search %s: %w", shownQuery(query), err)
 	}
@@ -64,6 +64,9 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
 	// stderr, whatever the hits.
 	if h := operatorHint(query); h != "" {
 		fmt.Fprintf(e.stderr, "Note: %s\n", h)
+	}
+	if p := index.OpenPhrase(query); p != "" {
+		fmt.Fprintf(e.stderr, "Note: the quote before %s is never closed, so it is searched as one phrase; close it, or drop it to search the words\n", shownQuery(p))
 	}
 	if len(res.Hits) == 0 {
 		var what []string
