@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/variorum/variorum/compare"
 	"github.com/variorum/variorum/corpus"
@@ -13,10 +15,11 @@ import (
 
 func runDiff(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "diff", "[--json] [--color WHEN] A B",
-		`Aligns two texts word by word (files, or - for standard input) and prints B's
-wording against A's, [-deleted-]{+inserted+} (red and green on a terminal), the
-similarity of the two (0..1), and each difference typed: substantive, omission,
-addition, synonym, number, name or orthographic.
+		`Aligns two texts word by word (files, or - for standard input; an HTML page or
+a JSON article by its text, as ingest reads it) and prints B's wording against
+A's, [-deleted-]{+inserted+} (red and green on a terminal), the similarity of
+the two (0..1), and each difference typed: substantive, omission, addition,
+synonym, number, name or orthographic.
 
 --json prints one object: similarity, ops [{op: equal|delete|insert, text, type,
 a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
@@ -49,8 +52,21 @@ a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
 	return compare.WriteDiff(e.stdout, res, color.enabled(e, e.stdout))
 }
 
-// readText reads a file (or standard input for "-") as normalised text.
+// readText reads a file (or standard input for "-") as normalised text:
+// an HTML page's main text and a JSON article's text, as ingest reads
+// them, not their markup; any other file as it is.
 func readText(e *env, path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".json", ".jsonl":
+		arts, bad := corpus.ReadAll([]string{path})
+		switch {
+		case len(bad) > 0:
+			return "", bad[0]
+		case len(arts) != 1:
+			return "", fmt.Errorf("%s holds %d articles; diff compares two texts: give a file of one article", path, len(arts))
+		}
+		return arts[0].Text, nil
+	}
 	var raw []byte
 	var err error
 	if path == "-" {
