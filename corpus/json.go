@@ -18,12 +18,17 @@ import (
 // object with an "articles" array) or a .jsonl file (one object a line). A
 // broken line of JSON Lines is reported and the other lines are still read.
 func readJSON(path, source string, raw []byte, w *walker) error {
-	raw, err := textBytes(raw)
+	lines := strings.EqualFold(filepath.Ext(path), ".jsonl")
+	sniff := len(raw)
+	if lines {
+		sniff = binarySniff
+	}
+	raw, err := textBytesIn(raw, sniff)
 	if err != nil {
 		w.report(path, 0, err)
 		return nil
 	}
-	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
+	if lines {
 		sc := bufio.NewScanner(bytes.NewReader(raw))
 		sc.Buffer(nil, MaxFileSize+1)
 		for n := 1; sc.Scan(); n++ {
@@ -86,6 +91,10 @@ func readJSON(path, source string, raw []byte, w *walker) error {
 	}
 	return nil
 }
+
+// binarySniff is how many bytes of a JSON Lines file are looked at for
+// binary data: a picture or an archive has a NUL byte in its first few.
+const binarySniff = 512
 
 // jsonObjects splits a .json document into article objects.
 func jsonObjects(raw []byte) ([]json.RawMessage, error) {

@@ -279,3 +279,10 @@ func normalizeDate(s string) string {
 	}
 	return s
 }
+
+// StripFrontMatter returns text without the front matter it may open with,
+// the article's body as Walk reads a .txt or .md file.
+func StripFrontMatter(text string) string {
+	var a Article
+	return frontMatter(text, &a)
+}

@@ -139,7 +139,12 @@ func Normalize(b []byte) (string, error) {
 // textBytes decodes UTF-16 that starts with a byte-order mark, drops
 // leading byte-order marks and refuses binary data (a NUL byte) with a
 // message saying so, before any reader takes the bytes for text.
-func textBytes(b []byte) ([]byte, error) {
+func textBytes(b []byte) ([]byte, error) { return textBytesIn(b, len(b)) }
+
+// textBytesIn is textBytes looking for binary data in the first n bytes
+// alone: JSON Lines, where one bad line is that line's trouble, are
+// binary when they start so (a picture, an archive).
+func textBytesIn(b []byte, n int) ([]byte, error) {
 	b, err := fromUTF16(b)
 	if err != nil {
 		return nil, err
@@ -147,7 +152,7 @@ func textBytes(b []byte) ([]byte, error) {
 	for bytes.HasPrefix(b, bom) {
 		b = b[len(bom):]
 	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
+	if i := bytes.IndexByte(b[:min(n, len(b))], 0); i >= 0 {
 		if order := utf16Order(b); order != "" {
 			return nil, unmarkedUTF16(order)
 		}

@@ -103,12 +103,13 @@ here.</p><script>var x = 1;</script><p>Second &lt;para&gt;.</p><aside>Read more<
 				"bad/arr.json":    `[{"text":"Kept."},{"text":" "},{"title":"no text"}]`,
 				"bad/png.json":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 				"bad/png.jsonl":   "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+				"bad/nul.jsonl":   `{"text":"` + strings.Repeat("Long. ", 100) + `"}` + "\n" + "{\"text\":\"T\x00wo.\"}\n" + `{"text":"Last."}` + "\n",
 				"bad/ok.txt":      "Fine.",
 				"bad/skip.pdf":    "%PDF",
 				"bad/.hidden.txt": "hidden",
 			},
-			want: []Article{{Source: "bad/arr.json#1", Text: "Kept."}, {Source: "bad/ok.txt", Text: "Fine."}},
-			errs: []string{"arr.json: article 2: no article text", "arr.json: article 3: no article text", "bin.txt: binary data", "empty.txt: no article text", "latin1.txt: invalid UTF-8 at byte 3", "png.json: binary data", "png.jsonl: binary data", "x.json: broken JSON"},
+			want: []Article{{Source: "bad/arr.json#1", Text: "Kept."}, {Source: "bad/nul.jsonl:1", Text: strings.Repeat("Long. ", 100)}, {Source: "bad/nul.jsonl:3", Text: "Last."}, {Source: "bad/ok.txt", Text: "Fine."}},
+			errs: []string{"arr.json: article 2: no article text", "arr.json: article 3: no article text", "bin.txt: binary data", "empty.txt: no article text", "latin1.txt: invalid UTF-8 at byte 3", "nul.jsonl:2:", "png.json: binary data", "png.jsonl: binary data", "x.json: broken JSON"},
 		},
 	}
 	for _, tt := range tests {

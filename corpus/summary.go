@@ -154,14 +154,16 @@ func foldQuote(s string) string {
 
 // SpeakerFilter picks quotes by who said them, as an editor names the
 // speaker: a name matches a speaker when, word for word (case, accents and
-// dots aside), the name holds one of the speaker's spellings in the corpus
-// or one of them holds the name. "Trump", "President Trump" and "Donald J.
-// Trump" find Donald Trump, "Zelenskyy" finds Volodymyr Zelensky where an
-// article spells him so, "spokesman" finds "a Kremlin spokesman"; "he"
-// finds no "the report".
+// dots aside), one of the speaker's spellings in the corpus holds the name,
+// or, when no speaker's does, the name holds one of the spellings. "Trump"
+// and "Zelenskyy" find Donald Trump and Volodymyr Zelensky where an article
+// spells them so, "spokesman" finds "a Kremlin spokesman"; "President
+// Trump" and "Donald J. Trump" find Donald Trump through "Trump", but
+// "Melania Trump" finds Melania Trump alone; "he" finds no "the report".
 type SpeakerFilter struct {
 	name      []string
 	spellings map[string][][]string // speaker → its spellings' folded words
+	holds     bool                  // some speaker's spelling holds the name
 }
 
 // NewSpeakerFilter makes the filter for name over docs.
@@ -191,8 +193,16 @@ func NewSpeakerFilter(docs []Document, name string) *SpeakerFilter {
 			}
 		}
 	}
+	for _, ss := range f.spellings {
+		for _, s := range ss {
+			f.holds = f.holds || len(f.name) > 0 && wordRun(s, f.name)
+		}
+	}
 	return f
 }
+
+// Empty reports whether the name has no words to match (punctuation).
+func (f *SpeakerFilter) Empty() bool { return len(f.name) == 0 }
 
 // Match reports whether the filter's name names speaker.
 func (f *SpeakerFilter) Match(speaker string) bool {
@@ -200,7 +210,7 @@ func (f *SpeakerFilter) Match(speaker string) bool {
 		return false
 	}
 	for _, s := range f.spellings[speaker] {
-		if wordRun(f.name, s) || wordRun(s, f.name) {
+		if wordRun(s, f.name) || !f.holds && wordRun(f.name, s) {
 			return true
 		}
 	}

@@ -63,10 +63,13 @@ func TestSpeakerFilter(t *testing.T) {
 				{Text: "Volodymyr Zelenskyy", Label: Person, Canonical: "Volodymyr Zelensky"},
 				{Text: "Trump", Label: Person, Canonical: "Donald Trump"},
 				{Text: "Donald J. Trump", Label: Person, Canonical: "Donald Trump"},
+				{Text: "Melania Trump", Label: Person, Canonical: "Melania Trump"},
+				{Text: "Trump", Label: Person, Canonical: "Melania Trump"},
 			},
 			Quotes: []Quote{
 				{Text: "We will not betray Ukraine", Speaker: "Volodymyr Zelensky"},
 				{Text: "a great deal", Speaker: "Donald Trump"},
+				{Text: "be best", Speaker: "Melania Trump"},
 				{Text: "no comment", Speaker: "a Kremlin spokesman"},
 				{Text: "under review", Speaker: "the report"},
 				{Text: "anonymous", Speaker: ""},
@@ -80,17 +83,20 @@ func TestSpeakerFilter(t *testing.T) {
 		{"Zelenskyy", []string{"Volodymyr Zelensky"}},
 		{"zelensky", []string{"Volodymyr Zelensky"}},
 		{"Volodymyr Zelenskyy's", []string{"Volodymyr Zelensky"}},
-		{"President Trump", []string{"Donald Trump"}},
+		{"President Trump", []string{"Donald Trump", "Melania Trump"}},
 		{"Donald J. Trump", []string{"Donald Trump"}},
-		{"TRUMP", []string{"Donald Trump"}},
+		{"TRUMP", []string{"Donald Trump", "Melania Trump"}},
+		{"Melania Trump", []string{"Melania Trump"}},
+		{"Donald Trump Jr", []string{"Donald Trump", "Melania Trump"}},
 		{"spokesman", []string{"a Kremlin spokesman"}},
 		{"Kremlin spokesman", []string{"a Kremlin spokesman"}},
 		{"he", nil},
 		{"Trum", nil},
 		{"report", []string{"the report"}},
 		{"", nil},
+		{"...", nil},
 	}
-	speakers := []string{"Volodymyr Zelensky", "Donald Trump", "a Kremlin spokesman", "the report", ""}
+	speakers := []string{"Volodymyr Zelensky", "Donald Trump", "Melania Trump", "a Kremlin spokesman", "the report", ""}
 	for _, tt := range tests {
 		f := NewSpeakerFilter(docs, tt.name)
 		var got []string

@@ -145,6 +145,9 @@ func Canonicalize(docs []corpus.Document) {
 		if _, ok := inDoc[docName{m.doc, m.surname}]; ok {
 			continue
 		}
+		if _, ok := byGiven[docName{m.doc, m.surname}]; ok {
+			continue // "Ian" beside Ian Blair is not Li Yan
+		}
 		if s := looseInDoc[docName{m.doc, m.loose}]; s != "" {
 			ms[i].surname = s
 		}
@@ -304,9 +307,10 @@ func Canonicalize(docs []corpus.Document) {
 	// times and ORG 30 is one company, labelled by the most), and a
 	// place or body that is more often a person's surname joins the only
 	// person of that surname named in full ("Zelensky" tagged GPE).
-	personWord := map[string]int{} // folded word → mentions as a person
-	otherKey := map[string]int{}   // join key → mentions as a place or body
-	otherAt := map[string]int{}    // join key → one such mention
+	personWord := map[string]int{}    // folded word → mentions as a person
+	otherKey := map[string]int{}      // join key → mentions as a place or body
+	otherAt := map[string]int{}       // join key → one such mention
+	otherLabels := map[string][]int{} // join key → all such mentions
 	for i, m := range ms {
 		if len(m.words) != 1 {
 			continue
@@ -319,10 +323,13 @@ func Canonicalize(docs []corpus.Document) {
 			otherAt[m.key] = i
 		}
 		otherKey[m.key]++
+		otherLabels[m.key] = append(otherLabels[m.key], i)
 	}
+	givenNames := map[string]bool{} // first words of people's full names
 	for _, m := range ms {
 		if m.person && m.full {
 			personWord[foldName(m.words[len(m.words)-1])]++
+			givenNames[m.given] = true
 		}
 	}
 	for i, m := range ms {
@@ -334,9 +341,18 @@ func Canonicalize(docs []corpus.Document) {
 		if a, ok := aliases[w]; ok {
 			k = "=" + foldName(a)
 		}
+		nobody := len(fullBySurname[m.surname]) == 0 && !givenNames[m.surname]
 		switch {
-		case m.lone() && !resolved[i] && (otherKey[k] >= personWord[w] || otherKey[k] > 0 && len(fullBySurname[m.surname]) == 0):
+		case m.lone() && !resolved[i] && otherKey[k] > 0 && (otherKey[k] >= personWord[w] || nobody):
 			uf.union(i, otherAt[k])
+			if nobody {
+				// Nobody's surname or given name in full: the tagger's
+				// reading of a company or place it does not know
+				// ("Google has launched…"), which news introduces by
+				// its name alone and a person seldom is (Madonna is the
+				// price), labelled as its other mentions are.
+				ms[i].label = groupLabel(ms, otherLabels[k])
+			}
 		case !m.person && personWord[w] > otherKey[m.key]:
 			if keys := fullBySurname[skeleton(m.name)]; len(keys) == 1 {
 				for k := range keys {
@@ -654,6 +670,9 @@ func newMention(d, i int, e corpus.Entity) mention {
 	}
 	if len(core) > 0 {
 		m.loose = loose[len(loose)-1]
+		if len(core) > 1 && familyFirst(words) {
+			m.loose = loose[0]
+		}
 	}
 	switch len(core) {
 	case 0:
@@ -672,9 +691,7 @@ func newMention(d, i int, e corpus.Entity) mention {
 		}
 		m.surname = core[len(core)-1]
 		m.given = core[0]
-		// Given names a letter apart under one surname are one person
-		// ("Johan"/"Johann Cruyff", "Eliot"/"Elliot Spitzer").
-		m.key = "p:" + loose[0] + " " + m.surname
+		m.key = "p:" + core[0] + " " + m.surname
 	}
 	return m
 }

@@ -95,14 +95,35 @@ func TestCanonicalize(t *testing.T) {
 		{
 			name:     "a short name alone is not joined to another spelling",
 			articles: [][]string{{"PERSON:Jim Fox", "PERSON:Sonny"}, {"ORG:Sony", "PERSON:Sony"}, {"PERSON:Sony"}},
-			want:     [][]string{{"PERSON:Jim Fox", "PERSON:Sonny"}, {"PERSON:Sony", "PERSON:Sony"}, {"PERSON:Sony"}},
+			want:     [][]string{{"PERSON:Jim Fox", "PERSON:Sonny"}, {"ORG:Sony", "ORG:Sony"}, {"ORG:Sony"}},
 		},
 		{
-			// The tagger calls a company a person more often than not:
-			// one entity all the same, under the label most mentions have.
-			name:     "one word tagged a person and a body, nobody's name in full, is one entity",
-			articles: [][]string{{"ORG:Google", "PERSON:Google"}, {"PERSON:Google", "ORG:Google"}, {"PERSON:Google"}},
-			want:     [][]string{{"PERSON:Google", "PERSON:Google"}, {"PERSON:Google", "PERSON:Google"}, {"PERSON:Google"}},
+			// The tagger calls a company or a place it does not know a
+			// person more often than not: nobody's name in full, it is
+			// the company or the place.
+			name:     "one word tagged a person and a body, nobody's name in full, is the body",
+			articles: [][]string{{"ORG:Google", "PERSON:Google"}, {"PERSON:Google", "ORG:Google"}, {"PERSON:Google"}, {"GPE:Jordan", "PERSON:Jordan"}, {"PERSON:Jordan"}, {"GPE:Google"}},
+			want:     [][]string{{"ORG:Google", "ORG:Google"}, {"ORG:Google", "ORG:Google"}, {"ORG:Google"}, {"GPE:Jordan", "GPE:Jordan"}, {"GPE:Jordan"}, {"ORG:Google"}},
+		},
+		{
+			name:     "a given name alone is no company of that name",
+			articles: [][]string{{"PERSON:Venus Williams"}, {"PERSON:Venus"}, {"PERSON:Venus"}, {"ORG:Venus"}},
+			want:     [][]string{{"PERSON:Venus Williams"}, {"PERSON:Venus"}, {"PERSON:Venus"}, {"ORG:Venus"}},
+		},
+		{
+			name:     "a given name beside its full name is not a surname spelt alike",
+			articles: [][]string{{"PERSON:Ian Blair", "PERSON:Li Yan", "PERSON:Ian"}, {"PERSON:Jim Fox", "PERSON:Tom Im", "PERSON:Jim"}},
+			want:     [][]string{{"PERSON:Ian Blair", "PERSON:Li Yan", "PERSON:Ian Blair"}, {"PERSON:Jim Fox", "PERSON:Tom Im", "PERSON:Jim Fox"}},
+		},
+		{
+			name:     "short given names a letter apart are different people",
+			articles: [][]string{{"PERSON:Jan Smith"}, {"PERSON:Ian Smith"}, {"PERSON:Toni Morrison"}, {"PERSON:Tony Morrison"}},
+			want:     [][]string{{"PERSON:Jan Smith"}, {"PERSON:Ian Smith"}, {"PERSON:Toni Morrison"}, {"PERSON:Tony Morrison"}},
+		},
+		{
+			name:     "a family name first is the surname spelt alike in its article",
+			articles: [][]string{{"PERSON:Kim Jong Un", "PERSON:Un"}},
+			want:     [][]string{{"PERSON:Kim Jong Un", "PERSON:Un"}},
 		},
 		{
 			name:     "a given name alone is the article's one person of that name",

@@ -54,7 +54,7 @@ a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
 
 // readText reads a file (or standard input for "-") as normalised text:
 // an HTML page's main text and a JSON article's text, as ingest reads
-// them, not their markup; any other file as it is.
+// them, not their markup; any other file without its front matter.
 func readText(e *env, path string) (string, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".json", ".jsonl":
@@ -85,5 +85,5 @@ func readText(e *env, path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
-	return text, nil
+	return corpus.StripFrontMatter(text), nil
 }

@@ -24,24 +24,28 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 	if len(paths) == 0 {
 		return corpus.Sample(), 0, nil
 	}
-	var files []string
+	if i := slices.Index(paths, "-"); i >= 0 && slices.Contains(paths[i+1:], "-") {
+		return nil, 0, usagef("give - (standard input) once")
+	}
+	// In the order given: "-" is standard input, one plain-text article
+	// (front matter allowed) named stdin, between the files around it.
 	var arts []corpus.Article
 	var bad []*corpus.FileError
-	stdin := false
-	for _, p := range paths {
-		switch {
-		case p != "-":
-			files = append(files, p)
-		case !stdin:
-			// "-" is standard input, one plain-text article (front
-			// matter allowed), named stdin.
-			stdin = true
-			arts, bad = corpus.ReadStream("stdin", e.stdin)
+	for rest := paths; len(rest) > 0; {
+		n := slices.Index(rest, "-")
+		if n < 0 {
+			n = len(rest)
 		}
-	}
-	if len(files) > 0 {
-		a, b := corpus.ReadAll(files)
+		var a []corpus.Article
+		var b []*corpus.FileError
+		if n == 0 {
+			a, b = corpus.ReadStream("stdin", e.stdin)
+			n = 1
+		} else {
+			a, b = corpus.ReadAll(rest[:n])
+		}
 		arts, bad = append(arts, a...), append(bad, b...)
+		rest = rest[n:]
 	}
 	for _, err := range bad {
 		fmt.Fprintf(e.stderr, "variorum: skipped %v\n", err)

@@ -37,13 +37,20 @@ outlet, start, end, cue}].`,
 	}
 	var stats []corpus.QuoteStat
 	who := corpus.NewSpeakerFilter(docs, *speaker)
+	if *speaker != "" && who.Empty() {
+		return usagef("quotes: --speaker %q has no words to look for: give a name, a surname or words of a description", *speaker)
+	}
 	for _, q := range corpus.SummarizeQuotes(docs) {
 		if *speaker == "" || who.Match(q.Speaker) {
 			stats = append(stats, q)
 		}
 	}
 	if len(stats) == 0 {
-		fmt.Fprintln(e.stderr, "variorum: no quotes match")
+		if *speaker != "" {
+			fmt.Fprintf(e.stderr, "variorum: no quotes match speaker %q (variorum quotes lists every speaker)\n", *speaker)
+		} else {
+			fmt.Fprintln(e.stderr, "variorum: no quotes in these articles")
+		}
 		return errNoMatch
 	}
 	if *asJSON {
