@@ -223,8 +223,14 @@ var officeTitles = map[string]bool{"Sen": true, "Senator": true, "Rep": true, "R
 var entityOpeners = wordSet(nonNameOpeners)
 
 // appendEntity adds the entity over toks, split where the text between two
-// of its tokens breaks a line (a list is not one name).
+// of its tokens breaks a line (a list is not one name) and at a bracket,
+// which no name holds: "(Russian President Vladimir) Putin" names
+// Vladimir and Putin, not "Vladimir) Putin".
 func appendEntity(ents []corpus.Entity, text string, toks []wordTok, label string) []corpus.Entity {
+	if k := slices.IndexFunc(toks, func(t wordTok) bool { return strings.ContainsAny(t.form, "()[]{}") }); k >= 0 {
+		ents = appendEntity(ents, text, toks[:k], label)
+		return appendEntity(ents, text, toks[k+1:], label)
+	}
 	// A comma, semicolon or colon the model took into the end of a name is
 	// no part of it ("Said Ellis: "…"" gave the entity "Ellis:").
 	for len(toks) > 0 && strings.Contains(",;:", text[toks[len(toks)-1].start:toks[len(toks)-1].end]) {

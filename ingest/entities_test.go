@@ -93,6 +93,28 @@ func TestEntityTrailingPunct(t *testing.T) {
 	}
 }
 
+// TestEntityBracket: a bracket splits a name, which holds none ("(Russian
+// President Vladimir) Putin", an outlet's gloss, named "Vladimir) Putin"
+// and found by no search for Vladimir Putin).
+func TestEntityBracket(t *testing.T) {
+	x := extractor(t)
+	a := corpus.Article{ID: "t", Text: "Vladimir Putin spoke first. Trump said he had talked to (Russian President Vladimir) Putin about it."}
+	docs := []corpus.Document{x.Extract(a)}
+	Canonicalize(docs)
+	n := 0
+	for _, e := range docs[0].Entities {
+		if strings.ContainsAny(e.Text, "()") {
+			t.Errorf("entity %q holds a bracket", e.Text)
+		}
+		if e.Canonical == "Vladimir Putin" {
+			n++
+		}
+	}
+	if n < 2 {
+		t.Errorf("entities %+v: want Putin after the gloss named Vladimir Putin", docs[0].Entities)
+	}
+}
+
 func TestCompanyName(t *testing.T) {
 	for _, c := range []struct {
 		name string
