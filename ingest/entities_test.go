@@ -98,8 +98,9 @@ func TestEntityTrailingPunct(t *testing.T) {
 // and found by no search for Vladimir Putin).
 func TestEntityBracket(t *testing.T) {
 	x := extractor(t)
-	a := corpus.Article{ID: "t", Text: "Vladimir Putin spoke first. Trump said he had talked to (Russian President Vladimir) Putin about it."}
-	docs := []corpus.Document{x.Extract(a)}
+	a := corpus.Article{ID: "t", Text: "\"The president said that 'the hookers thing' is nonsense but that (Russian President Vladimir) Putin had told him 'we have some of the most beautiful hookers in the world,'\" Comey wrote."}
+	b := corpus.Article{ID: "u", Text: "Russian President Vladimir Putin denied it."}
+	docs := []corpus.Document{x.Extract(a), x.Extract(b)}
 	Canonicalize(docs)
 	n := 0
 	for _, e := range docs[0].Entities {
@@ -110,7 +111,7 @@ func TestEntityBracket(t *testing.T) {
 			n++
 		}
 	}
-	if n < 2 {
+	if n < 1 {
 		t.Errorf("entities %+v: want Putin after the gloss named Vladimir Putin", docs[0].Entities)
 	}
 }
