@@ -179,6 +179,9 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 		for i, v := range al.Variations {
 			switch {
 			case v.Type == TypeOrthographic:
+			case glossing(v, p, c.Witnesses[v.Witness]):
+				// Words in brackets one outlet put into the quote are
+				// its gloss, not the speaker's: left out, no misquote.
 			case excerpting(v, p, c.Witnesses[v.Witness]):
 				// Words cut off at a quote's end are an excerpt's, even
 				// with a negation inside them (typed substantive when
@@ -307,6 +310,32 @@ func excerpting(v Variation, pivot, w Witness) bool {
 		return cut(pivot.Text, pivot.Start, v.AStart, v.AEnd)
 	case TypeAddition:
 		return cut(w.Text, w.Start, v.BStart, v.BEnd)
+	}
+	return false
+}
+
+// glossing reports whether v is words only one side has, all inside one
+// pair of brackets or parentheses on that side: an outlet's gloss inside
+// a quote ("(Russian President Vladimir) Putin", "bothered [him]").
+func glossing(v Variation, pivot, w Witness) bool {
+	inside := func(text string, start, s, e int) bool {
+		s, e = s-start, e-start
+		if s < 0 || e > len(text) || s >= e {
+			return false
+		}
+		open := strings.LastIndexAny(text[:s+1], "([")
+		if open < 0 {
+			return false
+		}
+		closing := map[byte]byte{'(': ')', '[': ']'}[text[open]]
+		end := strings.IndexByte(text[open:], closing)
+		return end >= 0 && open+end >= e-1 && !strings.ContainsAny(text[open+1:s], ")]")
+	}
+	switch gapType(v) {
+	case TypeOmission:
+		return inside(pivot.Text, pivot.Start, v.AStart, v.AEnd)
+	case TypeAddition:
+		return inside(w.Text, w.Start, v.BStart, v.BEnd)
 	}
 	return false
 }

@@ -803,6 +803,35 @@ func TestFindIsQuotesThenUnquotedClauses(t *testing.T) {
 	}
 }
 
+// TestAlignQuoteGloss: words an outlet put in brackets inside a quote are
+// its gloss, not the speaker's: other outlets leaving them out do not quote
+// differently; words outside brackets still do.
+func TestAlignQuoteGloss(t *testing.T) {
+	quote := func(texts ...string) Cluster {
+		c := Cluster{Kind: KindQuote}
+		for i, s := range texts {
+			id := string(rune('A' + i))
+			c.Witnesses = append(c.Witnesses, Witness{Article: id, Source: id + ".txt", Outlet: id, Start: 10, End: 10 + len(s), Text: s})
+		}
+		return c
+	}
+	tests := []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"that (Russian President Vladimir) Putin had told him we have the best", "that Putin had told him we have the best"}, StatusConfirmed},
+		{[]string{"that Putin had told him we have the best", "that (Russian President Vladimir) Putin had told him we have the best"}, StatusConfirmed},
+		{[]string{"it really bothered [him] if his wife had any doubt", "it really bothered him if his wife had any doubt"}, StatusConfirmed},
+		{[]string{"that Putin had told him we have the very best", "that Putin had told him we have the best"}, StatusQuotedDifferently},
+		{[]string{"that Putin had told him we have the best", "that Putin (and Lavrov) had told us we have the best"}, StatusQuotedDifferently},
+	}
+	for _, tt := range tests {
+		if a := Align(quote(tt.texts...), nil); a.Status != tt.want {
+			t.Errorf("%q: status %q, want %q (%+v)", tt.texts, a.Status, tt.want, a.Variations)
+		}
+	}
+}
+
 // TestAlignQuoteExcerpts: outlets that quote parts of one quote confirm it;
 // the words outside their quotation marks are marked as an excerpt's, shown
 // as "…" rather than struck, and not counted as serious. A cut in the
