@@ -1325,17 +1325,14 @@ func (d *quoteDoc) introducesQuote(rest []atok) bool {
 // Anelka's.
 func (d *quoteDoc) reportedCue(ts []atok, j, hi, sentStart int, regions []quoteRegion) (cueMatch, bool) {
 	that := -1
-	for k := j + 1; k < min(j+6, hi); k++ {
-		if !ts[k].word {
-			return cueMatch{}, false
-		}
+	for k := j + 1; k < min(j+6, hi) && ts[k].word; k++ {
 		if d.lower(ts[k]) == "that" {
 			that = k
 			break
 		}
 	}
 	if that < 0 {
-		return cueMatch{}, false
+		return d.reportedBare(ts, j, hi, sentStart, regions)
 	}
 	for k := that + 2; k < hi; k++ {
 		if !ts[k].word {
@@ -1346,7 +1343,7 @@ func (d *quoteDoc) reportedCue(ts []atok, j, hi, sentStart int, regions []quoteR
 			continue
 		}
 		if weak || m.speaker.Start <= ts[that].start || d.inRelative(ts, k) || !cueVerbs[d.lower(ts[k])] ||
-			!d.introducesQuote(ts[k+1:hi]) && !(d.reportsQuote(ts[k+1:hi]) && d.namedPerson(m)) {
+			!d.introducesQuote(ts[k+1:hi]) && !((d.reportsQuote(ts[k+1:hi]) || d.bareComplement(ts[k+1:hi])) && d.namedPerson(m)) {
 			return cueMatch{}, false
 		}
 		m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
@@ -1354,6 +1351,48 @@ func (d *quoteDoc) reportedCue(ts []atok, j, hi, sentStart int, regions []quoteR
 	}
 	return cueMatch{}, false
 }
+
+// reportedBare is reportedCue for a cue whose reported clause has no
+// "that": in 'Comey said the president told him, "…"' the quote is the
+// president's. The inner subject follows the cue at once, a few words with
+// no punctuation, and its cue introduces the quote.
+func (d *quoteDoc) reportedBare(ts []atok, j, hi, sentStart int, regions []quoteRegion) (cueMatch, bool) {
+	for k := j + 2; k < min(j+6, hi); k++ {
+		if !ts[k-1].word || !ts[k].word {
+			return cueMatch{}, false
+		}
+		if !cueVerbs[d.lower(ts[k])] {
+			continue
+		}
+		m, weak := d.cueAt(ts, k, sentStart, regions)
+		if !m.ok || weak || m.speaker.Start <= ts[j].start || !d.introducesQuote(ts[k+1:hi]) ||
+			speakerPronouns[strings.ToLower(d.text[m.speaker.Start:m.speaker.End])] {
+			// "Lynch said she recalled thinking, "…"": the pronoun is
+			// the speaker named before.
+			return cueMatch{}, false
+		}
+		m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
+		return m, true
+	}
+	return cueMatch{}, false
+}
+
+// bareComplement reports whether rest, the words between a cue and a
+// quote, are a short clause with no "that" and no break, opened by a
+// subject pronoun: 'Trump said he had "serious reservations"'.
+func (d *quoteDoc) bareComplement(rest []atok) bool {
+	if len(rest) < 2 || len(rest) > 6 || !subjectPronouns[d.lower(rest[0])] {
+		return false
+	}
+	for _, t := range rest {
+		if !t.word || isCue(d.tokText(t), true) {
+			return false
+		}
+	}
+	return true
+}
+
+var subjectPronouns = wordSet("he she they it we i")
 
 // inRelative reports whether ts[j] lies inside a relative clause set off
 // by commas (", which …," or ", who …,") that closes before ts ends.

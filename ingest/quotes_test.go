@@ -415,6 +415,17 @@ func FuzzQuotes(f *testing.F) {
 
 // TestQuoteSpeakers pins who is credited with a quote, by mention, name
 // and cue, across the ways news prose attributes one.
+// TestQuoteReportedInReported: "X wrote that Y said he had "…"" is Y's
+// quote when the article names Y (an entity).
+func TestQuoteReportedInReported(t *testing.T) {
+	x := extractor(t)
+	text := `At one point, Comey wrote that Trump said he had "serious reservations" about Flynn.`
+	d := x.Extract(corpus.Article{ID: "t", Text: text})
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != "Trump" || d.Quotes[0].Cue != "said" {
+		t.Errorf("quotes %+v, want one by Trump, cue said", d.Quotes)
+	}
+}
+
 func TestQuoteSpeakers(t *testing.T) {
 	for _, c := range []struct {
 		name, text            string
@@ -433,6 +444,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"a name, an appositive ending on Inc.",
 			`Brad Parscale, campaign manager for Donald J. Trump for President, Inc., slammed the suit as "frivolous".`,
 			"Brad Parscale", "Brad Parscale", "slammed"},
+		// Speech reported inside reported speech is the inner speaker's,
+		// with "that" or without; an inner pronoun is the outer speaker.
+		{"X said Y told him", `After Trump said he would do so, Comey said the president told him, "I have been very loyal to you."`,
+			"the president", "the president", "told"},
+		{"X said she recalled", `Lynch said she recalled thinking, "This is what people have talked about."`,
+			"Lynch", "Lynch", "said"},
 		// A name in a phrase on a preposition after the head is not the
 		// speaker: the head is.
 		{"the friend of a name", `The friend of Dustin Hoffman said the film culture was "in a bad way".`,
