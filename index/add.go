@@ -137,6 +137,10 @@ func fieldsOf(d corpus.Document) (map[string]interface{}, error) {
 	if o := strings.TrimSpace(d.Outlet); o != "" {
 		f[fieldOutlet] = o
 		f[fieldOutletFold] = o
+	} else if s := strings.TrimSpace(d.Source); s != "" {
+		// An article of no known outlet goes by its source, as reports
+		// name it: --outlet 1_L.txt finds it.
+		f[fieldOutletFold] = s
 	}
 	if p := strings.TrimSpace(d.Published); p != "" {
 		if t, ok := parseTime(p); ok {

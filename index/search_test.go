@@ -442,3 +442,26 @@ func TestSearchAccents(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletFilterSource: an article of no known outlet is found by its
+// source, as reports name it; one of a known outlet by its outlet alone.
+func TestOutletFilterSource(t *testing.T) {
+	docs := sampleDocs(false)
+	ix := openSample(t, docs)
+	res, err := ix.Search(context.Background(), Query{Outlet: strings.ToUpper(docs[1].Source), Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].ID != docs[1].ID {
+		t.Errorf("--outlet %q: hits %+v, want %s alone", docs[1].Source, res.Hits, docs[1].ID)
+	}
+	named := sampleDocs(true)
+	ix2 := openSample(t, named)
+	res, err = ix2.Search(context.Background(), Query{Outlet: named[1].Source, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 0 {
+		t.Errorf("--outlet %q, the source of an article of outlet %q: %d hits, want none", named[1].Source, named[1].Outlet, len(res.Hits))
+	}
+}

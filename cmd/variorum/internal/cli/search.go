@@ -33,7 +33,7 @@ fragment, the [{start,end}] byte offsets of the matched words in it).`,
   variorum search --entity "Volodymyr Zelensky" guarantee --json | jq .source`)
 	dir := fs.String("index", "", indexFlagHelp)
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per hit")
-	outlet := fs.String("outlet", "", "only hits from this `OUTLET`")
+	outlet := fs.String("outlet", "", "only hits from this `OUTLET` (an article of no known outlet: its source, as reports name it)")
 	entity := fs.String("entity", "", "only articles that mention this entity (`NAME`: its canonical name, a spelling an article uses, or a person's surname as written; any spelling finds them all)")
 	limit := fs.Int("limit", 10, "at most `N` hits")
 	color := addColorFlag(fs)
