@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // FileError is a problem with one input file; the rest of the corpus is
@@ -341,9 +342,32 @@ func (w *walker) bytes(path, source string, raw []byte) error {
 			}
 		}
 		a.Text = text
+		if a.Title == "" {
+			a.Title = headline(text)
+		}
 		return w.emit(path, 0, a)
 	}
 }
+
+// headline returns the first line of a plain-text article when it reads
+// as its headline, as BBC News and many archives write them: a line of at
+// most headlineWords words, set off by a blank line from more text, that
+// ends on no sentence's punctuation. Else "".
+func headline(text string) string {
+	first, rest, ok := strings.Cut(text, "\n")
+	first = strings.TrimSpace(first)
+	if !ok || first == "" || !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(first)
+	if n := len(strings.Fields(first)); n > headlineWords || strings.ContainsRune(".!?:;,\"”’'…", last) {
+		return ""
+	}
+	return first
+}
+
+// headlineWords is the most words a headline line holds.
+const headlineWords = 15
 
 // emit finishes an article (ID, published date) and hands it on, refusing
 // articles with no text.

@@ -639,3 +639,20 @@ func TestStripMarks(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Ink helps drive democracy in Asia\n\nThe Kyrgyz Republic is using invisible ink.", "Ink helps drive democracy in Asia"},
+		{"Ink helps drive democracy in Asia\nThe Kyrgyz Republic is using invisible ink.", ""}, // no blank line
+		{"WASHINGTON — President Trump spoke.\n\nMore text.", ""},                              // a sentence
+		{"Peskov: \"No plan\"\n\nMore text.", ""},                                              // ends on a quote
+		{"Short title\n\n", ""}, // nothing after
+		{"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\n\nText.", ""},
+		{"Only one line", ""},
+	}
+	for _, tt := range tests {
+		if got := headline(tt.text); got != tt.want {
+			t.Errorf("headline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
