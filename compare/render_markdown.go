@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -50,7 +51,11 @@ func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
 			break
 		}
 		marks := coverageMarks(a.Coverage)
-		fmt.Fprintf(bw, "| [%d](#cluster-%d) | %s |", a.ID, a.ID, mdEscape(clip(pivotText(a), 60)))
+		mark := ""
+		if a.Status == StatusQuotedDifferently {
+			mark = "≠ "
+		}
+		fmt.Fprintf(bw, "| [%d](#cluster-%d) | %s%s |", a.ID, a.ID, mark, mdEscape(clip(pivotText(a), 60)))
 		for _, o := range cols {
 			fmt.Fprintf(bw, " %s |", marks[o])
 		}
@@ -60,7 +65,11 @@ func writeCoverageMarkdown(bw *bufio.Writer, r Report) {
 	if dated(r) {
 		first = " · ★ carried first"
 	}
-	fmt.Fprintf(bw, "\n● carried%s · ○ left out (the outlet covered the story, sharing 3 other statements with its articles, but not this statement) · blank: not found covering this story", first)
+	quoted := ""
+	if slices.ContainsFunc(r.Clusters, func(a Aligned) bool { return a.Status == StatusQuotedDifferently }) {
+		quoted = "≠ quoted differently · "
+	}
+	fmt.Fprintf(bw, "\n%s● carried%s · ○ covered the story (shares 3 other statements with its articles) but left this statement out · blank: not found covering this story", quoted, first)
 	if n := len(r.Clusters) - maxMatrixRows; n > 0 {
 		fmt.Fprintf(bw, "; %d more %s not in the table", n, plural(n, "cluster", "clusters"))
 	}

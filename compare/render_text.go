@@ -36,7 +36,7 @@ func WriteText(w io.Writer, r Report, color bool) error {
 	fmt.Fprintf(bw, "%d %s across %d %s from %s", len(r.Clusters), plural(len(r.Clusters), "cluster", "clusters"),
 		len(r.Articles), plural(len(r.Articles), "article", "articles"), outletsNote(r))
 	if s := typeSummary(reportTypes(r)); s != "" {
-		fmt.Fprintf(bw, "; variations: %s", s)
+		fmt.Fprintf(bw, "; differences by type: %s", s)
 	}
 	fmt.Fprintln(bw)
 	for _, a := range r.Clusters {
