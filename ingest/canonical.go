@@ -582,7 +582,7 @@ func titleWords(text string, e corpus.Entity) []string {
 var offices = wordSet("president king queen prince princess pope sen senator rep representative " +
 	"congressman congresswoman gov governor gen general col colonel capt captain minister " +
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
-	"spokesman spokeswoman lady lord sheikh rev director")
+	"spokesman spokeswoman lady lord sheikh rev director chairman chairwoman attorney")
 
 // addKey adds key to the set of k in sets.
 func addKey[K comparable](sets map[K]map[string]bool, k K, key string) {
@@ -640,6 +640,20 @@ func newMention(d, i int, e corpus.Entity) mention {
 	if m.person {
 		for len(words) > 1 && personTitles[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
 			words = words[1:]
+		}
+		// An office inside the name ends what comes before it:
+		// "Judiciary Chairman Bob Goodlatte" is Bob Goodlatte.
+		for k := len(words) - 3; k > 0; k-- {
+			w := strings.ToLower(strings.TrimSuffix(words[k], "."))
+			if personTitles[w] && offices[w] && !slices.ContainsFunc(words[k+1:], func(w string) bool { return !isCapitalized(w) }) {
+				words = words[k+1:] // a full name after it, not "Queen of Scots", "King Jnr"
+				break
+			}
+		}
+		// A full name before "of" ends there: "Devin Nunes of the
+		// Intelligence Committee" is Devin Nunes ("Duke of York" stays).
+		if k := slices.Index(words, "of"); k >= 2 && !offices[strings.ToLower(words[k-1])] {
+			words = words[:k] // not "Mary Queen of Scots"
 		}
 		m.name = strings.Join(words, " ")
 	} else if len(words) > 1 && strings.EqualFold(words[0], "the") {

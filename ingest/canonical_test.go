@@ -141,6 +141,11 @@ func TestCanonicalize(t *testing.T) {
 			want:     [][]string{{"PERSON:Diane Abbot", "PERSON:Diane Abbot"}, {"PERSON:Abbott"}},
 		},
 		{
+			name:     "an office inside a name and a phrase on of after it",
+			articles: [][]string{{"PERSON:Bob Goodlatte", "PERSON:Judiciary Chairman Bob Goodlatte"}, {"PERSON:Devin Nunes of the Intelligence Committee", "PERSON:Devin Nunes"}, {"PERSON:Loretta Lynch"}, {"PERSON:Attorney General Lynch"}, {"PERSON:Duke of York"}, {"PERSON:Mary Queen of Scots"}, {"PERSON:Martin Luther King Jnr"}},
+			want:     [][]string{{"PERSON:Bob Goodlatte", "PERSON:Bob Goodlatte"}, {"PERSON:Devin Nunes", "PERSON:Devin Nunes"}, {"PERSON:Loretta Lynch"}, {"PERSON:Loretta Lynch"}, {"PERSON:Duke of York"}, {"PERSON:Mary Queen of Scots"}, {"PERSON:Martin Luther King Jnr"}},
+		},
+		{
 			name:     "majority label",
 			articles: [][]string{{"GPE:Kyiv", "ORG:Kyiv", "GPE:Kiev"}},
 			want:     [][]string{{"GPE:Kyiv", "GPE:Kyiv", "GPE:Kyiv"}},
