@@ -371,7 +371,7 @@ func Canonicalize(docs []corpus.Document) {
 		if m.person || len(m.words) < 2 {
 			continue
 		}
-		if ini := initials(m.words); len(ini) >= 2 {
+		if ini := initials(m.words); len(ini) >= 3 { // "DJ" is no Department of Justice
 			addKey(byInitials, ini, m.key)
 		}
 	}
@@ -584,6 +584,11 @@ var offices = wordSet("president king queen prince princess pope sen senator rep
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
 	"spokesman spokeswoman lady lord sheikh rev director chairman chairwoman attorney")
 
+// departments are the heads of a government body's name that English
+// writes before or after its field ("Department of State", "State
+// Department").
+var departments = wordSet("department ministry")
+
 // addKey adds key to the set of k in sets.
 func addKey[K comparable](sets map[K]map[string]bool, k K, key string) {
 	if sets[k] == nil {
@@ -671,6 +676,10 @@ func newMention(d, i int, e corpus.Entity) mention {
 		m.key = "=" + folded
 		if a, ok := aliases[folded]; ok {
 			m.key = "=" + foldName(a)
+		} else if len(words) >= 3 && departments[strings.ToLower(words[0])] && words[1] == "of" {
+			// "Department of Justice" is the Justice Department,
+			// "Ministry of Defence" the Defence Ministry.
+			m.key = "=" + foldName(strings.Join(words[2:], " ")+" "+words[0])
 		}
 		return m
 	}
@@ -769,6 +778,8 @@ var aliases = func() map[string]string {
 		"Netherlands":               {"Netherlands", "The Netherlands", "Holland"},
 		"IAEA":                      {"IAEA", "International Atomic Energy Agency"},
 		"World Health Organization": {"WHO", "World Health Organization", "World Health Organisation"},
+		"New Zealand":               {"New Zealand", "NZ"},
+		"South Africa":              {"South Africa", "SA"},
 	}
 	m := map[string]string{}
 	for canon, names := range groups {

@@ -146,6 +146,11 @@ func TestCanonicalize(t *testing.T) {
 			want:     [][]string{{"PERSON:Bob Goodlatte", "PERSON:Bob Goodlatte"}, {"PERSON:Devin Nunes", "PERSON:Devin Nunes"}, {"PERSON:Loretta Lynch"}, {"PERSON:Loretta Lynch"}, {"PERSON:Duke of York"}, {"PERSON:Mary Queen of Scots"}, {"PERSON:Martin Luther King Jnr"}},
 		},
 		{
+			name:     "a department of a field is the field's department",
+			articles: [][]string{{"ORG:Justice Department", "ORG:Department of Justice"}, {"ORG:Ministry of Defence"}, {"ORG:Defence Ministry"}, {"ORG:Department of Health and Human Services"}},
+			want:     [][]string{{"ORG:Department of Justice", "ORG:Department of Justice"}, {"ORG:Ministry of Defence"}, {"ORG:Ministry of Defence"}, {"ORG:Department of Health and Human Services"}},
+		},
+		{
 			name:     "majority label",
 			articles: [][]string{{"GPE:Kyiv", "ORG:Kyiv", "GPE:Kiev"}},
 			want:     [][]string{{"GPE:Kyiv", "GPE:Kyiv", "GPE:Kyiv"}},
