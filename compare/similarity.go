@@ -85,10 +85,16 @@ const (
 	// Monday" is not "Gen Musharraf said al-Qaeda was on the run", however
 	// rare the name.
 	namesOnlyPenalty = 0.7
-	idfPower         = 2.0
-	priorDocs        = 1000.0
-	priorStopShare   = 0.3
-	priorWordShare   = 0.002
+	// namesMostlyPenalty multiplies the score when plain words are under
+	// namesMostlyShare of the weight the two texts share: "Greek sprinters
+	// Kostas Kenteris and Katerina Thanou have been suspended" and "…
+	// have appeared before a tribunal" share who, not what.
+	namesMostlyPenalty = 0.9
+	namesMostlyShare   = 0.2
+	idfPower           = 2.0
+	priorDocs          = 1000.0
+	priorStopShare     = 0.3
+	priorWordShare     = 0.002
 )
 
 // NewScorer builds a scorer weighing words by their document frequency over
@@ -538,12 +544,14 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	if b.total > a.total {
 		first, second = b, a
 	}
-	mp, plainP := s.matched(first, second)
+	mp, pwP := s.matched(first, second)
+	plainP := pwP > 0
 	P := mp / first.total
 	if least > 0 && penalty*2*P/(P+1) < least-1e-9 {
 		return 0
 	}
-	mr, plainR := s.matched(second, first)
+	mr, pwR := s.matched(second, first)
+	plainR := pwR > 0
 	R := mr / second.total
 	if P+R == 0 {
 		return 0
@@ -552,18 +560,21 @@ func (s *Scorer) scoreAtLeast(a, b *profile, least float64) float64 {
 	for _, x := range pens[:n] {
 		f *= x
 	}
-	if !plainP && !plainR && (a.plain || b.plain) {
+	switch {
+	case !plainP && !plainR && (a.plain || b.plain):
 		f *= namesOnlyPenalty
+	case pwP+pwR < namesMostlyShare*(mp+mr) && (a.plain || b.plain):
+		f *= namesMostlyPenalty
 	}
 	return f
 }
 
-// matched returns the weight of a's terms that b matches, and whether one
-// of them is a plainWord. The stems both hold are found in one pass over
+// matched returns the weight of a's terms that b matches, and the part of
+// it that plainWords carry. The stems both hold are found in one pass over
 // their sorted hashes (two different strings share a 64-bit hash with odds
 // of about 2⁻⁶³); the weights are then summed in a's order, which fixes the
 // result to the last bit.
-func (s *Scorer) matched(a, b *profile) (float64, bool) {
+func (s *Scorer) matched(a, b *profile) (float64, float64) {
 	var buf [64]bool
 	same := buf[:]
 	if len(a.terms) > len(buf) {
@@ -582,8 +593,7 @@ func (s *Scorer) matched(a, b *profile) (float64, bool) {
 			j++
 		}
 	}
-	var m float64
-	plain := false
+	var m, plain float64
 	for i := range a.terms {
 		c := 1.0
 		if !same[i] {
@@ -591,7 +601,9 @@ func (s *Scorer) matched(a, b *profile) (float64, bool) {
 		}
 		if c > 0 {
 			m += a.weights[i] * c
-			plain = plain || a.flags[i]&plainWord != 0
+			if a.flags[i]&plainWord != 0 {
+				plain += a.weights[i] * c
+			}
 		}
 	}
 	return m, plain
