@@ -141,6 +141,8 @@ func (c *classifier) classify(e edit) []piece {
 	case len(db) == 0 && negates(c.a, da), len(da) == 0 && negates(c.b, db):
 		// Dropping "not" turns the statement round: no mere omission.
 		return []piece{{typ: TypeSubstantive, a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1}}
+	case len(db) == 0 && titleBefore(c.a, da), len(da) == 0 && titleBefore(c.b, db):
+		return whole(TypeName) // "Mr. Flynn" → "Flynn": how the name is written
 	case len(db) == 0:
 		return whole(TypeOmission)
 	case len(da) == 0:
@@ -196,6 +198,27 @@ func editorsName(a []Token, wa []int, b []Token, b0, b1 int) bool {
 }
 
 var pronouns = wordSet("he she they it him her them his their its we us")
+
+// titleBefore reports whether the words ts[ws] are courtesy titles before
+// a name: the next word is written with a capital.
+func titleBefore(ts []Token, ws []int) bool {
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	for _, i := range ws {
+		if !courtesyTitles[strings.TrimSuffix(ts[i].Norm, ".")] {
+			return false
+		}
+	}
+	for _, t := range ts[ws[len(ws)-1]+1:] {
+		if t.IsWord() {
+			return startsUpper(t.Text)
+		}
+	}
+	return false
+}
+
+var courtesyTitles = wordSet("mr mrs ms miss mx dr prof sir dame")
 
 // negates reports whether the words ts[ws] hold a negation.
 func negates(ts []Token, ws []int) bool {
