@@ -2456,7 +2456,7 @@ var subordinators = wordSet("when while after before as because since though alt
 // person by their role.
 var personHeads = wordSet("player boss coach manager striker defender midfielder winger captain skipper " +
 	"champion star youngster athlete prop full-back fly-half scrum-half keeper goalkeeper forward veteran " +
-	"teenager singer actor actress star rider driver batsman bowler")
+	"teenager singer actor actress star rider driver batsman bowler congressman congresswoman lawmaker")
 
 // demonym reports whether w names a person by nationality: "American",
 // "Australian", "Dutchman", "Scot", "Briton"; not "British" or "French",

@@ -800,6 +800,8 @@ func TestQuotesPersonDescription(t *testing.T) {
 			"The medal is important to me", "Darren Campbell"},
 		{`When Lleyton Hewitt shook hands with Roger Federer after the final, the Australian said: "You are the best."`,
 			"You are the best", "Lleyton Hewitt"},
+		{`"Comey was right to document it," Elijah Cummings said in a statement. The congressman added that the memos are also "corroborated by handwritten notes."`,
+			"corroborated by handwritten notes", "Elijah Cummings"},
 		// A name that is not what the subject is about tells nothing.
 		{`The old friend of Marlon Brando spoke to reporters on Tuesday. "He refused the part," the 80-year-old said.`,
 			"He refused the part", "the 80-year-old"},
