@@ -303,6 +303,40 @@ func FuzzJSONArticle(f *testing.F) {
 	})
 }
 
+// FuzzReadStream: standard input in each format gives normalised articles
+// with IDs, or errors naming the stream, never a panic.
+func FuzzReadStream(f *testing.F) {
+	for _, s := range []string{"Title\n\nBody.", "---\ntitle: x\n---\nbody", `{"text":"x"}`, "{\"text\":\"a\"}\n{bad\n", "\x89PNG\r\n\x1a\n\x00", "\xff\xfeh\x00i\x00", "<p>x</p>"} {
+		f.Add([]byte(s), uint8(0))
+	}
+	names := []string{"stdin", "stdin.json", "stdin.jsonl", "stdin.html"}
+	f.Fuzz(func(t *testing.T, b []byte, kind uint8) {
+		name := names[int(kind)%len(names)]
+		arts, errs := ReadStream(name, bytes.NewReader(b))
+		for _, a := range arts {
+			checkArticle(t, a)
+			if a.ID != NewID(a.Outlet, a.Text) {
+				t.Errorf("%s: ID %q is not the content ID", name, a.ID)
+			}
+		}
+		for _, e := range errs {
+			if e.Path != name {
+				t.Errorf("error %v does not name %s", e, name)
+			}
+		}
+	})
+}
+
+func TestReadStream(t *testing.T) {
+	arts, errs := ReadStream("stdin", strings.NewReader("Plan leaked\n\nThe plan would be signed."))
+	if len(errs) != 0 || len(arts) != 1 || arts[0].Source != "stdin" || arts[0].Title != "Plan leaked" {
+		t.Errorf("ReadStream: %+v, %v; want one article from stdin titled Plan leaked", arts, errs)
+	}
+	if _, errs := ReadStream("stdin", strings.NewReader("")); len(errs) != 1 || !strings.Contains(errs[0].Error(), "stdin: no article text") {
+		t.Errorf("ReadStream of nothing: errors %v, want stdin: no article text", errs)
+	}
+}
+
 func FuzzFrontMatter(f *testing.F) {
 	for _, s := range []string{"---\ntitle: x\n---\nbody", "---\n---", "---\nnot front\n---\n", "---\ntitle: x\n----\n"} {
 		f.Add(s)
