@@ -93,6 +93,11 @@ type Quote struct {
 	// ("Peskov", "he", "one US official"); both 0 when unknown.
 	SpeakerStart int `json:"speaker_start"`
 	SpeakerEnd   int `json:"speaker_end"`
+	// SpeakerEntity is the entity mention the speaker was resolved to, as
+	// 1 + its index in the document's Entities (0: none, as for "a
+	// spokesman"), so that however the corpus is split into batches the
+	// speaker is that mention's canonical name.
+	SpeakerEntity int `json:"speaker_entity,omitempty"`
 	// Cue is the attribution cue ("told", "said", "wrote on Telegram",
 	// "according to"); empty when unknown.
 	Cue string `json:"cue"`

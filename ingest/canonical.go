@@ -204,7 +204,7 @@ func Canonicalize(docs []corpus.Document) {
 	byOffice := map[docName]int{} // a full mention, or -1 when offices name several
 	for i, m := range ms {
 		keys := fullByTitle[titled{m.surname, m.title}]
-		if !m.lone() || m.title == "" || len(keys) != 1 {
+		if !m.lone() || m.title == "" || givenTitles[m.title] || len(keys) != 1 {
 			continue
 		}
 		for key := range keys {
@@ -269,10 +269,11 @@ func Canonicalize(docs []corpus.Document) {
 			}
 			continue
 		}
-		// A given name alone, as sports pages and quotes write it: the
-		// one person of that given name the article names in full, when
-		// the corpus names nobody in full with it as surname.
-		if f, given := byGiven[k]; !ok && given && f >= 0 && len(fullBySurname[m.surname]) == 0 && sexesFit(m, ms[f]) {
+		// A given name alone, as sports pages and quotes write it ("Serena",
+		// "Sir John"): the one person of that given name the article names
+		// in full, when it names nobody with it as surname, whoever else
+		// the corpus does (Sir Elton John).
+		if f, given := byGiven[k]; !ok && given && f >= 0 && (m.title == "" || givenTitles[m.title]) && sexesFit(m, ms[f]) {
 			uf.union(i, f)
 			resolved[i] = true
 			continue
@@ -502,6 +503,11 @@ func titleBefore(text string, start int) string {
 func renameSpeakers(docs []corpus.Document, renamed map[int]map[string]map[string]int) {
 	for d, names := range renamed {
 		for q := range docs[d].Quotes {
+			// A speaker resolved to a mention is that mention's name.
+			if k := docs[d].Quotes[q].SpeakerEntity - 1; k >= 0 && k < len(docs[d].Entities) {
+				docs[d].Quotes[q].Speaker = docs[d].Entities[k].Canonical
+				continue
+			}
 			to := names[docs[d].Quotes[q].Speaker]
 			best, n := "", 0
 			for name, c := range to {
@@ -583,6 +589,10 @@ var offices = wordSet("president king queen prince princess pope sen senator rep
 	"congressman congresswoman gov governor gen general col colonel capt captain minister " +
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
 	"spokesman spokeswoman lady lord sheikh rev director chairman chairwoman attorney")
+
+// givenTitles go before a given name, not a surname: "Sir John" is Sir
+// John Stevens of the article, not the corpus's one Sir Elton John.
+var givenTitles = wordSet("sir dame")
 
 // departments are the heads of a government body's name that English
 // writes before or after its field ("Department of State", "State

@@ -151,6 +151,11 @@ func TestCanonicalize(t *testing.T) {
 			want:     [][]string{{"ORG:Department of Justice", "ORG:Department of Justice"}, {"ORG:Ministry of Defence"}, {"ORG:Ministry of Defence"}, {"ORG:Department of Health and Human Services"}},
 		},
 		{
+			name:     "Sir and a given name is the article's person of that name, Prince a royal",
+			articles: [][]string{{"PERSON:Sir Elton John"}, {"PERSON:Sir John Stevens", "PERSON:Sir John"}, {"PERSON:Charles Kennedy", "PERSON:Prince Charles"}},
+			want:     [][]string{{"PERSON:Elton John"}, {"PERSON:John Stevens", "PERSON:John Stevens"}, {"PERSON:Charles Kennedy", "PERSON:Charles"}},
+		},
+		{
 			name:     "majority label",
 			articles: [][]string{{"GPE:Kyiv", "ORG:Kyiv", "GPE:Kiev"}},
 			want:     [][]string{{"GPE:Kyiv", "GPE:Kyiv", "GPE:Kyiv"}},
@@ -465,5 +470,48 @@ func TestCanonicalizeDescriptionSpeaker(t *testing.T) {
 	}
 	if sp := docs[2].Quotes[0].Speaker; sp != "the mayor" {
 		t.Errorf("the mayor beside a deputy mayor: %q, want it kept", sp)
+	}
+}
+
+// TestCanonicalizeBatches: a corpus ingested in batches, each joined on
+// its own and then all again as compare and quotes load them, names its
+// entities and quote speakers as one ingest of it does.
+func TestCanonicalizeBatches(t *testing.T) {
+	x := extractor(t)
+	texts := []string{
+		`Sir Elton John sang at the gala. "It was a joy," Sir Elton said.`,
+		`Metropolitan Police Commissioner Sir John Stevens spoke on Monday. "Absolutely not," Sir John said. He added: "We will look again."`,
+		`President Donald Trump met the press. "A great deal," Trump said.`,
+		`First lady Melania Trump visited a school. "Be best," Mrs Trump said.`,
+		`Trump said the talks were "very productive".`,
+	}
+	extract := func() []corpus.Document {
+		var docs []corpus.Document
+		for i, s := range texts {
+			docs = append(docs, x.Extract(corpus.Article{ID: fmt.Sprint(i), Text: s}))
+		}
+		return docs
+	}
+	once := extract()
+	Canonicalize(once)
+	batched := extract()
+	Canonicalize(batched[:2])
+	Canonicalize(batched[2:4])
+	Canonicalize(batched[4:])
+	Canonicalize(batched)
+	for d := range once {
+		for i, e := range once[d].Entities {
+			if got := batched[d].Entities[i].Canonical; got != e.Canonical {
+				t.Errorf("article %d, %q: batched %q, at once %q", d, e.Text, got, e.Canonical)
+			}
+		}
+		for i, q := range once[d].Quotes {
+			if got := batched[d].Quotes[i].Speaker; got != q.Speaker {
+				t.Errorf("article %d, quote %q: batched speaker %q, at once %q", d, q.Text, got, q.Speaker)
+			}
+		}
+	}
+	if s := once[1].Quotes[0].Speaker; s != "John Stevens" {
+		t.Errorf("Sir John's quote is %q's, want John Stevens's", s)
 	}
 }

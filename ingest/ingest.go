@@ -93,5 +93,35 @@ func (x *Extractor) Extract(a corpus.Article) corpus.Document {
 	if quotes == nil {
 		quotes = []corpus.Quote{}
 	}
+	for i := range quotes {
+		quotes[i].SpeakerEntity = speakerEntity(ents, quotes[i])
+	}
 	return corpus.Document{Article: a, Sentences: sents, Entities: ents, Quotes: quotes}
+}
+
+// speakerEntity returns 1 + the index of the entity mention named as q's
+// speaker: the mention at the speaker's words, else the one of that name
+// nearest them (the full name a pronoun or a description stands for); 0
+// when no mention has the speaker's name.
+func speakerEntity(ents []corpus.Entity, q corpus.Quote) int {
+	if q.Speaker == "" {
+		return 0
+	}
+	best, dist := 0, 0
+	for k, e := range ents {
+		if e.Canonical != q.Speaker {
+			continue
+		}
+		if e.Start < q.SpeakerEnd && q.SpeakerStart < e.End {
+			return k + 1
+		}
+		d := q.SpeakerStart - e.End
+		if d < 0 {
+			d = 2 * (e.Start - q.SpeakerEnd) // a name after the speaker counts less
+		}
+		if best == 0 || d < dist {
+			best, dist = k+1, d
+		}
+	}
+	return best
 }
