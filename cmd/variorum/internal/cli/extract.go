@@ -15,14 +15,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "[--json] [PATH...]",
 		`Reads articles (files or folders of .txt, .md, .html, .json, .jsonl; the embedded
 sample when no PATH is given; - reads one plain-text article from standard
-input) and prints, per article, its sentences, named
-entities (PERSON, ORG, GPE, LOC, with the canonical name each resolves to) and
-direct quotes with their speaker and cue. No index is needed.
+input) and prints, per article, its sentences, named entities (PERSON, ORG,
+GPE, LOC, with the canonical name each resolves to) and direct quotes with
+their speaker and cue. No index is needed.
 
 --json prints one JSON object per article (JSON Lines): id, source, outlet, title,
 text, sentences [{start,end}], entities [{start,end,text,label,canonical}],
-quotes [{start,end,text,speaker,speaker_start,speaker_end,cue,content}]: text is
-the words inside the quotation marks, content [{start,end}] what was reported
+quotes [{start,end,text,speaker,speaker_start,speaker_end,speaker_entity,cue,
+content}] (speaker_entity: 1 + the index in entities of the speaker's mention,
+absent when the speaker is no entity): text is the words inside the quotation marks, content [{start,end}] what was reported
 (the quote with its marks and, for a partial quote, the reported speech around
 it). Offsets are UTF-8 byte offsets into text.`,
 		`  variorum extract
