@@ -23,9 +23,10 @@ their speaker and cue. No index is needed.
 text, sentences [{start,end}], entities [{start,end,text,label,canonical}],
 quotes [{start,end,text,speaker,speaker_start,speaker_end,speaker_entity,cue,
 content}] (speaker_entity: 1 + the index in entities of the speaker's mention,
-absent when the speaker is no entity): text is the words inside the quotation marks, content [{start,end}] what was reported
-(the quote with its marks and, for a partial quote, the reported speech around
-it). Offsets are UTF-8 byte offsets into text.`,
+absent when the speaker is no entity): text is the words inside the quotation
+marks, content [{start,end}] what was reported (the quote with its marks and,
+for a partial quote, the reported speech around it). Offsets are UTF-8 byte
+offsets into text.`,
 		`  variorum extract
   pbpaste | variorum extract -
   variorum extract --json articles/ | jq -r '.quotes[] | "\(.speaker): \(.text)"'`)
