@@ -72,6 +72,9 @@ type openError struct {
 	kind  error
 	dir   string
 	cause error
+	// early: found before bleve opened anything (a file missing, empty
+	// or cut short), as in an index another process is still creating.
+	early bool
 }
 
 func (e *openError) Error() string {
@@ -119,6 +122,41 @@ func Open(dir string, opts Options) (*Index, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
+	// An index another process is creating looks damaged for a moment
+	// (its index_meta.json is written before store/root.bolt): while it is
+	// that young, wait for it to be whole rather than call it damaged.
+	deadline := time.Now().Add(min(opts.LockTimeout, maxSettle))
+	for {
+		ix, err := openOnce(dir, opts)
+		var oe *openError
+		if err == nil || !errors.As(err, &oe) || oe.kind != ErrDamaged || !oe.early || !young(dir) || time.Now().After(deadline) {
+			return ix, err
+		}
+		time.Sleep(settlePoll)
+	}
+}
+
+// How long and how often Open waits for an index being created.
+const (
+	maxSettle  = 2 * time.Second
+	settlePoll = 50 * time.Millisecond
+	// youngIndex is how recently an index's files were written for it to
+	// be one another process is still creating.
+	youngIndex = 10 * time.Second
+)
+
+// young reports whether dir's index files were written in the last
+// youngIndex.
+func young(dir string) bool {
+	for _, p := range []string{filepath.Join(dir, indexMetaFile), filepath.Join(dir, storeDir), dir} {
+		if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) < youngIndex {
+			return true
+		}
+	}
+	return false
+}
+
+func openOnce(dir string, opts Options) (*Index, error) {
 	if to, lerr := os.Readlink(dir); lerr == nil {
 		if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
 			return nil, fmt.Errorf("open index %s: a link to %s, which does not exist; make that folder or give another --index", dir, to)
@@ -143,7 +181,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	if !names[indexMetaFile] {
 		if names[storeDir] {
-			return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(indexMetaFile + " is missing")}
+			return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(indexMetaFile + " is missing"), early: true}
 		}
 		return nil, &openError{kind: ErrNotIndex, dir: dir, cause: errors.New("it has no " + indexMetaFile)}
 	}
@@ -152,14 +190,14 @@ func Open(dir string, opts Options) (*Index, error) {
 	root := filepath.Join(dir, storeDir, rootBolt)
 	switch st, err := os.Stat(root); {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is missing")}
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is missing"), early: true}
 	case err == nil && st.Size() == 0:
-		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is empty")}
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(storeDir + "/" + rootBolt + " is empty"), early: true}
 	case err == nil:
 		// Bolt maps the file and reads its pages there: a file cut short
 		// is a bus error, which no recover catches.
 		if err := checkBoltSize(root, st.Size()); err != nil {
-			return nil, &openError{kind: ErrDamaged, dir: dir, cause: fmt.Errorf("%s/%s %w", storeDir, rootBolt, err)}
+			return nil, &openError{kind: ErrDamaged, dir: dir, cause: fmt.Errorf("%s/%s %w", storeDir, rootBolt, err), early: true}
 		}
 	}
 	return open(dir, opts)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -289,6 +290,41 @@ func withSegment(t *testing.T, clean, rel string, b []byte) string {
 	return dir
 }
 
+// age dates an index's files a minute back, past the time Open waits for
+// an index being created.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Minute)
+	for _, p := range []string{filepath.Join(dir, indexMetaFile), filepath.Join(dir, storeDir), dir} {
+		if err := os.Chtimes(p, old, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestOpenWhileCreated: an index another process is creating, its
+// root.bolt not yet written, is waited for, not called damaged.
+func TestOpenWhileCreated(t *testing.T) {
+	dir := sampleIndex(t)
+	root := filepath.Join(dir, storeDir, rootBolt)
+	if err := os.Rename(root, root+".later"); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		done <- os.Rename(root+".later", root)
+	}()
+	ix, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open of an index being created: %v", err)
+	}
+	ix.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOpenDamaged(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -333,6 +369,7 @@ func TestOpenDamaged(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := sampleIndex(t)
 			tt.damage(t, dir)
+			age(t, dir)
 			for _, ro := range []bool{false, true} {
 				ix, err := Open(dir, Options{ReadOnly: ro})
 				if err == nil {
