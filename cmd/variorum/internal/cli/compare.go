@@ -60,7 +60,10 @@ variations, types, coverage.`,
 	if err != nil {
 		return err
 	}
-	rep := buildReport(e, "variorum report", docs, *minOutlets)
+	rep, err := buildReport(ctx, e, "variorum report", docs, *minOutlets)
+	if err != nil {
+		return err
+	}
 	if *htmlFile != "" {
 		if err := writeHTML(e, *htmlFile, rep, *maxHTML); err != nil {
 			return err
@@ -80,7 +83,21 @@ variations, types, coverage.`,
 // articles are put in one canonical order first (published date, then
 // source, then id), so the same corpus gives the same report byte for byte
 // whether it comes from files or from the index.
-func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) compare.Report {
+//
+// Clustering does not look at ctx: when ctx ends first, buildReport
+// returns its error at once and the work is left to the process's exit.
+func buildReport(ctx context.Context, e *env, title string, docs []corpus.Document, minOutlets int) (compare.Report, error) {
+	done := make(chan compare.Report, 1)
+	go func() { done <- report(e, title, docs, minOutlets) }()
+	select {
+	case rep := <-done:
+		return rep, nil
+	case <-ctx.Done():
+		return compare.Report{}, ctx.Err()
+	}
+}
+
+func report(e *env, title string, docs []corpus.Document, minOutlets int) compare.Report {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b corpus.Document) int {
 		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
@@ -92,7 +109,9 @@ func buildReport(e *env, title string, docs []corpus.Document, minOutlets int) c
 	clusters := compare.Find(docs, compare.Options{MinArticles: minOutlets, Stage: p.step})
 	p.step("align")
 	rep := compare.NewReport(title, docs, clusters)
-	if minOutlets > 2 {
+	if minOutlets > 1 {
+		// Two articles of one outlet (or two versions of one file) are
+		// not two outlets' wordings.
 		kept := rep.Clusters[:0]
 		for _, c := range rep.Clusters {
 			if c.Outlets >= minOutlets {

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"context"
+	"errors"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,5 +32,27 @@ func TestExtractOne(t *testing.T) {
 	doc, err = extractOne(extractorFunc(func(corpus.Article) corpus.Document { return want }), a)
 	if err != nil || len(doc.Sentences) != 1 {
 		t.Errorf("extractOne = %+v, %v; want the extractor's document", doc, err)
+	}
+}
+
+// TestBuildReportInterrupted: an interrupt ends compare at once, with the
+// context's error, rather than after the clustering; otherwise the report
+// keeps only statements of two outlets or more, not two articles of one.
+func TestBuildReportInterrupted(t *testing.T) {
+	var docs []corpus.Document
+	for _, a := range corpus.Sample() {
+		docs = append(docs, corpus.Document{Article: a, Sentences: []corpus.Span{{Start: 0, End: len(a.Text)}}})
+	}
+	e := &env{stderr: io.Discard, stdout: io.Discard}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := buildReport(ctx, e, "t", docs, 2); !errors.Is(err, context.Canceled) {
+		t.Errorf("buildReport after an interrupt: %v, want context.Canceled", err)
+	}
+	twice := append(slices.Clone(docs[:1]), docs[0])
+	twice[1].ID = "other version"
+	rep, err := buildReport(context.Background(), e, "t", twice, 2)
+	if err != nil || len(rep.Clusters) != 0 {
+		t.Errorf("two versions of one file: %d clusters (%v), want none at --min-outlets 2", len(rep.Clusters), err)
 	}
 }

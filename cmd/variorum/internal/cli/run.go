@@ -85,7 +85,10 @@ it did not write, rather than overwrite them.`,
 	if len(paths) == 0 {
 		title = "variorum report: the sample corpus"
 	}
-	rep := buildReport(e, title, docs, *minOutlets)
+	rep, err := buildReport(ctx, e, title, docs, *minOutlets)
+	if err != nil {
+		return err
+	}
 	htmlPath := filepath.Join(*out, runReport)
 	jsonPath := filepath.Join(*out, runClusters)
 	if err := writeHTML(e, htmlPath, rep, *maxHTML); err != nil {
