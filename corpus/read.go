@@ -252,6 +252,12 @@ func (w *walker) collect(root, dir, real string, seen map[string]bool, files *[]
 
 // file reads one file; source is how articles from it are named.
 func (w *walker) file(path, source string) error {
+	// A pipe or a device would block the read or never end: only regular
+	// files are articles (standard input is "-").
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		w.report(path, 0, fmt.Errorf("not a regular file (%s): give a file, or - for standard input", fileKind(st.Mode())))
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		w.report(path, 0, err)
@@ -264,6 +270,21 @@ func (w *walker) file(path, source string) error {
 		return nil
 	}
 	return w.bytes(path, source, raw)
+}
+
+// fileKind names a mode that is no regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "not a plain file"
 }
 
 // ReadStream reads one input that is no file, such as standard input, up
