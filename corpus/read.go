@@ -142,6 +142,10 @@ type walker struct {
 	manifests map[string]loadedManifest // by directory
 	// noManifest: the input is a stream, which no manifest beside it names.
 	noManifest bool
+	// read holds the files read so far, by resolved path: a file two of
+	// the given paths lead to ("bbc/business bbc") is read once, under
+	// the name the first gives it.
+	read map[string]bool
 }
 
 func (w *walker) report(path string, line int, err error) {
@@ -257,6 +261,17 @@ func (w *walker) file(path, source string) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		w.report(path, 0, fmt.Errorf("not a regular file (%s): give a file, or - for standard input", fileKind(st.Mode())))
 		return nil
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(real); err == nil {
+			if w.read[abs] {
+				return nil
+			}
+			if w.read == nil {
+				w.read = map[string]bool{}
+			}
+			w.read[abs] = true
+		}
 	}
 	f, err := os.Open(path)
 	if err != nil {

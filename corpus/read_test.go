@@ -384,6 +384,21 @@ func TestWalkOutputMarkerNames(t *testing.T) {
 	}
 }
 
+// TestWalkOverlappingPaths: a file two given paths lead to is read once,
+// under the name the first gives it.
+func TestWalkOverlappingPaths(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"news/a.txt": "An article.", "news/sports/b.txt": "Another article."})
+	news := filepath.Join(dir, "news")
+	arts, errs := ReadAll([]string{filepath.Join(news, "sports"), news, filepath.Join(news, "a.txt")})
+	var sources []string
+	for _, a := range arts {
+		sources = append(sources, a.Source)
+	}
+	if want := []string{"b.txt", "a.txt"}; len(errs) != 0 || !slices.Equal(sources, want) {
+		t.Errorf("sources %v, errors %v; want %v", sources, errs, want)
+	}
+}
+
 // TestWalkAboutFiles: a folder's README, LICENSE and the like are not
 // articles; given by name, they are read.
 func TestWalkAboutFiles(t *testing.T) {
@@ -403,8 +418,8 @@ func TestWalkAboutFiles(t *testing.T) {
 }
 
 // TestWalkLinks: links to files and folders inside a root are read, named
-// by the path through the link; a link loop or a second way to a folder
-// already read adds nothing; a broken link is reported.
+// by the path through the link; a link loop or a second way to a folder or
+// a file already read adds nothing; a broken link is reported.
 func TestWalkLinks(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"elsewhere/far.txt":    "An article kept elsewhere.",
@@ -426,8 +441,9 @@ func TestWalkLinks(t *testing.T) {
 		}
 	}
 	sources, errs := readSources([]string{root})
-	// "again" comes before "sub" and leads to it: sub is read through it.
-	want := []string{"a.txt", "again/b.txt", "again/deeper/c.md", "far/far.txt", "file.txt"}
+	// "again" comes before "sub" and leads to it: sub is read through it;
+	// "far" comes before "file.txt", which leads to far/far.txt again.
+	want := []string{"a.txt", "again/b.txt", "again/deeper/c.md", "far/far.txt"}
 	if !slices.Equal(sources, want) {
 		t.Errorf("sources %v, want %v", sources, want)
 	}

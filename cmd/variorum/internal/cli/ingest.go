@@ -78,7 +78,7 @@ func repeatNote(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d %s another file's text", n, plural(n, "repeats", "repeat"))
+	return fmt.Sprintf(", %d %s an earlier article's text", n, plural(n, "repeats", "repeat"))
 }
 
 // ingestArticles extracts the articles the index in dir does not hold yet

@@ -110,8 +110,12 @@ it did not write, rather than overwrite them.`,
 			quotedDifferently++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d %s, %d %s: %d new in the index %s%s\n", len(arts), plural(len(arts), "article", "articles"),
-		words, plural(words, "word", "words"), added, idxDir, repeatNote(repeats(arts)))
+	already := ""
+	if n := len(docs) - added; n > 0 {
+		already = fmt.Sprintf(", %d already indexed", n)
+	}
+	fmt.Fprintf(e.stdout, "%d %s, %d %s: %d new in the index %s%s%s\n", len(arts), plural(len(arts), "article", "articles"),
+		words, plural(words, "word", "words"), added, idxDir, already, repeatNote(repeats(arts)))
 	fmt.Fprintf(e.stdout, "%d %s carried by several articles", len(rep.Clusters), plural(len(rep.Clusters), "statement", "statements"))
 	var parts []string
 	for n := len(rep.Outlets); n >= 2; n-- {
