@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -106,6 +107,9 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 			fresh = append(fresh, a)
 		}
 	}
+	if len(fresh) == 0 {
+		return 0, nil // nothing to write: a read-only index is no trouble
+	}
 	docs, err := extractAll(ctx, e, fresh)
 	if err != nil {
 		return 0, err
@@ -115,6 +119,9 @@ func ingestArticles(ctx context.Context, e *env, dir string, arts []corpus.Artic
 	if errors.Is(err, index.ErrLocked) {
 		fmt.Fprintf(e.stderr, "variorum: %s is in use by another variorum process; waiting up to %s for it\n", dir, ingestWait)
 		ix, err = index.Open(dir, index.Options{LockTimeout: ingestWait})
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return 0, withHint(fmt.Errorf("cannot write to index %s: %w", dir, err), "ingest into an index you may write to (--index DIR), or ask whoever owns "+dir)
 	}
 	if err != nil {
 		return 0, indexError(dir, err)

@@ -7,9 +7,11 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"golang.org/x/sync/errgroup"
 
@@ -47,9 +49,7 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 		arts, bad = append(arts, a...), append(bad, b...)
 		rest = rest[n:]
 	}
-	for _, err := range bad {
-		fmt.Fprintf(e.stderr, "variorum: skipped %v\n", err)
-	}
+	reportSkipped(e.stderr, bad)
 	if len(arts) == 0 {
 		shown := slices.Clone(paths)
 		for i, p := range shown {
@@ -70,6 +70,55 @@ func readCorpus(e *env, paths []string) ([]corpus.Article, int, error) {
 		return nil, len(bad), withHint(err, "give .txt, .md, .html, .json or .jsonl files, or folders holding them")
 	}
 	return arts, len(bad), nil
+}
+
+// maxSkipLines is how many skipped inputs are named one a line; the rest
+// are counted by what was wrong, so that a folder of ten thousand empty
+// files does not flood a nightly log.
+const maxSkipLines = 20
+
+// reportSkipped names the inputs skipped on stderr.
+func reportSkipped(w io.Writer, bad []*corpus.FileError) {
+	for _, err := range bad[:min(len(bad), maxSkipLines)] {
+		fmt.Fprintf(w, "variorum: skipped %s\n", printable(err.Error()))
+	}
+	if len(bad) <= maxSkipLines {
+		return
+	}
+	counts := map[string]int{}
+	var kinds []string
+	for _, err := range bad[maxSkipLines:] {
+		k := err.Err.Error()
+		if counts[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		counts[k]++
+	}
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d: %s", counts[k], k))
+	}
+	n := len(bad) - maxSkipLines
+	fmt.Fprintf(w, "variorum: skipped %d more %s: %s\n", n, plural(n, "input", "inputs"), printable(strings.Join(parts, "; ")))
+}
+
+// printable writes the control characters of s (a file name holding a
+// newline or a terminal escape) as Go escapes, so that a message stays one
+// line and does nothing to the terminal.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // skippedError is the error of a command that read its input but had to

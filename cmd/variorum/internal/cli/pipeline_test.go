@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -54,5 +55,25 @@ func TestBuildReportInterrupted(t *testing.T) {
 	rep, err := buildReport(context.Background(), e, "t", twice, 2)
 	if err != nil || len(rep.Clusters) != 0 {
 		t.Errorf("two versions of one file: %d clusters (%v), want none at --min-outlets 2", len(rep.Clusters), err)
+	}
+}
+
+func TestReportSkipped(t *testing.T) {
+	var bad []*corpus.FileError
+	bad = append(bad, &corpus.FileError{Path: "odd\x1b[31m\nname.txt", Err: errors.New("binary data")})
+	for i := range 30 {
+		bad = append(bad, &corpus.FileError{Path: fmt.Sprintf("e%d.txt", i), Err: errors.New("no article text")})
+	}
+	var b strings.Builder
+	reportSkipped(&b, bad)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != maxSkipLines+1 {
+		t.Errorf("%d lines, want %d named and one summary:\n%s", len(lines), maxSkipLines, b.String())
+	}
+	if !strings.Contains(lines[0], `odd\x1b[31m\nname.txt`) {
+		t.Errorf("first line %q: want the name's control characters escaped", lines[0])
+	}
+	if want := "variorum: skipped 11 more inputs: 11: no article text"; lines[len(lines)-1] != want {
+		t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
 	}
 }

@@ -163,13 +163,13 @@ func printHits(w io.Writer, query string, res *index.Result, color bool) {
 	}
 	fmt.Fprintln(w)
 	for i, h := range res.Hits {
-		fmt.Fprintf(w, "\n%2d. %s", i+1, h.Source)
+		fmt.Fprintf(w, "\n%2d. %s", i+1, printable(h.Source))
 		if h.Outlet != "" {
-			fmt.Fprintf(w, "  [%s]", h.Outlet)
+			fmt.Fprintf(w, "  [%s]", printable(h.Outlet))
 		}
 		fmt.Fprintf(w, "  score %.3g\n", h.Score)
 		if h.Title != "" {
-			fmt.Fprintf(w, "    %s\n", h.Title)
+			fmt.Fprintf(w, "    %s\n", printable(h.Title))
 		}
 		for _, f := range h.Fragments {
 			fmt.Fprintf(w, "    … %s …\n", highlight(f.Text, f.Marks, color))
