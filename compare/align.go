@@ -179,7 +179,10 @@ func Align(c Cluster, docs map[string]corpus.Document) Aligned {
 		for i, v := range al.Variations {
 			switch {
 			case v.Type == TypeOrthographic:
-			case glossing(v, p, c.Witnesses[v.Witness]):
+			case v.Type == TypeName && (v.From == "" || v.To == ""):
+				// A courtesy title one outlet writes in the quote and
+				// another not ("Mr Flynn"): house style, no misquote.
+			case glossing(v, p, c.Witnesses[v.Witness]) && v.Type != TypeSubstantive:
 				// Words in brackets one outlet put into the quote are
 				// its gloss, not the speaker's: left out, no misquote.
 			case excerpting(v, p, c.Witnesses[v.Witness]):
@@ -329,7 +332,7 @@ func glossing(v Variation, pivot, w Witness) bool {
 		}
 		closing := map[byte]byte{'(': ')', '[': ']'}[text[open]]
 		end := strings.IndexByte(text[open:], closing)
-		return end >= 0 && open+end >= e-1 && !strings.ContainsAny(text[open+1:s], ")]")
+		return end >= 0 && open+end >= e-1 && (open+1 >= s || !strings.ContainsAny(text[open+1:s], ")]"))
 	}
 	switch gapType(v) {
 	case TypeOmission:

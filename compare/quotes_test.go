@@ -824,6 +824,11 @@ func TestAlignQuoteGloss(t *testing.T) {
 		{[]string{"it really bothered [him] if his wife had any doubt", "it really bothered him if his wife had any doubt"}, StatusConfirmed},
 		{[]string{"that Putin had told him we have the very best", "that Putin had told him we have the best"}, StatusQuotedDifferently},
 		{[]string{"that Putin had told him we have the best", "that Putin (and Lavrov) had told us we have the best"}, StatusQuotedDifferently},
+		// A negation in brackets turns the quote round: no gloss.
+		{[]string{"I will [not] sign the deal with them while the war goes on", "I will sign the deal with them while the war goes on"}, StatusQuotedDifferently},
+		{[]string{"I will sign the deal with them while the war goes on", "I will [not] sign the deal with them while the war goes on"}, StatusQuotedDifferently},
+		// A courtesy title is house style.
+		{[]string{"Mr Flynn lied to the vice president about the call", "Flynn lied to the vice president about the call"}, StatusConfirmed},
 	}
 	for _, tt := range tests {
 		if a := Align(quote(tt.texts...), nil); a.Status != tt.want {

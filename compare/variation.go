@@ -206,13 +206,17 @@ func titleBefore(ts []Token, ws []int) bool {
 		return false
 	}
 	for _, i := range ws {
-		if !courtesyTitles[strings.TrimSuffix(ts[i].Norm, ".")] {
-			return false
+		if !courtesyTitles[strings.TrimSuffix(ts[i].Norm, ".")] || !startsUpper(ts[i].Text) {
+			return false // "we will miss."
 		}
 	}
+	// The name follows at once: no sentence ends between.
 	for _, t := range ts[ws[len(ws)-1]+1:] {
 		if t.IsWord() {
 			return startsUpper(t.Text)
+		}
+		if strings.TrimSpace(t.Text) != "" {
+			return false
 		}
 	}
 	return false

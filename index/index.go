@@ -185,6 +185,10 @@ func openOnce(dir string, opts Options) (*Index, error) {
 		}
 		return nil, &openError{kind: ErrNotIndex, dir: dir, cause: errors.New("it has no " + indexMetaFile)}
 	}
+	// index_meta.json is made empty, then written.
+	if st, err := os.Stat(filepath.Join(dir, indexMetaFile)); err == nil && st.Size() == 0 {
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New(indexMetaFile + " is empty"), early: true}
+	}
 	// Bolt would quietly make a new, empty root (or fail oddly when
 	// read-only), and bleve would then complain about the mapping.
 	root := filepath.Join(dir, storeDir, rootBolt)
@@ -263,8 +267,9 @@ func create(dir string, opts Options) (ix *Index, err error) {
 	defer recoverOpen(dir, &ix, &err)
 	idx, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, runtimeConfig(opts))
 	if errors.Is(err, bleve.ErrorIndexPathExists) {
-		// Another process created it between our look and our create.
-		return open(dir, opts)
+		// Another process created it between our look and our create:
+		// Open looks again, and waits while it is being written.
+		return nil, &openError{kind: ErrDamaged, dir: dir, cause: errors.New("it is being created"), early: true}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && pe.Op == "mkdir" {
