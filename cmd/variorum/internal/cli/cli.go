@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/variorum/variorum/ingest"
 )
@@ -88,6 +89,25 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// SIGTERM too: what timeout, cron and systemd send to end a nightly run.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	finished := make(chan struct{})
+	defer close(finished) // before stop, so that the watcher below ends
+	go func() {
+		select {
+		case <-finished:
+			return
+		case <-ctx.Done():
+		}
+		// A second signal ends the process at once, and so does a wait
+		// that outlasts graceStop (a lock wait, a long write), as the
+		// signal alone did before commands watched for it.
+		stop()
+		select {
+		case <-finished:
+		case <-time.After(graceStop):
+			fmt.Fprintln(stderr, "variorum: interrupted")
+			os.Exit(exitFailure)
+		}
+	}()
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -158,6 +178,9 @@ Start with:
 Exit codes: 0 success, 1 error or no match, 2 usage error.
 `)
 }
+
+// graceStop is how long a command may take to stop once interrupted.
+const graceStop = 3 * time.Second
 
 // errNoMatch makes a command exit 1 without printing an error (search with
 // no hits, like grep).

@@ -109,9 +109,7 @@ func report(e *env, title string, docs []corpus.Document, minOutlets int) compar
 	clusters := compare.Find(docs, compare.Options{MinArticles: minOutlets, Stage: p.step})
 	p.step("align")
 	rep := compare.NewReport(title, docs, clusters)
-	if minOutlets > 1 {
-		// Two articles of one outlet (or two versions of one file) are
-		// not two outlets' wordings.
+	if minOutlets > 2 {
 		kept := rep.Clusters[:0]
 		for _, c := range rep.Clusters {
 			if c.Outlets >= minOutlets {
