@@ -60,6 +60,9 @@ func Canonicalize(docs []corpus.Document) {
 			if m.person {
 				m.sex, m.weakSex = mentionSex(docs[d].Text, e, m)
 				m.title = mentionTitle(docs[d].Text, e)
+				m.courtesy = slices.ContainsFunc(titleWords(docs[d].Text, e), func(w string) bool {
+					return surnameTitles[strings.ToLower(strings.TrimSuffix(w, "."))]
+				})
 			}
 			ms = append(ms, m)
 		}
@@ -204,7 +207,7 @@ func Canonicalize(docs []corpus.Document) {
 	byOffice := map[docName]int{} // a full mention, or -1 when offices name several
 	for i, m := range ms {
 		keys := fullByTitle[titled{m.surname, m.title}]
-		if !m.lone() || m.title == "" || givenTitles[m.title] || len(keys) != 1 {
+		if !m.lone() || m.title == "" || len(keys) != 1 {
 			continue
 		}
 		for key := range keys {
@@ -273,7 +276,7 @@ func Canonicalize(docs []corpus.Document) {
 		// "Sir John"): the one person of that given name the article names
 		// in full, when it names nobody with it as surname, whoever else
 		// the corpus does (Sir Elton John).
-		if f, given := byGiven[k]; !ok && given && f >= 0 && (m.title == "" || givenTitles[m.title]) && sexesFit(m, ms[f]) {
+		if f, given := byGiven[k]; !ok && given && f >= 0 && m.title == "" && (!m.courtesy || familyNames[m.surname]) && sexesFit(m, ms[f]) {
 			uf.union(i, f)
 			resolved[i] = true
 			continue
@@ -282,7 +285,9 @@ func Canonicalize(docs []corpus.Document) {
 		// other sex ("Mr. Trump" beside Melania Trump), or after the
 		// surname alone had been someone else's: the only person of that
 		// surname the corpus names in full, if that one fits.
-		if keys := fullBySurname[m.surname]; len(keys) == 1 {
+		if keys := fullBySurname[m.surname]; len(keys) == 1 && !royals[m.title] {
+			// (Prince Charles is no Ray Charles: a royal goes by a
+			// given name.)
 			for key := range keys {
 				if f := first[key]; sexesFit(m, ms[f]) {
 					uf.union(i, f)
@@ -367,22 +372,30 @@ func Canonicalize(docs []corpus.Document) {
 	// exactly one multi-word name in the corpus, unless the alias list
 	// knows it ("USA" is the United States, not the University of St
 	// Andrews).
+	// Two letters match too many names by chance ("DJ" is no Department
+	// of Justice): such an acronym needs its name in its own article too
+	// ("the Football Association (FA)").
 	byInitials := map[string]map[string]bool{}
+	inArticle := map[docKey]bool{} // the multi-word names of each article
 	for _, m := range ms {
 		if m.person || len(m.words) < 2 {
 			continue
 		}
-		if ini := initials(m.words); len(ini) >= 3 { // "DJ" is no Department of Justice
+		if ini := initials(m.words); len(ini) >= 2 {
 			addKey(byInitials, ini, m.key)
+			inArticle[docKey{m.doc, m.key}] = true
 		}
 	}
 	for i, m := range ms {
 		if m.person || len(m.words) != 1 || !isAcronym(m.words[0]) || m.alias != "" {
 			continue
 		}
-		if keys := byInitials[strings.ToLower(strings.ReplaceAll(m.words[0], ".", ""))]; len(keys) == 1 {
+		ini := strings.ToLower(strings.ReplaceAll(m.words[0], ".", ""))
+		if keys := byInitials[ini]; len(keys) == 1 {
 			for k := range keys {
-				uf.union(i, first[k])
+				if len([]rune(ini)) >= 3 || inArticle[docKey{m.doc, k}] {
+					uf.union(i, first[k])
+				}
 			}
 		}
 	}
@@ -538,6 +551,7 @@ type mention struct {
 	sex      byte   // people: 'm' or 'f' when a title or the given name tells (mentionSex), else 0
 	weakSex  bool   // sex from a given name men bear abroad too ("Robin Cook"; mentionSex)
 	title    string // people: the office written just before the name ("president", "lady"), else ""
+	courtesy bool   // people: "Mr", "Mrs", "Ms" before the name, which go before a surname
 }
 
 // mentionSex tells a person mention's sex by the courtesy title just
@@ -577,7 +591,12 @@ func mentionTitle(text string, e corpus.Entity) string {
 func titleWords(text string, e corpus.Entity) []string {
 	before := strings.TrimRight(text[:max(0, min(e.Start, len(text)))], " ")
 	k := strings.LastIndexAny(before, " \n(“\"'") // -1: the title starts the text
-	words := []string{before[k+1:]}
+	var words []string
+	// A word ending a sentence is no title ("… disability minister. Sir
+	// Nicholas"); abbreviated titles are short ("Gov.", "Capt.").
+	if w := before[k+1:]; !strings.HasSuffix(w, ".") || utf8.RuneCountInString(w) <= 5 {
+		words = append(words, w)
+	}
 	if f := strings.Fields(e.Text); len(f) > 1 {
 		words = append(words, f[0]) // "Lord Butler"
 	}
@@ -590,9 +609,15 @@ var offices = wordSet("president king queen prince princess pope sen senator rep
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
 	"spokesman spokeswoman lady lord sheikh rev director chairman chairwoman attorney")
 
-// givenTitles go before a given name, not a surname: "Sir John" is Sir
-// John Stevens of the article, not the corpus's one Sir Elton John.
-var givenTitles = wordSet("sir dame")
+// royals go before a royal's given name.
+var royals = wordSet("prince princess king queen")
+
+// surnameTitles go before a surname: "Mr Gordon" is no Gordon Brown (but
+// "Mr Wang" is Wang Yan, family name first).
+var surnameTitles = wordSet("mr mrs ms miss mx")
+
+// peerages are the titles of nobility written "… of Place".
+var peerages = wordSet("duke duchess earl countess marquess marchioness viscount viscountess baron baroness")
 
 // departments are the heads of a government body's name that English
 // writes before or after its field ("Department of State", "State
@@ -667,8 +692,8 @@ func newMention(d, i int, e corpus.Entity) mention {
 		}
 		// A full name before "of" ends there: "Devin Nunes of the
 		// Intelligence Committee" is Devin Nunes ("Duke of York" stays).
-		if k := slices.Index(words, "of"); k >= 2 && !offices[strings.ToLower(words[k-1])] {
-			words = words[:k] // not "Mary Queen of Scots"
+		if k := slices.Index(words, "of"); k >= 2 && !offices[strings.ToLower(words[k-1])] && !peerages[strings.ToLower(words[k-1])] {
+			words = words[:k] // not "Mary Queen of Scots", "Andrew Duke of York"
 		}
 		m.name = strings.Join(words, " ")
 	} else if len(words) > 1 && strings.EqualFold(words[0], "the") {
@@ -789,7 +814,6 @@ var aliases = func() map[string]string {
 		"IAEA":                      {"IAEA", "International Atomic Energy Agency"},
 		"World Health Organization": {"WHO", "World Health Organization", "World Health Organisation"},
 		"New Zealand":               {"New Zealand", "NZ"},
-		"South Africa":              {"South Africa", "SA"},
 	}
 	m := map[string]string{}
 	for canon, names := range groups {

@@ -152,8 +152,18 @@ func TestCanonicalize(t *testing.T) {
 		},
 		{
 			name:     "Sir and a given name is the article's person of that name, Prince a royal",
-			articles: [][]string{{"PERSON:Sir Elton John"}, {"PERSON:Sir John Stevens", "PERSON:Sir John"}, {"PERSON:Charles Kennedy", "PERSON:Prince Charles"}},
-			want:     [][]string{{"PERSON:Elton John"}, {"PERSON:John Stevens", "PERSON:John Stevens"}, {"PERSON:Charles Kennedy", "PERSON:Charles"}},
+			articles: [][]string{{"PERSON:Sir Elton John"}, {"PERSON:Sir John Stevens", "PERSON:Sir John"}, {"PERSON:Charles Kennedy", "PERSON:Prince Charles"}, {"PERSON:Ray Charles"}, {"PERSON:Prince Charles"}},
+			want:     [][]string{{"PERSON:Elton John"}, {"PERSON:John Stevens", "PERSON:John Stevens"}, {"PERSON:Charles Kennedy", "PERSON:Charles"}, {"PERSON:Ray Charles"}, {"PERSON:Charles"}},
+		},
+		{
+			name:     "a two-letter acronym joins the name its own article gives",
+			articles: [][]string{{"ORG:Football Association", "ORG:FA"}, {"ORG:FA"}, {"ORG:Department of Justice"}, {"ORG:DJ"}},
+			want:     [][]string{{"ORG:FA", "ORG:FA"}, {"ORG:FA"}, {"ORG:Department of Justice"}, {"ORG:DJ"}},
+		},
+		{
+			name:     "a peerage of a place stays whole; Mr goes before a surname",
+			articles: [][]string{{"PERSON:Prince Andrew Duke of York"}, {"PERSON:Gordon Brown", "PERSON:Mr Gordon"}, {"PERSON:Flash Gordon"}, {"PERSON:Wang Yan", "PERSON:Mr Wang"}},
+			want:     [][]string{{"PERSON:Andrew Duke of York"}, {"PERSON:Gordon Brown", "PERSON:Flash Gordon"}, {"PERSON:Flash Gordon"}, {"PERSON:Wang Yan", "PERSON:Wang Yan"}},
 		},
 		{
 			name:     "majority label",
