@@ -391,9 +391,14 @@ func (w *walker) bytes(path, source string, raw []byte) error {
 // ends on no sentence's punctuation. Else "".
 func headline(text string) string {
 	first, rest, ok := strings.Cut(text, "\n")
+	// Markdown's heading and emphasis marks are no part of it.
+	first = strings.Trim(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(first), "#")), "*_")
 	first = strings.TrimSpace(first)
 	if !ok || first == "" || !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
 		return ""
+	}
+	if strings.HasPrefix(first, "By ") {
+		return "" // a byline
 	}
 	last, _ := utf8.DecodeLastRuneInString(first)
 	if n := len(strings.Fields(first)); n > headlineWords || strings.ContainsRune(".!?:;,\"”’'…", last) {

@@ -699,6 +699,9 @@ func TestHeadline(t *testing.T) {
 		{"Short title\n\n", ""}, // nothing after
 		{"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\n\nText.", ""},
 		{"Only one line", ""},
+		{"# Plan leaked to press\n\nText.", "Plan leaked to press"},
+		{"**Plan leaked**\n\nText.", "Plan leaked"},
+		{"By John Smith\n\nText.", ""},
 	}
 	for _, tt := range tests {
 		if got := headline(tt.text); got != tt.want {

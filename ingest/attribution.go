@@ -1371,6 +1371,10 @@ func (d *quoteDoc) reportedBare(ts []atok, j, hi, sentStart int, regions []quote
 			// the speaker named before.
 			return cueMatch{}, false
 		}
+		// "said today officials told him": the time is the outer cue's.
+		for n := j + 1; n < k-1 && m.speaker.Start <= ts[n].start && clauseClosers[d.lower(ts[n])]; n++ {
+			m.speaker.Start = ts[n+1].start
+		}
 		m.cueSpan = corpus.Span{Start: ts[k].start, End: ts[k].end}
 		return m, true
 	}

@@ -448,6 +448,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		// with "that" or without; an inner pronoun is the outer speaker.
 		{"X said Y told him", `After Trump said he would do so, Comey said the president told him, "I have been very loyal to you."`,
 			"the president", "the president", "told"},
+		{"X said today Y told him", `Tony Blair said today officials told him, "It is over."`,
+			"officials", "officials", "told"},
 		{"X said she recalled", `Lynch said she recalled thinking, "This is what people have talked about."`,
 			"Lynch", "Lynch", "said"},
 		// A name in a phrase on a preposition after the head is not the

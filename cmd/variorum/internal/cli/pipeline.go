@@ -2,9 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -88,7 +91,7 @@ func reportSkipped(w io.Writer, bad []*corpus.FileError) {
 	counts := map[string]int{}
 	var kinds []string
 	for _, err := range bad[maxSkipLines:] {
-		k := err.Err.Error()
+		k := skipKind(err.Err)
 		if counts[k] == 0 {
 			kinds = append(kinds, k)
 		}
@@ -101,6 +104,21 @@ func reportSkipped(w io.Writer, bad []*corpus.FileError) {
 	n := len(bad) - maxSkipLines
 	fmt.Fprintf(w, "variorum: skipped %d more %s: %s\n", n, plural(n, "input", "inputs"), printable(strings.Join(parts, "; ")))
 }
+
+// skipKind is what was wrong with a skipped input, without what differs
+// from one file to the next: its path and any byte offset ("invalid UTF-8
+// at byte N").
+func skipKind(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return numberWords.ReplaceAllString(err.Error(), "${1}N")
+}
+
+// numberWords are the numbers written as words of their own ("byte 43",
+// not the 8 of "UTF-8").
+var numberWords = regexp.MustCompile(`(^|\s)[0-9]+\b`)
 
 // printable writes the control characters of s (a file name holding a
 // newline or a terminal escape) as Go escapes, so that a message stays one

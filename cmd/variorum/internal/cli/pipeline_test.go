@@ -59,6 +59,9 @@ func TestReportSkipped(t *testing.T) {
 	for i := range 30 {
 		bad = append(bad, &corpus.FileError{Path: fmt.Sprintf("e%d.txt", i), Err: errors.New("no article text")})
 	}
+	for i := range 3 {
+		bad = append(bad, &corpus.FileError{Path: fmt.Sprintf("l%d.txt", i), Err: fmt.Errorf("invalid UTF-8 at byte %d", 40+i)})
+	}
 	var b strings.Builder
 	reportSkipped(&b, bad)
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
@@ -68,7 +71,7 @@ func TestReportSkipped(t *testing.T) {
 	if !strings.Contains(lines[0], `odd\x1b[31m\nname.txt`) {
 		t.Errorf("first line %q: want the name's control characters escaped", lines[0])
 	}
-	if want := "variorum: skipped 11 more inputs: 11: no article text"; lines[len(lines)-1] != want {
+	if want := "variorum: skipped 14 more inputs: 11: no article text; 3: invalid UTF-8 at byte N"; lines[len(lines)-1] != want {
 		t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
 	}
 }
