@@ -308,11 +308,17 @@ func excerpting(v Variation, pivot, w Witness) bool {
 		}
 		return false
 	}
+	return onGapSide(v, pivot, w, cut)
+}
+
+// onGapSide applies test to the words of v, an omission or an addition,
+// on the side that has them: text[s:e] with the text starting at start.
+func onGapSide(v Variation, pivot, w Witness, test func(text string, start, s, e int) bool) bool {
 	switch gapType(v) {
 	case TypeOmission:
-		return cut(pivot.Text, pivot.Start, v.AStart, v.AEnd)
+		return test(pivot.Text, pivot.Start, v.AStart, v.AEnd)
 	case TypeAddition:
-		return cut(w.Text, w.Start, v.BStart, v.BEnd)
+		return test(w.Text, w.Start, v.BStart, v.BEnd)
 	}
 	return false
 }
@@ -334,13 +340,7 @@ func glossing(v Variation, pivot, w Witness) bool {
 		end := strings.IndexByte(text[open:], closing)
 		return end >= 0 && open+end >= e-1 && (open+1 >= s || !strings.ContainsAny(text[open+1:s], ")]"))
 	}
-	switch gapType(v) {
-	case TypeOmission:
-		return inside(pivot.Text, pivot.Start, v.AStart, v.AEnd)
-	case TypeAddition:
-		return inside(w.Text, w.Start, v.BStart, v.BEnd)
-	}
-	return false
+	return onGapSide(v, pivot, w, inside)
 }
 
 // alignTexts aligns B against A and returns the ops, the typed variations

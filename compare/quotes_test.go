@@ -803,18 +803,20 @@ func TestFindIsQuotesThenUnquotedClauses(t *testing.T) {
 	}
 }
 
+// quote is a quote cluster of texts, one outlet each.
+func quote(texts ...string) Cluster {
+	c := Cluster{Kind: KindQuote}
+	for i, s := range texts {
+		id := string(rune('A' + i))
+		c.Witnesses = append(c.Witnesses, Witness{Article: id, Source: id + ".txt", Outlet: id, Start: 10, End: 10 + len(s), Text: s})
+	}
+	return c
+}
+
 // TestAlignQuoteGloss: words an outlet put in brackets inside a quote are
 // its gloss, not the speaker's: other outlets leaving them out do not quote
 // differently; words outside brackets still do.
 func TestAlignQuoteGloss(t *testing.T) {
-	quote := func(texts ...string) Cluster {
-		c := Cluster{Kind: KindQuote}
-		for i, s := range texts {
-			id := string(rune('A' + i))
-			c.Witnesses = append(c.Witnesses, Witness{Article: id, Source: id + ".txt", Outlet: id, Start: 10, End: 10 + len(s), Text: s})
-		}
-		return c
-	}
 	tests := []struct {
 		texts []string
 		want  string
@@ -843,14 +845,6 @@ func TestAlignQuoteGloss(t *testing.T) {
 // middle is a misquote.
 func TestAlignQuoteExcerpts(t *testing.T) {
 	const full = "we have had direct talks at very high levels, extremely high levels, with North Korea"
-	quote := func(texts ...string) Cluster {
-		c := Cluster{Kind: KindQuote}
-		for i, s := range texts {
-			id := string(rune('A' + i))
-			c.Witnesses = append(c.Witnesses, Witness{Article: id, Source: id + ".txt", Outlet: id, Start: 10, End: 10 + len(s), Text: s})
-		}
-		return c
-	}
 	a := Align(quote(full, "extremely high levels", "direct talks at very high levels"), nil)
 	if a.Status != StatusConfirmed || serious(a) != 0 {
 		t.Errorf("excerpts: status %q, %d serious; want confirmed, 0", a.Status, serious(a))
