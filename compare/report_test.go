@@ -352,6 +352,7 @@ func FuzzAlign(f *testing.F) {
 	f.Add("major achievement", "major win", "major win", true)
 	f.Add("<script>x</script>", "a & b", "", false)
 	f.Add("10 years", "ten years", "a decade", false)
+	f.Add("I will [not] sign the deal", "I will sign the deal", "that (Russian President Vladimir) Putin told Mr Flynn", true)
 	f.Fuzz(func(t *testing.T, a, b, c string, quote bool) {
 		if len(a)+len(b)+len(c) > 3000 {
 			return
