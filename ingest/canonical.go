@@ -61,7 +61,7 @@ func Canonicalize(docs []corpus.Document) {
 				m.sex, m.weakSex = mentionSex(docs[d].Text, e, m)
 				m.title = mentionTitle(docs[d].Text, e)
 				m.courtesy = slices.ContainsFunc(titleWords(docs[d].Text, e), func(w string) bool {
-					return surnameTitles[strings.ToLower(strings.TrimSuffix(w, "."))]
+					return courtesyTitles[strings.TrimSuffix(w, ".")]
 				})
 			}
 			ms = append(ms, m)
@@ -113,18 +113,17 @@ func Canonicalize(docs []corpus.Document) {
 		if !m.person || !m.full {
 			continue
 		}
-		for _, k := range []struct {
-			at  map[docName]int
-			key docName
-		}{{inDoc, docName{m.doc, m.surname}}, {byGiven, docName{m.doc, m.given}}} {
-			if k.key.surname == "" {
-				continue
-			}
-			if j, ok := k.at[k.key]; !ok {
-				k.at[k.key] = i
+		note := func(at map[docName]int, word string) {
+			k := docName{m.doc, word}
+			if j, ok := at[k]; !ok {
+				at[k] = i
 			} else if j >= 0 && ms[j].key != m.key {
-				k.at[k.key] = -1
+				at[k] = -1
 			}
+		}
+		note(inDoc, m.surname)
+		if m.given != "" {
+			note(byGiven, m.given)
 		}
 	}
 	// A surname alone that no full name in its article has, but one has
@@ -285,7 +284,7 @@ func Canonicalize(docs []corpus.Document) {
 		// other sex ("Mr. Trump" beside Melania Trump), or after the
 		// surname alone had been someone else's: the only person of that
 		// surname the corpus names in full, if that one fits.
-		if keys := fullBySurname[m.surname]; len(keys) == 1 && !royals[m.title] {
+		if keys := fullBySurname[m.surname]; len(keys) == 1 && !royalTitles[m.title] {
 			// (Prince Charles is no Ray Charles: a royal goes by a
 			// given name.)
 			for key := range keys {
@@ -551,7 +550,7 @@ type mention struct {
 	sex      byte   // people: 'm' or 'f' when a title or the given name tells (mentionSex), else 0
 	weakSex  bool   // sex from a given name men bear abroad too ("Robin Cook"; mentionSex)
 	title    string // people: the office written just before the name ("president", "lady"), else ""
-	courtesy bool   // people: "Mr", "Mrs", "Ms" before the name, which go before a surname
+	courtesy bool   // people: a courtesy title ("Mr", "Mrs", "Dr") before the name, which goes before a surname: "Mr Gordon" is no Gordon Brown (but "Mr Wang" is Wang Yan, family name first)
 }
 
 // mentionSex tells a person mention's sex by the courtesy title just
@@ -608,13 +607,6 @@ var offices = wordSet("president king queen prince princess pope sen senator rep
 	"congressman congresswoman gov governor gen general col colonel capt captain minister " +
 	"chancellor secretary envoy ambassador judge justice mayor premier commissioner " +
 	"spokesman spokeswoman lady lord sheikh rev director chairman chairwoman attorney")
-
-// royals go before a royal's given name.
-var royals = wordSet("prince princess king queen")
-
-// surnameTitles go before a surname: "Mr Gordon" is no Gordon Brown (but
-// "Mr Wang" is Wang Yan, family name first).
-var surnameTitles = wordSet("mr mrs ms miss mx")
 
 // peerages are the titles of nobility written "… of Place".
 var peerages = wordSet("duke duchess earl countess marquess marchioness viscount viscountess baron baroness")
