@@ -15,16 +15,18 @@ import (
 )
 
 // readJSON reads a .json file (one article object, an array of them, or an
-// object with an "articles" array) or a .jsonl file (one object a line). A
-// broken line of JSON Lines is reported and the other lines are still read.
+// object with an "articles" array) or a .jsonl file (one object a line),
+// whose UTF-16 the walker has decoded. A broken line of JSON Lines is
+// reported and the other lines are still read; a file that starts as
+// binary data (a picture renamed) is refused whole.
 func readJSON(path, source string, raw []byte, w *walker) error {
 	lines := strings.EqualFold(filepath.Ext(path), ".jsonl")
 	sniff := len(raw)
 	if lines {
 		sniff = binarySniff
 	}
-	raw, err := textBytesIn(raw, sniff)
-	if err != nil {
+	raw = trimBOMs(raw)
+	if err := binaryIn(raw, sniff); err != nil {
 		w.report(path, 0, err)
 		return nil
 	}

@@ -139,26 +139,34 @@ func Normalize(b []byte) (string, error) {
 // textBytes decodes UTF-16 that starts with a byte-order mark, drops
 // leading byte-order marks and refuses binary data (a NUL byte) with a
 // message saying so, before any reader takes the bytes for text.
-func textBytes(b []byte) ([]byte, error) { return textBytesIn(b, len(b)) }
-
-// textBytesIn is textBytes looking for binary data in the first n bytes
-// alone: JSON Lines, where one bad line is that line's trouble, are
-// binary when they start so (a picture, an archive).
-func textBytesIn(b []byte, n int) ([]byte, error) {
+func textBytes(b []byte) ([]byte, error) {
 	b, err := fromUTF16(b)
 	if err != nil {
 		return nil, err
 	}
-	for bytes.HasPrefix(b, bom) {
-		b = b[len(bom):]
-	}
-	if i := bytes.IndexByte(b[:min(n, len(b))], 0); i >= 0 {
+	b = trimBOMs(b)
+	if bytes.IndexByte(b, 0) >= 0 {
 		if order := utf16Order(b); order != "" {
 			return nil, unmarkedUTF16(order)
 		}
-		return nil, fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
 	}
-	return b, nil
+	return b, binaryIn(b, len(b))
+}
+
+// trimBOMs drops the byte-order marks b starts with.
+func trimBOMs(b []byte) []byte {
+	for bytes.HasPrefix(b, bom) {
+		b = b[len(bom):]
+	}
+	return b
+}
+
+// binaryIn refuses b as binary data when its first n bytes hold a NUL.
+func binaryIn(b []byte, n int) error {
+	if i := bytes.IndexByte(b[:min(n, len(b))], 0); i >= 0 {
+		return fmt.Errorf("binary data (NUL byte at offset %d): not a text file", i)
+	}
+	return nil
 }
 
 // StripMarks returns s without the accents of its letters ("café" →

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // EntityStat is one canonical entity across a corpus: how often it is
@@ -220,19 +218,8 @@ func (f *SpeakerFilter) Match(speaker string) bool {
 // nameWords folds a name into its words: lower case, accents, dots and a
 // possessive dropped, hyphens and other punctuation splitting words.
 func nameWords(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '.':
-		case r == '\'' || r == '’':
-			b.WriteByte('\'')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	words := strings.Fields(b.String())
+	s = strings.NewReplacer(".", "", "’", "'").Replace(strings.ToLower(StripMarks(s)))
+	words := strings.FieldsFunc(s, func(r rune) bool { return r != '\'' && !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range words {
 		words[i] = strings.Trim(strings.TrimSuffix(w, "'s"), "'")
 	}

@@ -36,12 +36,14 @@ outlet, start, end, cue}].`,
 		return err
 	}
 	var stats []corpus.QuoteStat
-	who := corpus.NewSpeakerFilter(docs, *speaker)
-	if *speaker != "" && who.Empty() {
-		return usagef("quotes: --speaker %q has no words to look for: give a name, a surname or words of a description", *speaker)
+	var who *corpus.SpeakerFilter // every speaker's when nil
+	if *speaker != "" {
+		if who = corpus.NewSpeakerFilter(docs, *speaker); who.Empty() {
+			return usagef("quotes: --speaker %q has no words to look for: give a name, a surname or words of a description", *speaker)
+		}
 	}
 	for _, q := range corpus.SummarizeQuotes(docs) {
-		if *speaker == "" || who.Match(q.Speaker) {
+		if who == nil || who.Match(q.Speaker) {
 			stats = append(stats, q)
 		}
 	}
