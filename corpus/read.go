@@ -391,20 +391,19 @@ func (w *walker) bytes(path, source string, raw []byte) error {
 // ends on no sentence's punctuation. Else "".
 func headline(text string) string {
 	first, rest, ok := strings.Cut(text, "\n")
+	if !ok || !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
+		return ""
+	}
 	// Markdown's heading and emphasis marks are no part of it.
-	first = strings.Trim(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(first), "#")), "*_")
-	first = strings.TrimSpace(first)
-	if !ok || first == "" || !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
+	words := strings.Fields(strings.Trim(strings.TrimLeft(strings.TrimSpace(first), "#"), " *_"))
+	if len(words) == 0 || len(words) > headlineWords || words[0] == "By" { // "By" opens a byline
 		return ""
 	}
-	if strings.HasPrefix(first, "By ") {
-		return "" // a byline
-	}
-	last, _ := utf8.DecodeLastRuneInString(first)
-	if n := len(strings.Fields(first)); n > headlineWords || strings.ContainsRune(".!?:;,\"”’'…", last) {
+	title := strings.Join(words, " ")
+	if last, _ := utf8.DecodeLastRuneInString(title); strings.ContainsRune(".!?:;,\"”’'…", last) {
 		return ""
 	}
-	return first
+	return title
 }
 
 // headlineWords is the most words a headline line holds.
