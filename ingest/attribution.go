@@ -1385,7 +1385,7 @@ func (d *quoteDoc) reportedBare(ts []atok, j, hi, sentStart int, regions []quote
 // quote, are a short clause with no "that" and no break, opened by a
 // subject pronoun: 'Trump said he had "serious reservations"'.
 func (d *quoteDoc) bareComplement(rest []atok) bool {
-	if len(rest) < 2 || len(rest) > 6 || !subjectPronouns[d.lower(rest[0])] {
+	if len(rest) < 2 || len(rest) > 6 || !speakerPronouns[d.lower(rest[0])] {
 		return false
 	}
 	for _, t := range rest {
@@ -1395,8 +1395,6 @@ func (d *quoteDoc) bareComplement(rest []atok) bool {
 	}
 	return true
 }
-
-var subjectPronouns = wordSet("he she they it we i")
 
 // inRelative reports whether ts[j] lies inside a relative clause set off
 // by commas (", which …," or ", who …,") that closes before ts ends.
