@@ -56,6 +56,9 @@ a_start, a_end, b_start, b_end}] and variations [{type, from, to, ...}].`,
 // an HTML page's main text and a JSON article's text, as ingest reads
 // them, not their markup; any other file without its front matter.
 func readText(e *env, path string) (string, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return "", usagef("diff: %s is a folder; give two files (or - for standard input)", path)
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".json", ".jsonl":
 		arts, bad := corpus.ReadAll([]string{path})
